@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dates.hpp"
 #include "result.hpp"
 
 namespace tta {

@@ -1,0 +1,102 @@
+// A minimal append-only JSON writer for answers: integers exact, doubles in
+// shortest round-trip form, strings escaped, commas managed. Faster and more
+// predictable than building a DOM for a 2,000-row ranking.
+#pragma once
+
+#include <charconv>  // std::to_chars for integers
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>  // shortest round-trip doubles
+
+namespace tta {
+
+class JsonWriter {
+ public:
+  JsonWriter& begin_object() { return open('{'); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('['); }
+  JsonWriter& end_array() { return close(']'); }
+
+  JsonWriter& key(std::string_view k) {
+    comma();
+    write_string(k);
+    out_ += ':';
+    after_key_ = true;
+    return *this;
+  }
+  JsonWriter& value(std::uint64_t v) {
+    comma();
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+    return *this;
+  }
+  JsonWriter& value(double v) {
+    comma();
+    out_ += nlohmann::json(v).dump();  // grisu2 shortest form, same as JSON.stringify
+    return *this;
+  }
+  JsonWriter& value(std::string_view s) {
+    comma();
+    write_string(s);
+    return *this;
+  }
+  JsonWriter& null() {
+    comma();
+    out_ += "null";
+    return *this;
+  }
+  template <typename T>
+  JsonWriter& value(const std::optional<T>& v) {
+    return v ? value(*v) : null();
+  }
+
+  std::string take() { return std::move(out_); }
+
+ private:
+  JsonWriter& open(char c) {
+    comma();
+    out_ += c;
+    first_ = true;
+    return *this;
+  }
+  JsonWriter& close(char c) {
+    out_ += c;
+    first_ = false;
+    return *this;
+  }
+  void comma() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!first_) out_ += ',';
+    first_ = false;
+  }
+  void write_string(std::string_view s) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out_ += '"';
+    for (char ch : s) {
+      const unsigned char c = static_cast<unsigned char>(ch);
+      if (c == '"') out_ += "\\\"";
+      else if (c == '\\') out_ += "\\\\";
+      else if (c < 0x20) {
+        out_ += "\\u00";
+        out_ += kHex[c >> 4];
+        out_ += kHex[c & 15];
+      } else {
+        out_ += ch;  // input strings were checked as UTF-8 by the reader
+      }
+    }
+    out_ += '"';
+  }
+
+  std::string out_;
+  bool first_ = true;
+  bool after_key_ = false;
+};
+
+}  // namespace tta

@@ -1,0 +1,100 @@
+// Sums of daily values per series, laid out so that "the sum of the last k
+// days" of every series is one read, and the reads of one period switch walk
+// memory in order.
+//
+// Dense series (those that run close to the anchor day) are sorted by depth
+// (how many days back from the anchor they reach). Row k holds, for every
+// series that reaches k days back, the sum of its last k days; because of the
+// sort, row k is a prefix of the series order, so the rows are stored back to
+// back with no holes and take exactly one cell per stored day. A series that
+// does not reach k days back contributes its total, kept once per series.
+//
+// Series that ended long before the anchor would waste cells on the empty
+// days in between, so they keep ordinary prefix sums instead ("sparse").
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "dates.hpp"
+
+namespace tta {
+
+// A window never reaches further back than two periods of the longest length.
+inline constexpr int kMaxPeriod = 3650;
+inline constexpr int kLookback = 2 * kMaxPeriod;
+
+struct SeriesInput {
+  Day start;
+  std::size_t length;
+  std::array<const std::uint64_t*, 2> values;  // one pointer per metric
+};
+
+template <std::size_t Metrics>
+class SeriesSums {
+ public:
+  using Cells = std::vector<std::uint64_t>;
+
+  SeriesSums() = default;
+  // `order` receives, for each stored position, the index into `inputs`;
+  // inputs with no day in [anchor - kLookback + 1, anchor] are left out.
+  SeriesSums(Day anchor, const std::vector<SeriesInput>& inputs, std::vector<std::uint32_t>& order);
+
+  Day anchor() const { return anchor_; }
+  std::size_t size() const { return dense_count_ + sparse_first_.size(); }
+  std::size_t dense_count() const { return dense_count_; }
+
+  // Sum of the days [anchor - k + 1, anchor] of stored series j.
+  std::uint64_t back(std::size_t metric, std::size_t j, long long k) const {
+    if (k <= 0) return 0;
+    if (j < dense_count_) {
+      if (k <= depth_[j]) return cells_[metric][row_start_[static_cast<std::size_t>(k)] + j];
+      return total_[metric][j];
+    }
+    const std::size_t s = j - dense_count_;
+    const long long first = sparse_first_[s];
+    const long long last = first + sparse_length_[s] - 1;
+    const long long lo = std::max<long long>(anchor_ - k + 1, first);
+    if (lo > last) return 0;
+    const std::uint64_t* p = prefix_[metric].data() + sparse_offset_[s];
+    return p[last - first + 1] - p[lo - first];
+  }
+
+  // Sum of the days [a, b] (clipped to the anchor) of stored series j.
+  std::uint64_t range(std::size_t metric, std::size_t j, Day a, Day b) const {
+    b = std::min(b, anchor_);
+    if (a > b) return 0;
+    return back(metric, j, static_cast<long long>(anchor_) - a + 1) -
+           back(metric, j, static_cast<long long>(anchor_) - b);
+  }
+
+  // The dense rows, for kernels that walk every series: row k has row_count(k)
+  // cells; series at or past row_count(k) contribute total(metric)[j].
+  std::size_t row_count(long long k) const {
+    if (k <= 0) return dense_count_;
+    if (k >= static_cast<long long>(row_start_.size()) - 1) return 0;
+    return row_start_[static_cast<std::size_t>(k) + 1] - row_start_[static_cast<std::size_t>(k)];
+  }
+  const std::uint64_t* row(std::size_t metric, long long k) const {
+    return cells_[metric].data() + row_start_[static_cast<std::size_t>(std::min<long long>(
+                                       k, static_cast<long long>(row_start_.size()) - 1))];
+  }
+  const std::uint64_t* totals(std::size_t metric) const { return total_[metric].data(); }
+
+  std::size_t bytes() const;
+
+ private:
+  Day anchor_ = 0;
+  std::size_t dense_count_ = 0;
+  std::vector<std::int32_t> depth_;       // per dense series
+  std::vector<std::size_t> row_start_;    // row k starts at row_start_[k]; [0] unused
+  std::array<Cells, Metrics> cells_;
+  std::array<Cells, Metrics> total_;      // per dense series
+  std::vector<Day> sparse_first_;
+  std::vector<std::int32_t> sparse_length_;
+  std::vector<std::size_t> sparse_offset_;  // into prefix_, length + 1 entries each
+  std::array<Cells, Metrics> prefix_;
+};
+
+}  // namespace tta

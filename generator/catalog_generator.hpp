@@ -1,0 +1,31 @@
+// Deterministic, realistic sample-catalog generator for the
+// `tiktok-analytics/v1` input format (see PRODUCT.md).
+//
+// The same options give the same bytes on every compiler and platform: the
+// generator uses its own PRNG (xoshiro256**) and its own exp/log built from
+// + - * / only, never <random> distributions or libm transcendentals, whose
+// results differ between standard libraries.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <ostream>
+#include <string>
+
+namespace tta {
+
+struct GeneratorOptions {
+    std::size_t tracks = 200;          // catalog size (<= 300: one artist's catalog, else a label's)
+    int days = 730;                    // how many days of history, ending at asOf-1 (TikTok) / asOf-2 (streams)
+    std::uint64_t seed = 1;            // same seed, same bytes
+    std::string as_of = "2026-11-26";  // the report day D, YYYY-MM-DD
+    bool quiet_catalog = false;        // TikTok creations/views all 0 in the last 400 days, rest unchanged
+};
+
+// Writes one JSON document to `out`, streamed (no DOM: a 10,000-track catalog
+// is hundreds of MB). Throws std::invalid_argument for bad options
+// (malformed or out-of-range as_of, days < 1, tracks > 1,000,000) and
+// std::runtime_error if the stream fails.
+void write_sample_catalog(std::ostream& out, const GeneratorOptions& options);
+
+}  // namespace tta

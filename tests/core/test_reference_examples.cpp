@@ -1,0 +1,507 @@
+// Checks the brute-force reference (tests/reference/brute_force.hpp) before it
+// is trusted to judge the real engine in property tests:
+//   1. against the worked example of PRODUCT.md (tests/data/examples/, a copy
+//      of the exact answers shipped beside PRODUCT.md);
+//   2. against small inline documents whose answers are computed by hand in
+//      the comments next to the expected values.
+//
+// Catch2 v2; the main() lives in a separate file of the test binary.
+// TTA_TEST_DATA_DIR is the absolute path of tests/data (set by the tests CMake).
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "reference/brute_force.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#ifndef TTA_TEST_DATA_DIR
+#error "TTA_TEST_DATA_DIR must be defined as the absolute path of tests/data"
+#endif
+
+namespace {
+
+using nlohmann::json;
+
+json load_example(const std::string& name) {
+    const std::string path = std::string(TTA_TEST_DATA_DIR) + "/examples/" + name;
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot open " + path);
+    return json::parse(in);
+}
+
+// Structural comparison of an answer with its expected value. Returns "" when
+// they agree, else a message naming the first JSON path that differs.
+//  - objects: same key set, values compared recursively;
+//  - arrays: same length, same order;
+//  - an expected integer must be matched by an *unsigned* JSON integer of the
+//    same value (answers carry counts as number_unsigned);
+//  - an expected double (a `change`) must be matched by a double within 1e-12
+//    relative (the example answers were written by another implementation).
+std::string json_diff(const json& actual, const json& expected, const std::string& path = "$") {
+    const auto fail = [&](const std::string& why) {
+        return path + ": " + why + " (actual " + actual.dump() + ", expected " + expected.dump() + ")";
+    };
+    if (expected.is_number_float()) {
+        if (!actual.is_number_float()) return fail("expected a double");
+        const double a = actual.get<double>(), e = expected.get<double>();
+        if (a == e) return "";
+        const double scale = std::max(std::fabs(a), std::fabs(e));
+        if (std::fabs(a - e) <= 1e-12 * scale) return "";
+        return fail("doubles differ");
+    }
+    if (expected.is_number_integer()) {  // signed or unsigned literal
+        if (!actual.is_number_unsigned()) return fail("expected an unsigned integer");
+        if (expected.is_number_unsigned()
+                ? actual.get<std::uint64_t>() == expected.get<std::uint64_t>()
+                : (expected.get<std::int64_t>() >= 0 &&
+                   actual.get<std::uint64_t>() == static_cast<std::uint64_t>(expected.get<std::int64_t>())))
+            return "";
+        return fail("integers differ");
+    }
+    if (expected.type() != actual.type()) return fail("types differ");
+    if (expected.is_object()) {
+        for (auto it = expected.begin(); it != expected.end(); ++it)
+            if (!actual.contains(it.key())) return fail("missing key " + it.key());
+        for (auto it = actual.begin(); it != actual.end(); ++it)
+            if (!expected.contains(it.key())) return fail("unexpected key " + it.key());
+        for (auto it = expected.begin(); it != expected.end(); ++it) {
+            std::string d = json_diff(actual.at(it.key()), it.value(), path + "." + it.key());
+            if (!d.empty()) return d;
+        }
+        return "";
+    }
+    if (expected.is_array()) {
+        if (actual.size() != expected.size()) return fail("array lengths differ");
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            std::string d = json_diff(actual[i], expected[i], path + "[" + std::to_string(i) + "]");
+            if (!d.empty()) return d;
+        }
+        return "";
+    }
+    return actual == expected ? "" : fail("values differ");  // strings, null, booleans
+}
+
+#define CHECK_ANSWER(actual, expected)               \
+    do {                                             \
+        const std::string diff_ = json_diff((actual), (expected)); \
+        INFO(diff_);                                 \
+        CHECK(diff_.empty());                        \
+    } while (0)
+
+// Small helpers to write expected answers compactly.
+json metric(std::uint64_t cur, std::uint64_t prev, json change) {
+    return {{"current", cur}, {"previous", prev}, {"change", change}};
+}
+json frame_window(const char* start, const char* end, unsigned days) {
+    return {{"start", start}, {"end", end}, {"days", days}};
+}
+json range(const char* start, const char* end) { return {{"start", start}, {"end", end}}; }
+
+}  // namespace
+
+// ===========================================================================
+// Civil dates
+// ===========================================================================
+
+TEST_CASE("the reference's own date arithmetic agrees with known dates and round-trips") {
+    using tta_reference::detail::format_day;
+    using tta_reference::detail::parse_day;
+    // Known values (checked with Python's datetime): days since 1970-01-01.
+    CHECK(parse_day("1970-01-01") == 0);
+    CHECK(parse_day("2000-03-01") == 11017);
+    CHECK(parse_day("2026-03-15") == 20527);
+    CHECK(parse_day("0001-01-01") == -719162);
+    // Leap rules: 2000 and 2024 are leap, 1900 and 2026 are not.
+    CHECK(parse_day("2000-03-01") - parse_day("2000-02-28") == 2);
+    CHECK(parse_day("2024-03-01") - parse_day("2024-02-28") == 2);
+    CHECK(parse_day("1900-03-01") - parse_day("1900-02-28") == 1);
+    CHECK(parse_day("2026-03-01") - parse_day("2026-02-28") == 1);
+    CHECK(parse_day("2026-01-01") - parse_day("2025-12-31") == 1);
+    // Every day from 1890 to 2110 formats back to itself, and consecutive
+    // days format to strictly increasing strings.
+    std::string previous;
+    for (auto d = parse_day("1890-01-01"); d <= parse_day("2110-12-31"); ++d) {
+        const std::string text = format_day(d);
+        REQUIRE(parse_day(text) == d);
+        REQUIRE(text > previous);
+        previous = text;
+    }
+}
+
+// ===========================================================================
+// The worked example of PRODUCT.md (asOf given: E = D-1, S = D-2)
+// ===========================================================================
+
+TEST_CASE("the reference overview equals the worked example for period 7") {
+    const json doc = load_example("tiny.json");
+    CHECK_ANSWER(tta_reference::overview(doc, 7, "all", "all"), load_example("overview-p7.json"));
+}
+
+TEST_CASE("the reference overview equals the worked example for period 7, TikTok UGC only") {
+    const json doc = load_example("tiny.json");
+    CHECK_ANSWER(tta_reference::overview(doc, 7, "tiktok", "ugc"),
+                 load_example("overview-p7-tiktok-ugc.json"));
+}
+
+TEST_CASE("the reference track page equals the worked example for track A, period 7") {
+    const json doc = load_example("tiny.json");
+    CHECK_ANSWER(tta_reference::track(doc, "A", 7, "all", "all"), load_example("track-A-p7.json"));
+}
+
+// ===========================================================================
+// Document 1: no asOf, both kinds of series, across a year boundary.
+// ===========================================================================
+//
+// TikTok series (day values listed from `start`):
+//   s0 b "us" tiktok/ugc   from 2025-12-28: cr [1,1,1,1,1,null] v [10,10,10,10,10,null]
+//                          covers 12-28..01-02; the last day is null but still covered
+//   s1 b "GB" (no platform, no content) from 2025-12-31: cr [1,1] v [3,3]   -> 12-31, 01-01
+//   s2 b "JP" tiktok/ugc   on 2025-12-29: cr [4] v [40]                     (previous window only)
+//   s3 a "US" tiktok/pgc   on 2026-01-01: cr [4] v [26]                     (starts inside the window)
+//   s4 c "de" douyin/pgc   from 2025-12-30: cr [5,3,1] v [50,20,10]         -> 12-30..01-01
+// Streams series:
+//   t0 a from 2025-12-27: [100,200,300,400,500]   -> 12-27..12-31
+//   t1 c from 2025-12-30: [7,null]                 -> 12-30..12-31
+//   t2 d from 2025-12-20: ten 1s                   -> 12-20..12-29
+//
+// E = latest TikTok day covered = 2026-01-02 (only s0 reaches it, with a null).
+// S = latest streams day covered = 2025-12-31.
+// Period 3: window 2025-12-31..2026-01-02, previous 2025-12-28..2025-12-30.
+namespace {
+const char* const kDoc1 = R"({
+  "tracks": [
+    {"id": "b", "title": "Bee", "artist": "X"},
+    {"id": "a", "title": "Ay"},
+    {"id": "c"},
+    {"id": "d", "title": "Dee", "artist": "Y", "isrc": "ISRC1"}
+  ],
+  "tiktok": [
+    {"track": "b", "territory": "us", "platform": "tiktok", "content": "ugc", "start": "2025-12-28",
+     "creations": [1, 1, 1, 1, 1, null], "views": [10, 10, 10, 10, 10, null]},
+    {"track": "b", "territory": "GB", "start": "2025-12-31", "creations": [1, 1], "views": [3, 3]},
+    {"track": "b", "territory": "JP", "platform": "tiktok", "content": "ugc", "start": "2025-12-29",
+     "creations": [4], "views": [40]},
+    {"track": "a", "territory": "US", "platform": "tiktok", "content": "pgc", "start": "2026-01-01",
+     "creations": [4], "views": [26]},
+    {"track": "c", "territory": "de", "platform": "douyin", "content": "pgc", "start": "2025-12-30",
+     "creations": [5, 3, 1], "views": [50, 20, 10]}
+  ],
+  "streams": [
+    {"track": "a", "start": "2025-12-27", "streams": [100, 200, 300, 400, 500]},
+    {"track": "c", "start": "2025-12-30", "streams": [7, null]},
+    {"track": "d", "start": "2025-12-20", "streams": [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}
+  ]
+})";
+
+// Frame shared by every period-3 answer on document 1.
+json doc1_frame(json answer) {
+    answer["window"] = frame_window("2025-12-31", "2026-01-02", 3);
+    answer["previousWindow"] = range("2025-12-28", "2025-12-30");
+    answer["dataThrough"] = {{"tiktok", "2026-01-02"}, {"streams", "2025-12-31"}};
+    return answer;
+}
+
+// Streams never depend on the platform/content filters:
+//   current  = days 12-31..01-02 that are <= S, i.e. 12-31 only: t0 500 + t1 null(0) = 500
+//   previous = 12-28..12-30: t0 200+300+400 = 900, t1 7 (12-30), t2 1+1 (12-28, 12-29) = 909
+const json kDoc1Streams = metric(500, 909, -409.0 / 909.0);
+}  // namespace
+
+TEST_CASE("without asOf, E and S come from the data and ties in the track ranking go to views then id") {
+    const json doc = json::parse(kDoc1);
+    json expected = doc1_frame(json::object());
+    // Current window, all series:
+    //   b: s0 1+1+null = 2 cr / 20 v, s1 1+1 = 2 cr / 6 v            -> 4 cr, 26 v
+    //   a: s3 4 cr / 26 v (01-01)                                    -> 4 cr, 26 v
+    //   c: s4 3+1 = 4 cr, 20+10 = 30 v                               -> 4 cr, 30 v
+    //   total 12 cr, 82 v
+    // Previous window:
+    //   b: s0 1+1+1 = 3 cr / 30 v, s2 4 cr / 40 v -> 7 / 70;  c: s4 5 / 50;  a: 0
+    //   total 12 cr, 120 v
+    expected["creations"] = metric(12, 12, 0.0);           // (12-12)/12 = 0, not null
+    expected["views"] = metric(82, 120, -38.0 / 120.0);    // (82-120)/120
+    expected["streams"] = kDoc1Streams;
+    expected["tracksWithCreations"] = 3;                   // a, b, c (d has no TikTok)
+    expected["catalogTracks"] = 4;
+    // All three have 4 creations: c first (30 views), then a and b tie on
+    // 26 views too, so id asc: a before b (the catalog lists b first).
+    // Track streams in the window: a = 500 (12-31), c = t1 null on 12-31 = 0, b none = 0.
+    expected["tracks"] = json::array({
+        {{"id", "c"}, {"title", nullptr}, {"artist", nullptr}, {"creations", 4}, {"views", 30},
+         {"streams", 0}, {"topTerritories", json::array({{{"code", "DE"}, {"creations", 4}}})}},
+        {{"id", "a"}, {"title", "Ay"}, {"artist", nullptr}, {"creations", 4}, {"views", 26},
+         {"streams", 500}, {"topTerritories", json::array({{{"code", "US"}, {"creations", 4}}})}},
+        // b's territories: GB 2 and US 2 tie -> code asc; JP has 0 in the window -> left out.
+        {{"id", "b"}, {"title", "Bee"}, {"artist", "X"}, {"creations", 4}, {"views", 26},
+         {"streams", 0},
+         {"topTerritories", json::array({{{"code", "GB"}, {"creations", 2}},
+                                         {{"code", "US"}, {"creations", 2}}})}},
+    });
+    CHECK_ANSWER(tta_reference::overview(doc, 3, "all", "all"), expected);
+}
+
+TEST_CASE("a track page without asOf has daily sums, territory ties by code, and no streams after S") {
+    const json doc = json::parse(kDoc1);
+    json expected = doc1_frame(json::object());
+    expected["track"] = {{"id", "b"}, {"title", "Bee"}, {"artist", "X"}, {"isrc", nullptr}};
+    expected["creations"] = metric(4, 7, -3.0 / 7.0);       // see the overview test
+    expected["views"] = metric(26, 70, -44.0 / 70.0);
+    expected["streams"] = metric(0, 0, nullptr);            // b has no streams series
+    // GB: 1+1 cr, 3+3 v; US: 1+1+null cr, 10+10+null v; tie on 2 -> GB first.
+    expected["territories"] = json::array({{{"code", "GB"}, {"creations", 2}, {"views", 6}},
+                                           {{"code", "US"}, {"creations", 2}, {"views", 20}}});
+    // 12-31: s0 1/10 + s1 1/3;  01-01: s0 1/10 + s1 1/3;  01-02: s0 null -> 0.
+    // Streams: 12-31 <= S and nothing covers it -> 0; 01-01 and 01-02 > S -> null.
+    expected["series"] = {{"dates", {"2025-12-31", "2026-01-01", "2026-01-02"}},
+                          {"creations", {2, 2, 0}},
+                          {"views", {13, 13, 0}},
+                          {"streams", {0, nullptr, nullptr}}};
+    CHECK_ANSWER(tta_reference::track(doc, "b", 3, "all", "all"), expected);
+}
+
+TEST_CASE("a track whose only series starts inside the window has no previous creations") {
+    const json doc = json::parse(kDoc1);
+    json expected = doc1_frame(json::object());
+    expected["track"] = {{"id", "a"}, {"title", "Ay"}, {"artist", nullptr}, {"isrc", nullptr}};
+    expected["creations"] = metric(4, 0, nullptr);          // previous 0 -> change null
+    expected["views"] = metric(26, 0, nullptr);
+    // Streams t0: current 12-31 = 500 (later days > S); previous 200+300+400 = 900.
+    expected["streams"] = metric(500, 900, -400.0 / 900.0);
+    expected["territories"] = json::array({{{"code", "US"}, {"creations", 4}, {"views", 26}}});
+    expected["series"] = {{"dates", {"2025-12-31", "2026-01-01", "2026-01-02"}},
+                          {"creations", {0, 4, 0}},
+                          {"views", {0, 26, 0}},
+                          {"streams", {500, nullptr, nullptr}}};
+    CHECK_ANSWER(tta_reference::track(doc, "a", 3, "all", "all"), expected);
+}
+
+TEST_CASE("series with unknown platform or content count only when that filter is all") {
+    const json doc = json::parse(kDoc1);
+
+    SECTION("tiktok + ugc keeps s0 and s2 only (GB has no platform, no content)") {
+        json expected = doc1_frame(json::object());
+        // current: s0 1+1+null = 2 cr, 20 v; previous: s0 3 / 30 + s2 4 / 40 = 7 / 70.
+        expected["creations"] = metric(2, 7, -5.0 / 7.0);
+        expected["views"] = metric(20, 70, -50.0 / 70.0);
+        expected["streams"] = kDoc1Streams;                 // not filtered
+        expected["tracksWithCreations"] = 1;
+        expected["catalogTracks"] = 4;
+        expected["tracks"] = json::array({
+            {{"id", "b"}, {"title", "Bee"}, {"artist", "X"}, {"creations", 2}, {"views", 20},
+             {"streams", 0}, {"topTerritories", json::array({{{"code", "US"}, {"creations", 2}}})}},
+        });
+        CHECK_ANSWER(tta_reference::overview(doc, 3, "tiktok", "ugc"), expected);
+    }
+
+    SECTION("all + pgc keeps s3 and s4 only (GB has no content)") {
+        json expected = doc1_frame(json::object());
+        // current: a 4 / 26, c 4 / 30 -> 8 / 56; previous: s4 on 12-30 5 / 50.
+        expected["creations"] = metric(8, 5, 3.0 / 5.0);
+        expected["views"] = metric(56, 50, 6.0 / 50.0);
+        expected["streams"] = kDoc1Streams;
+        expected["tracksWithCreations"] = 2;
+        expected["catalogTracks"] = 4;
+        expected["tracks"] = json::array({   // tie on 4 creations, c has more views
+            {{"id", "c"}, {"title", nullptr}, {"artist", nullptr}, {"creations", 4}, {"views", 30},
+             {"streams", 0}, {"topTerritories", json::array({{{"code", "DE"}, {"creations", 4}}})}},
+            {{"id", "a"}, {"title", "Ay"}, {"artist", nullptr}, {"creations", 4}, {"views", 26},
+             {"streams", 500}, {"topTerritories", json::array({{{"code", "US"}, {"creations", 4}}})}},
+        });
+        CHECK_ANSWER(tta_reference::overview(doc, 3, "all", "pgc"), expected);
+    }
+
+    SECTION("douyin + all keeps s4 only") {
+        const json answer = tta_reference::overview(doc, 3, "douyin", "all");
+        CHECK_ANSWER(answer["creations"], metric(4, 5, -1.0 / 5.0));   // 3+1 vs 5
+        CHECK_ANSWER(answer["views"], metric(30, 50, -20.0 / 50.0));   // 20+10 vs 50
+        CHECK_ANSWER(answer["streams"], kDoc1Streams);
+        REQUIRE(answer["tracks"].size() == 1);
+        CHECK(answer["tracks"][0]["id"] == "c");
+    }
+
+    SECTION("the track page of b with tiktok + ugc drops GB from territories and the curve") {
+        const json answer = tta_reference::track(doc, "b", 3, "tiktok", "ugc");
+        CHECK_ANSWER(answer["territories"],
+                     json::array({{{"code", "US"}, {"creations", 2}, {"views", 20}}}));
+        CHECK_ANSWER(answer["series"]["creations"], json::array({1, 1, 0}));   // s0 only
+        CHECK_ANSWER(answer["series"]["views"], json::array({10, 10, 0}));
+        CHECK_ANSWER(answer["series"]["streams"], json::array({0, nullptr, nullptr}));
+    }
+}
+
+// ===========================================================================
+// Document 2: no asOf and no streams series at all -> S unknown.
+// ===========================================================================
+//   x "fr" tiktok/ugc from 2026-02-27: cr [1,2,3,4] v [10,20,30,40] -> 02-27, 02-28, 03-01, 03-02
+//   E = 2026-03-02 (2026 is not a leap year). Period 2: window 03-01..03-02, previous 02-27..02-28.
+namespace {
+const char* const kDoc2 = R"({
+  "tracks": [{"id": "x", "title": "Ex"}],
+  "tiktok": [
+    {"track": "x", "territory": "fr", "platform": "tiktok", "content": "ugc", "start": "2026-02-27",
+     "creations": [1, 2, 3, 4], "views": [10, 20, 30, 40]}
+  ]
+})";
+json doc2_frame(json answer) {
+    answer["window"] = frame_window("2026-03-01", "2026-03-02", 2);
+    answer["previousWindow"] = range("2026-02-27", "2026-02-28");
+    answer["dataThrough"] = {{"tiktok", "2026-03-02"}, {"streams", nullptr}};   // S unknown
+    return answer;
+}
+}  // namespace
+
+TEST_CASE("without streams series the streams date is null, stream sums are 0 and the curve is all null") {
+    const json doc = json::parse(kDoc2);
+
+    json overview = doc2_frame(json::object());
+    overview["creations"] = metric(7, 3, 4.0 / 3.0);        // 3+4 vs 1+2
+    overview["views"] = metric(70, 30, 40.0 / 30.0);        // 30+40 vs 10+20
+    overview["streams"] = metric(0, 0, nullptr);
+    overview["tracksWithCreations"] = 1;
+    overview["catalogTracks"] = 1;
+    overview["tracks"] = json::array({
+        {{"id", "x"}, {"title", "Ex"}, {"artist", nullptr}, {"creations", 7}, {"views", 70},
+         {"streams", 0}, {"topTerritories", json::array({{{"code", "FR"}, {"creations", 7}}})}},
+    });
+    CHECK_ANSWER(tta_reference::overview(doc, 2, "all", "all"), overview);
+
+    json track = doc2_frame(json::object());
+    track["track"] = {{"id", "x"}, {"title", "Ex"}, {"artist", nullptr}, {"isrc", nullptr}};
+    track["creations"] = metric(7, 3, 4.0 / 3.0);
+    track["views"] = metric(70, 30, 40.0 / 30.0);
+    track["streams"] = metric(0, 0, nullptr);
+    track["territories"] = json::array({{{"code", "FR"}, {"creations", 7}, {"views", 70}}});
+    track["series"] = {{"dates", {"2026-03-01", "2026-03-02"}},
+                       {"creations", {3, 4}},
+                       {"views", {30, 40}},
+                       {"streams", {nullptr, nullptr}}};
+    CHECK_ANSWER(tta_reference::track(doc, "x", 2, "all", "all"), track);
+}
+
+// ===========================================================================
+// Document 3: no asOf and no TikTok series -> E = day after the last streams day.
+// ===========================================================================
+//   s1 from 2024-02-27: [10,20,30,40] -> 02-27, 02-28, 02-29 (2024 is leap), 03-01
+//   s2 from 2024-02-25: [5,5,5]       -> 02-25..02-27
+//   S = 2024-03-01, E = 2024-03-02.
+namespace {
+const char* const kDoc3 = R"({
+  "tracks": [{"id": "s1"}, {"id": "s2", "title": "Ess"}],
+  "tiktok": [],
+  "streams": [
+    {"track": "s1", "start": "2024-02-27", "streams": [10, 20, 30, 40]},
+    {"track": "s2", "start": "2024-02-25", "streams": [5, 5, 5]}
+  ]
+})";
+}  // namespace
+
+TEST_CASE("without TikTok series E is the day after the last streams day") {
+    const json doc = json::parse(kDoc3);
+
+    // Period 4: window 02-28..03-02, previous 02-24..02-27.
+    //   streams current: s1 20+30+40 (03-02 is after S) = 90
+    //   streams previous: s1 10 (02-27) + s2 5+5+5 = 25  -> change 65/25
+    json overview = json::object();
+    overview["window"] = frame_window("2024-02-28", "2024-03-02", 4);
+    overview["previousWindow"] = range("2024-02-24", "2024-02-27");
+    overview["dataThrough"] = {{"tiktok", "2024-03-02"}, {"streams", "2024-03-01"}};
+    overview["creations"] = metric(0, 0, nullptr);
+    overview["views"] = metric(0, 0, nullptr);
+    overview["streams"] = metric(90, 25, 65.0 / 25.0);
+    overview["tracksWithCreations"] = 0;
+    overview["catalogTracks"] = 2;
+    overview["tracks"] = json::array();
+    CHECK_ANSWER(tta_reference::overview(doc, 4, "all", "all"), overview);
+
+    // Track s1, period 2: window 03-01..03-02, previous 02-28..02-29.
+    //   streams current 40 (03-01), previous 20+30 = 50 -> change -10/50.
+    json track = json::object();
+    track["track"] = {{"id", "s1"}, {"title", nullptr}, {"artist", nullptr}, {"isrc", nullptr}};
+    track["window"] = frame_window("2024-03-01", "2024-03-02", 2);
+    track["previousWindow"] = range("2024-02-28", "2024-02-29");
+    track["dataThrough"] = {{"tiktok", "2024-03-02"}, {"streams", "2024-03-01"}};
+    track["creations"] = metric(0, 0, nullptr);
+    track["views"] = metric(0, 0, nullptr);
+    track["streams"] = metric(40, 50, -10.0 / 50.0);
+    track["territories"] = json::array();
+    track["series"] = {{"dates", {"2024-03-01", "2024-03-02"}},
+                       {"creations", {0, 0}},
+                       {"views", {0, 0}},
+                       {"streams", {40, nullptr}}};   // the streams curve ends a day earlier
+    CHECK_ANSWER(tta_reference::track(doc, "s1", 2, "all", "all"), track);
+}
+
+// ===========================================================================
+// Document 4 (built in code): 55 territories, asOf, data after E and S.
+// ===========================================================================
+//   asOf 2026-01-10 -> E = 2026-01-09, S = 2026-01-08. Period 1: window 01-09, previous 01-08.
+//   Territory i (0..54) has code {'A'+i/26, 'A'+i%26} (AA..AZ, BA..BZ, CA..CC), odd i
+//   written lower case, listed in reverse order; one series on 01-09 each:
+//   creations 1 (2 for i = 54, "CC"), views i.
+//   Plus "ZZ" on 01-10 (after E) with 100/100, and streams [5,6,7] from 01-08.
+namespace {
+json make_doc4() {
+    json doc = {{"schema", "tiktok-analytics/v1"},
+                {"asOf", "2026-01-10"},
+                {"tracks", json::array({{{"id", "t"}, {"title", "Tee"}, {"artist", "Z"}, {"isrc", "I"}}})},
+                {"tiktok", json::array()},
+                {"streams", json::array({{{"track", "t"}, {"start", "2026-01-08"}, {"streams", {5, 6, 7}}}})}};
+    for (int i = 54; i >= 0; --i) {
+        std::string code{static_cast<char>('A' + i / 26), static_cast<char>('A' + i % 26)};
+        if (i % 2 == 1)
+            for (char& ch : code) ch = static_cast<char>(ch - 'A' + 'a');
+        doc["tiktok"].push_back({{"track", "t"}, {"territory", code}, {"platform", "tiktok"},
+                                 {"content", "ugc"}, {"start", "2026-01-09"},
+                                 {"creations", {i == 54 ? 2 : 1}}, {"views", {i}}});
+    }
+    doc["tiktok"].push_back({{"track", "t"}, {"territory", "ZZ"}, {"start", "2026-01-10"},
+                             {"creations", {100}}, {"views", {100}}});
+    return doc;
+}
+}  // namespace
+
+TEST_CASE("territories are cut to 50 and top territories to 3, by creations then code, ignoring data after E") {
+    const json doc = make_doc4();
+
+    const json track = tta_reference::track(doc, "t", 1, "all", "all");
+    CHECK(track["window"] == json({{"start", "2026-01-09"}, {"end", "2026-01-09"}, {"days", 1u}}));
+    CHECK(track["dataThrough"] == json({{"tiktok", "2026-01-09"}, {"streams", "2026-01-08"}}));
+    // creations: 54 territories x 1 + CC 2 = 56 (ZZ on 01-10 is after E); views 0+1+...+54 = 1485.
+    CHECK_ANSWER(track["creations"], metric(56, 0, nullptr));
+    CHECK_ANSWER(track["views"], metric(1485, 0, nullptr));
+    // streams: 01-09 is after S -> 0; previous 01-08 = 5 -> (0-5)/5 = -1.
+    CHECK_ANSWER(track["streams"], metric(0, 5, -1.0));
+    // CC (2 creations) first, then 1-creation codes by code asc: AA..AZ, BA..BW (i = 0..48).
+    json territories = json::array({{{"code", "CC"}, {"creations", 2}, {"views", 54}}});
+    for (int i = 0; i <= 48; ++i)
+        territories.push_back({{"code", std::string{static_cast<char>('A' + i / 26),
+                                                    static_cast<char>('A' + i % 26)}},
+                               {"creations", 1}, {"views", i}});
+    REQUIRE(territories.size() == 50);
+    CHECK_ANSWER(track["territories"], territories);
+    CHECK_ANSWER(track["series"], json({{"dates", {"2026-01-09"}}, {"creations", {56}},
+                                        {"views", {1485}}, {"streams", {nullptr}}}));
+
+    const json overview = tta_reference::overview(doc, 1, "all", "all");
+    REQUIRE(overview["tracks"].size() == 1);
+    CHECK_ANSWER(overview["tracks"][0]["topTerritories"],
+                 json::array({{{"code", "CC"}, {"creations", 2}},
+                              {{"code", "AA"}, {"creations", 1}},
+                              {{"code", "AB"}, {"creations", 1}}}));
+}
+
+// ===========================================================================
+// Misuse
+// ===========================================================================
+
+TEST_CASE("the reference refuses an unknown track id and a document with no series and no asOf") {
+    CHECK_THROWS_AS(tta_reference::track(json::parse(kDoc1), "nope", 3, "all", "all"),
+                    std::invalid_argument);
+    CHECK_THROWS_AS(tta_reference::overview(json::parse(R"({"tracks": [{"id": "a"}]})"), 7, "all", "all"),
+                    std::invalid_argument);
+}
