@@ -323,6 +323,13 @@ class Reader final : public nlohmann::json_sax<Json> {
     std::string text = ex.what();
     const auto at = text.find(" at line ");
     error_ = at == std::string::npos ? text : text.substr(at + 4);
+    // Drop nlohmann's "last read" excerpt: it can hold raw, unprintable bytes
+    // of the document, and the line and column already say where.
+    const auto excerpt = error_.find("; last read: '");
+    if (excerpt != std::string::npos) {
+      const auto close = error_.find("'; expected", excerpt);
+      error_.erase(excerpt, close == std::string::npos ? std::string::npos : close + 1 - excerpt);
+    }
     error_ = valid_utf8(error_);
     return false;
   }

@@ -81,11 +81,16 @@ double det_exp(double x) {
     if (x > 700.0) x = 700.0;
     const double k = std::floor(x * 1.4426950408889634 + 0.5);
     const double r = (x - k * 6.93147180369123816490e-01) - k * 1.90821492927058770002e-10;
-    static constexpr double kInv[] = {0, 1.0, 1.0 / 2, 1.0 / 3, 1.0 / 4, 1.0 / 5, 1.0 / 6,
-                                      1.0 / 7, 1.0 / 8, 1.0 / 9, 1.0 / 10, 1.0 / 11, 1.0 / 12};
-    double p = 1.0;  // Horner form of the Taylor series, |r| <= ln2/2
-    for (int n = 12; n >= 1; --n) p = 1.0 + p * r * kInv[n];
-    return std::ldexp(p, static_cast<int>(k));
+    // Taylor series in Horner form, |r| <= ln2/2: coefficients 1/n!, n = 12..0.
+    static constexpr double kCoef[] = {1.0 / 479001600, 1.0 / 39916800, 1.0 / 3628800, 1.0 / 362880, 1.0 / 40320,
+                                       1.0 / 5040, 1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 0.5, 1.0, 1.0};
+    double p = 0.0;
+    for (const double c : kCoef) p = p * r + c;
+    // Times 2^k, built from its bits (exact; k is within [-1010, 1010]).
+    const std::uint64_t bits = static_cast<std::uint64_t>(static_cast<int>(k) + 1023) << 52;
+    double scale;
+    std::memcpy(&scale, &bits, sizeof scale);
+    return p * scale;
 }
 
 double det_log(double x) {  // x > 0
@@ -103,9 +108,11 @@ double det_pow(double base, double exponent) { return det_exp(exponent * det_log
 std::uint64_t poisson(Rng& rng, double lambda) {
     if (lambda <= 0.0) return 0;
     if (lambda < 15.0) {  // Knuth: multiply uniforms until below e^-lambda
+        double p = rng.open_uniform();
+        if (p <= 1.0 - lambda) return 0;  // e^-lambda >= 1 - lambda: skips the exp on most quiet days
         const double limit = det_exp(-lambda);
         std::uint64_t k = 0;
-        for (double p = rng.open_uniform(); p > limit; p *= rng.open_uniform()) ++k;
+        for (; p > limit; p *= rng.open_uniform()) ++k;
         return k;
     }
     const double x = lambda + std::sqrt(lambda) * rng.normalish() + 0.5;  // normal approximation
@@ -388,7 +395,7 @@ std::vector<TrackPlan> plan_catalog(const Context& ctx) {
         t.has_tiktok = t.rank <= 60 || !rng.chance(0.05);
         t.has_streams = t.rank <= 60 || !rng.chance(0.03);
 
-        t.base = 600.0 * t.pop * (0.6 + 0.8 * rng.uniform());  // expected creations/day, all territories
+        t.base = 900.0 * t.pop * (0.6 + 0.8 * rng.uniform());  // expected creations/day, all territories
         t.base_halflife = 60.0 + 180.0 * rng.uniform();
         t.ugc_share = 0.72 + 0.22 * rng.uniform();
         const double b = rng.uniform();
@@ -495,7 +502,7 @@ std::vector<Series> plan_series(const Context& ctx, const TrackPlan& t) {
 
     // Popular tracks reach many territories, obscure ones a few.
     const double reach = det_pow(1.0 - t.rel_rank + 0.5 / static_cast<double>(ctx.opt.tracks), 2.2);
-    int count = static_cast<int>(2.0 + 58.0 * reach * (0.75 + 0.5 * rng.uniform()) + 0.5);
+    int count = static_cast<int>(2.0 + 52.0 * reach * (0.75 + 0.5 * rng.uniform()) + 0.5);
     count = t.rank == 1 ? kTerritoryCount : std::clamp(count, 1, kTerritoryCount);
 
     // Weighted sampling without replacement (Efraimidis-Spirakis keys).
@@ -532,7 +539,7 @@ std::vector<Series> plan_series(const Context& ctx, const TrackPlan& t) {
             s.lag = lag[j];
             s.delay = delay;
             s.lowercase = rng.chance(0.015);
-            s.views_per_creation = std::min(40000.0, 100.0 * det_pow(rng.open_uniform(), -1.0 / 1.2));  // Pareto tail
+            s.views_per_creation = std::min(40000.0, 200.0 * det_pow(rng.open_uniform(), -1.0 / 1.2));  // Pareto tail
             out.push_back(s);
         }
         // ~3% of series lack platform or content. At most one per territory, so

@@ -1,5 +1,6 @@
-// Checks the brute-force reference (tests/reference/brute_force.hpp) before it
-// is trusted to judge the real engine in property tests:
+// Hand-computed answers, checked against both the brute-force reference
+// (tests/reference/brute_force.hpp, which then judges the engine in property
+// tests) and the engine itself:
 //   1. against the worked example of PRODUCT.md (tests/data/examples/, a copy
 //      of the exact answers shipped beside PRODUCT.md);
 //   2. against small inline documents whose answers are computed by hand in
@@ -12,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reference/brute_force.hpp"
+#include "support.hpp"
 
 #include <cmath>
 #include <fstream>
@@ -27,71 +29,6 @@ namespace {
 
 using nlohmann::json;
 
-json load_example(const std::string& name) {
-    const std::string path = std::string(TTA_TEST_DATA_DIR) + "/examples/" + name;
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot open " + path);
-    return json::parse(in);
-}
-
-// Structural comparison of an answer with its expected value. Returns "" when
-// they agree, else a message naming the first JSON path that differs.
-//  - objects: same key set, values compared recursively;
-//  - arrays: same length, same order;
-//  - an expected integer must be matched by an *unsigned* JSON integer of the
-//    same value (answers carry counts as number_unsigned);
-//  - an expected double (a `change`) must be matched by a double within 1e-12
-//    relative (the example answers were written by another implementation).
-std::string json_diff(const json& actual, const json& expected, const std::string& path = "$") {
-    const auto fail = [&](const std::string& why) {
-        return path + ": " + why + " (actual " + actual.dump() + ", expected " + expected.dump() + ")";
-    };
-    if (expected.is_number_float()) {
-        if (!actual.is_number_float()) return fail("expected a double");
-        const double a = actual.get<double>(), e = expected.get<double>();
-        if (a == e) return "";
-        const double scale = std::max(std::fabs(a), std::fabs(e));
-        if (std::fabs(a - e) <= 1e-12 * scale) return "";
-        return fail("doubles differ");
-    }
-    if (expected.is_number_integer()) {  // signed or unsigned literal
-        if (!actual.is_number_unsigned()) return fail("expected an unsigned integer");
-        if (expected.is_number_unsigned()
-                ? actual.get<std::uint64_t>() == expected.get<std::uint64_t>()
-                : (expected.get<std::int64_t>() >= 0 &&
-                   actual.get<std::uint64_t>() == static_cast<std::uint64_t>(expected.get<std::int64_t>())))
-            return "";
-        return fail("integers differ");
-    }
-    if (expected.type() != actual.type()) return fail("types differ");
-    if (expected.is_object()) {
-        for (auto it = expected.begin(); it != expected.end(); ++it)
-            if (!actual.contains(it.key())) return fail("missing key " + it.key());
-        for (auto it = actual.begin(); it != actual.end(); ++it)
-            if (!expected.contains(it.key())) return fail("unexpected key " + it.key());
-        for (auto it = expected.begin(); it != expected.end(); ++it) {
-            std::string d = json_diff(actual.at(it.key()), it.value(), path + "." + it.key());
-            if (!d.empty()) return d;
-        }
-        return "";
-    }
-    if (expected.is_array()) {
-        if (actual.size() != expected.size()) return fail("array lengths differ");
-        for (std::size_t i = 0; i < expected.size(); ++i) {
-            std::string d = json_diff(actual[i], expected[i], path + "[" + std::to_string(i) + "]");
-            if (!d.empty()) return d;
-        }
-        return "";
-    }
-    return actual == expected ? "" : fail("values differ");  // strings, null, booleans
-}
-
-#define CHECK_ANSWER(actual, expected)               \
-    do {                                             \
-        const std::string diff_ = json_diff((actual), (expected)); \
-        INFO(diff_);                                 \
-        CHECK(diff_.empty());                        \
-    } while (0)
 
 // Small helpers to write expected answers compactly.
 json metric(std::uint64_t cur, std::uint64_t prev, json change) {
@@ -137,20 +74,26 @@ TEST_CASE("the reference's own date arithmetic agrees with known dates and round
 // The worked example of PRODUCT.md (asOf given: E = D-1, S = D-2)
 // ===========================================================================
 
-TEST_CASE("the reference overview equals the worked example for period 7") {
+TEST_CASE("the overview equals the worked example for period 7") {
+    const Implementation* impl = GENERATE(implementations());
+    INFO("implementation: " << impl->name);
     const json doc = load_example("tiny.json");
-    CHECK_ANSWER(tta_reference::overview(doc, 7, "all", "all"), load_example("overview-p7.json"));
+    CHECK_ANSWER(impl->overview(doc, 7, "all", "all"), load_example("overview-p7.json"));
 }
 
-TEST_CASE("the reference overview equals the worked example for period 7, TikTok UGC only") {
+TEST_CASE("the overview equals the worked example for period 7, TikTok UGC only") {
+    const Implementation* impl = GENERATE(implementations());
+    INFO("implementation: " << impl->name);
     const json doc = load_example("tiny.json");
-    CHECK_ANSWER(tta_reference::overview(doc, 7, "tiktok", "ugc"),
+    CHECK_ANSWER(impl->overview(doc, 7, "tiktok", "ugc"),
                  load_example("overview-p7-tiktok-ugc.json"));
 }
 
-TEST_CASE("the reference track page equals the worked example for track A, period 7") {
+TEST_CASE("the track page equals the worked example for track A, period 7") {
+    const Implementation* impl = GENERATE(implementations());
+    INFO("implementation: " << impl->name);
     const json doc = load_example("tiny.json");
-    CHECK_ANSWER(tta_reference::track(doc, "A", 7, "all", "all"), load_example("track-A-p7.json"));
+    CHECK_ANSWER(impl->track(doc, "A", 7, "all", "all"), load_example("track-A-p7.json"));
 }
 
 // ===========================================================================
@@ -213,6 +156,8 @@ const json kDoc1Streams = metric(500, 909, -409.0 / 909.0);
 }  // namespace
 
 TEST_CASE("without asOf, E and S come from the data and ties in the track ranking go to views then id") {
+    const Implementation* impl = GENERATE(implementations());
+    INFO("implementation: " << impl->name);
     const json doc = json::parse(kDoc1);
     json expected = doc1_frame(json::object());
     // Current window, all series:
@@ -242,10 +187,12 @@ TEST_CASE("without asOf, E and S come from the data and ties in the track rankin
          {"topTerritories", json::array({{{"code", "GB"}, {"creations", 2}},
                                          {{"code", "US"}, {"creations", 2}}})}},
     });
-    CHECK_ANSWER(tta_reference::overview(doc, 3, "all", "all"), expected);
+    CHECK_ANSWER(impl->overview(doc, 3, "all", "all"), expected);
 }
 
 TEST_CASE("a track page without asOf has daily sums, territory ties by code, and no streams after S") {
+    const Implementation* impl = GENERATE(implementations());
+    INFO("implementation: " << impl->name);
     const json doc = json::parse(kDoc1);
     json expected = doc1_frame(json::object());
     expected["track"] = {{"id", "b"}, {"title", "Bee"}, {"artist", "X"}, {"isrc", nullptr}};
@@ -261,10 +208,12 @@ TEST_CASE("a track page without asOf has daily sums, territory ties by code, and
                           {"creations", {2, 2, 0}},
                           {"views", {13, 13, 0}},
                           {"streams", {0, nullptr, nullptr}}};
-    CHECK_ANSWER(tta_reference::track(doc, "b", 3, "all", "all"), expected);
+    CHECK_ANSWER(impl->track(doc, "b", 3, "all", "all"), expected);
 }
 
 TEST_CASE("a track whose only series starts inside the window has no previous creations") {
+    const Implementation* impl = GENERATE(implementations());
+    INFO("implementation: " << impl->name);
     const json doc = json::parse(kDoc1);
     json expected = doc1_frame(json::object());
     expected["track"] = {{"id", "a"}, {"title", "Ay"}, {"artist", nullptr}, {"isrc", nullptr}};
@@ -277,10 +226,12 @@ TEST_CASE("a track whose only series starts inside the window has no previous cr
                           {"creations", {0, 4, 0}},
                           {"views", {0, 26, 0}},
                           {"streams", {500, nullptr, nullptr}}};
-    CHECK_ANSWER(tta_reference::track(doc, "a", 3, "all", "all"), expected);
+    CHECK_ANSWER(impl->track(doc, "a", 3, "all", "all"), expected);
 }
 
 TEST_CASE("series with unknown platform or content count only when that filter is all") {
+    const Implementation* impl = GENERATE(implementations());
+    INFO("implementation: " << impl->name);
     const json doc = json::parse(kDoc1);
 
     SECTION("tiktok + ugc keeps s0 and s2 only (GB has no platform, no content)") {
@@ -295,7 +246,7 @@ TEST_CASE("series with unknown platform or content count only when that filter i
             {{"id", "b"}, {"title", "Bee"}, {"artist", "X"}, {"creations", 2}, {"views", 20},
              {"streams", 0}, {"topTerritories", json::array({{{"code", "US"}, {"creations", 2}}})}},
         });
-        CHECK_ANSWER(tta_reference::overview(doc, 3, "tiktok", "ugc"), expected);
+        CHECK_ANSWER(impl->overview(doc, 3, "tiktok", "ugc"), expected);
     }
 
     SECTION("all + pgc keeps s3 and s4 only (GB has no content)") {
@@ -312,11 +263,11 @@ TEST_CASE("series with unknown platform or content count only when that filter i
             {{"id", "a"}, {"title", "Ay"}, {"artist", nullptr}, {"creations", 4}, {"views", 26},
              {"streams", 500}, {"topTerritories", json::array({{{"code", "US"}, {"creations", 4}}})}},
         });
-        CHECK_ANSWER(tta_reference::overview(doc, 3, "all", "pgc"), expected);
+        CHECK_ANSWER(impl->overview(doc, 3, "all", "pgc"), expected);
     }
 
     SECTION("douyin + all keeps s4 only") {
-        const json answer = tta_reference::overview(doc, 3, "douyin", "all");
+        const json answer = impl->overview(doc, 3, "douyin", "all");
         CHECK_ANSWER(answer["creations"], metric(4, 5, -1.0 / 5.0));   // 3+1 vs 5
         CHECK_ANSWER(answer["views"], metric(30, 50, -20.0 / 50.0));   // 20+10 vs 50
         CHECK_ANSWER(answer["streams"], kDoc1Streams);
@@ -325,7 +276,7 @@ TEST_CASE("series with unknown platform or content count only when that filter i
     }
 
     SECTION("the track page of b with tiktok + ugc drops GB from territories and the curve") {
-        const json answer = tta_reference::track(doc, "b", 3, "tiktok", "ugc");
+        const json answer = impl->track(doc, "b", 3, "tiktok", "ugc");
         CHECK_ANSWER(answer["territories"],
                      json::array({{{"code", "US"}, {"creations", 2}, {"views", 20}}}));
         CHECK_ANSWER(answer["series"]["creations"], json::array({1, 1, 0}));   // s0 only
@@ -356,6 +307,8 @@ json doc2_frame(json answer) {
 }  // namespace
 
 TEST_CASE("without streams series the streams date is null, stream sums are 0 and the curve is all null") {
+    const Implementation* impl = GENERATE(implementations());
+    INFO("implementation: " << impl->name);
     const json doc = json::parse(kDoc2);
 
     json overview = doc2_frame(json::object());
@@ -368,7 +321,7 @@ TEST_CASE("without streams series the streams date is null, stream sums are 0 an
         {{"id", "x"}, {"title", "Ex"}, {"artist", nullptr}, {"creations", 7}, {"views", 70},
          {"streams", 0}, {"topTerritories", json::array({{{"code", "FR"}, {"creations", 7}}})}},
     });
-    CHECK_ANSWER(tta_reference::overview(doc, 2, "all", "all"), overview);
+    CHECK_ANSWER(impl->overview(doc, 2, "all", "all"), overview);
 
     json track = doc2_frame(json::object());
     track["track"] = {{"id", "x"}, {"title", "Ex"}, {"artist", nullptr}, {"isrc", nullptr}};
@@ -380,7 +333,7 @@ TEST_CASE("without streams series the streams date is null, stream sums are 0 an
                        {"creations", {3, 4}},
                        {"views", {30, 40}},
                        {"streams", {nullptr, nullptr}}};
-    CHECK_ANSWER(tta_reference::track(doc, "x", 2, "all", "all"), track);
+    CHECK_ANSWER(impl->track(doc, "x", 2, "all", "all"), track);
 }
 
 // ===========================================================================
@@ -401,6 +354,8 @@ const char* const kDoc3 = R"({
 }  // namespace
 
 TEST_CASE("without TikTok series E is the day after the last streams day") {
+    const Implementation* impl = GENERATE(implementations());
+    INFO("implementation: " << impl->name);
     const json doc = json::parse(kDoc3);
 
     // Period 4: window 02-28..03-02, previous 02-24..02-27.
@@ -416,7 +371,7 @@ TEST_CASE("without TikTok series E is the day after the last streams day") {
     overview["tracksWithCreations"] = 0;
     overview["catalogTracks"] = 2;
     overview["tracks"] = json::array();
-    CHECK_ANSWER(tta_reference::overview(doc, 4, "all", "all"), overview);
+    CHECK_ANSWER(impl->overview(doc, 4, "all", "all"), overview);
 
     // Track s1, period 2: window 03-01..03-02, previous 02-28..02-29.
     //   streams current 40 (03-01), previous 20+30 = 50 -> change -10/50.
@@ -433,7 +388,7 @@ TEST_CASE("without TikTok series E is the day after the last streams day") {
                        {"creations", {0, 0}},
                        {"views", {0, 0}},
                        {"streams", {40, nullptr}}};   // the streams curve ends a day earlier
-    CHECK_ANSWER(tta_reference::track(doc, "s1", 2, "all", "all"), track);
+    CHECK_ANSWER(impl->track(doc, "s1", 2, "all", "all"), track);
 }
 
 // ===========================================================================
@@ -466,9 +421,11 @@ json make_doc4() {
 }  // namespace
 
 TEST_CASE("territories are cut to 50 and top territories to 3, by creations then code, ignoring data after E") {
+    const Implementation* impl = GENERATE(implementations());
+    INFO("implementation: " << impl->name);
     const json doc = make_doc4();
 
-    const json track = tta_reference::track(doc, "t", 1, "all", "all");
+    const json track = impl->track(doc, "t", 1, "all", "all");
     CHECK(track["window"] == json({{"start", "2026-01-09"}, {"end", "2026-01-09"}, {"days", 1u}}));
     CHECK(track["dataThrough"] == json({{"tiktok", "2026-01-09"}, {"streams", "2026-01-08"}}));
     // creations: 54 territories x 1 + CC 2 = 56 (ZZ on 01-10 is after E); views 0+1+...+54 = 1485.
@@ -487,7 +444,7 @@ TEST_CASE("territories are cut to 50 and top territories to 3, by creations then
     CHECK_ANSWER(track["series"], json({{"dates", {"2026-01-09"}}, {"creations", {56}},
                                         {"views", {1485}}, {"streams", {nullptr}}}));
 
-    const json overview = tta_reference::overview(doc, 1, "all", "all");
+    const json overview = impl->overview(doc, 1, "all", "all");
     REQUIRE(overview["tracks"].size() == 1);
     CHECK_ANSWER(overview["tracks"][0]["topTerritories"],
                  json::array({{{"code", "CC"}, {"creations", 2}},
@@ -499,9 +456,11 @@ TEST_CASE("territories are cut to 50 and top territories to 3, by creations then
 // Misuse
 // ===========================================================================
 
-TEST_CASE("the reference refuses an unknown track id and a document with no series and no asOf") {
-    CHECK_THROWS_AS(tta_reference::track(json::parse(kDoc1), "nope", 3, "all", "all"),
+TEST_CASE("both refuse an unknown track id and a document with no series and no asOf") {
+    const Implementation* impl = GENERATE(implementations());
+    INFO("implementation: " << impl->name);
+    CHECK_THROWS_AS(impl->track(json::parse(kDoc1), "nope", 3, "all", "all"),
                     std::invalid_argument);
-    CHECK_THROWS_AS(tta_reference::overview(json::parse(R"({"tracks": [{"id": "a"}]})"), 7, "all", "all"),
+    CHECK_THROWS_AS(impl->overview(json::parse(R"({"tracks": [{"id": "a"}]})"), 7, "all", "all"),
                     std::invalid_argument);
 }
