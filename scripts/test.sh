@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, builds, then the native suite
+# (Catch2 + CLI through CTest), the module under Node, and the pages in
+# headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh
+
+echo "== native tests (ctest)"
+ctest --test-dir build/native -j"$(nproc)" --output-on-failure
+
+if [ -d tests/js ]; then
+  echo "== WebAssembly module under Node (node --test)"
+  node --test --test-reporter=spec tests/js/
+fi
+if [ -d tests/browser ]; then
+  echo "== pages in headless Chromium (node --test)"
+  node --test --test-concurrency=1 --test-reporter=spec tests/browser/
+fi
