@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>  // std::iota
+#include <type_traits>  // std::remove_pointer_t
 
 namespace tta {
 
@@ -47,18 +48,36 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, const std::vector<SeriesInput>& inpu
   const std::size_t cells = row_start_.back();
 
   for (std::size_t m = 0; m < Metrics; ++m) {
-    cells_[m].resize(cells);
     total_[m].resize(dense_count_);
+    std::uint64_t largest = 0;
     for (std::size_t j = 0; j < dense_count_; ++j) {
       const SeriesInput& in = inputs[dense[j].input];
-      const std::uint64_t* values = in.values[m];
-      std::uint64_t acc = 0;
-      for (long long k = 1; k <= depth_[j]; ++k) {
-        const long long day = anchor - k + 1;
-        if (day <= dense[j].last) acc += values[day - in.start];
-        cells_[m][row_start_[static_cast<std::size_t>(k)] + j] = acc;
+      std::uint64_t sum = 0;
+      for (long long day = dense[j].first; day <= dense[j].last; ++day) sum += in.values[m][day - in.start];
+      total_[m][j] = sum;
+      largest = std::max(largest, sum);
+    }
+    MetricCells& target = cells_[m];
+    target.narrow = largest <= UINT32_MAX;
+    auto fill = [&](auto* out) {
+      using Cell = std::remove_pointer_t<decltype(out)>;
+      for (std::size_t j = 0; j < dense_count_; ++j) {
+        const SeriesInput& in = inputs[dense[j].input];
+        const std::uint64_t* values = in.values[m];
+        std::uint64_t acc = 0;
+        for (long long k = 1; k <= depth_[j]; ++k) {
+          const long long day = anchor - k + 1;
+          if (day <= dense[j].last) acc += values[day - in.start];
+          out[row_start_[static_cast<std::size_t>(k)] + j] = static_cast<Cell>(acc);
+        }
       }
-      total_[m][j] = acc;
+    };
+    if (target.narrow) {
+      target.small.resize(cells);
+      fill(target.small.data());
+    } else {
+      target.wide.resize(cells);
+      fill(target.wide.data());
     }
   }
 
@@ -90,7 +109,8 @@ std::size_t SeriesSums<Metrics>::bytes() const {
   std::size_t total = depth_.size() * sizeof(std::int32_t) + row_start_.size() * sizeof(std::size_t) +
                       sparse_first_.size() * (sizeof(Day) + sizeof(std::int32_t) + sizeof(std::size_t));
   for (std::size_t m = 0; m < Metrics; ++m)
-    total += (cells_[m].size() + total_[m].size() + prefix_[m].size()) * sizeof(std::uint64_t);
+    total += cells_[m].small.size() * sizeof(std::uint32_t) +
+             (cells_[m].wide.size() + total_[m].size() + prefix_[m].size()) * sizeof(std::uint64_t);
   return total;
 }
 

@@ -49,7 +49,7 @@ class SeriesSums {
   std::uint64_t back(std::size_t metric, std::size_t j, long long k) const {
     if (k <= 0) return 0;
     if (j < dense_count_) {
-      if (k <= depth_[j]) return cells_[metric][row_start_[static_cast<std::size_t>(k)] + j];
+      if (k <= depth_[j]) return cells_[metric].at(row_start_[static_cast<std::size_t>(k)] + j);
       return total_[metric][j];
     }
     const std::size_t s = j - dense_count_;
@@ -70,15 +70,22 @@ class SeriesSums {
   }
 
   // The dense rows, for kernels that walk every series: row k has row_count(k)
-  // cells; series at or past row_count(k) contribute total(metric)[j].
+  // cells, starting at row_offset(k) in the metric's cells; series at or past
+  // row_count(k) contribute totals(metric)[j].
   std::size_t row_count(long long k) const {
     if (k <= 0) return dense_count_;
     if (k >= static_cast<long long>(row_start_.size()) - 1) return 0;
     return row_start_[static_cast<std::size_t>(k) + 1] - row_start_[static_cast<std::size_t>(k)];
   }
-  const std::uint64_t* row(std::size_t metric, long long k) const {
-    return cells_[metric].data() + row_start_[static_cast<std::size_t>(std::min<long long>(
-                                       k, static_cast<long long>(row_start_.size()) - 1))];
+  std::size_t row_offset(long long k) const {
+    if (row_start_.empty()) return 0;
+    return row_start_[static_cast<std::size_t>(std::min<long long>(k, static_cast<long long>(row_start_.size()) - 1))];
+  }
+  // Calls f with a pointer to the metric's cells, typed by their width.
+  template <typename F>
+  decltype(auto) with_cells(std::size_t metric, F&& f) const {
+    const MetricCells& c = cells_[metric];
+    return c.narrow ? f(c.small.data()) : f(c.wide.data());
   }
   const std::uint64_t* totals(std::size_t metric) const { return total_[metric].data(); }
 
@@ -89,7 +96,15 @@ class SeriesSums {
   std::size_t dense_count_ = 0;
   std::vector<std::int32_t> depth_;       // per dense series
   std::vector<std::size_t> row_start_;    // row k starts at row_start_[k]; [0] unused
-  std::array<Cells, Metrics> cells_;
+  // Sums whose every series total fits 32 bits (creations, nearly always)
+  // take 4 bytes a cell instead of 8.
+  struct MetricCells {
+    bool narrow = false;
+    std::vector<std::uint32_t> small;
+    Cells wide;
+    std::uint64_t at(std::size_t i) const { return narrow ? small[i] : wide[i]; }
+  };
+  std::array<MetricCells, Metrics> cells_;
   std::array<Cells, Metrics> total_;      // per dense series
   std::vector<Day> sparse_first_;
   std::vector<std::int32_t> sparse_length_;

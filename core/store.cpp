@@ -159,29 +159,34 @@ OverviewAnswer Store::overview(const Query& q) const {
   // walked in order; series too short to reach a row contribute their total.
   const std::size_t dense = tiktok_.dense_count();
   const std::size_t reach_p = tiktok_.row_count(p), reach_2p = tiktok_.row_count(2 * p);
-  const std::uint64_t* const c_p = tiktok_.row(0, p);
-  const std::uint64_t* const v_p = tiktok_.row(1, p);
-  const std::uint64_t* const c_2p = tiktok_.row(0, 2 * p);
-  const std::uint64_t* const v_2p = tiktok_.row(1, 2 * p);
+  const std::size_t at_p = tiktok_.row_offset(p), at_2p = tiktok_.row_offset(2 * p);
   const std::uint64_t* const c_all = tiktok_.totals(0);
   const std::uint64_t* const v_all = tiktok_.totals(1);
   const std::uint8_t* const kind = kind_of_.data();
   const std::uint32_t* const slot = slot_of_.data();
   auto matches = [&](std::size_t j) { return (kind[j] & platform_mask) && (kind[j] & content_mask); };
-  for (std::size_t j = 0; j < reach_2p; ++j) {
-    if (!matches(j)) continue;
-    slot_creations[slot[j]] += c_p[j];
-    slot_views[slot[j]] += v_p[j];
-    both_creations += c_2p[j];
-    both_views += v_2p[j];
-  }
-  for (std::size_t j = reach_2p; j < reach_p; ++j) {
-    if (!matches(j)) continue;
-    slot_creations[slot[j]] += c_p[j];
-    slot_views[slot[j]] += v_p[j];
-    both_creations += c_all[j];
-    both_views += v_all[j];
-  }
+  tiktok_.with_cells(0, [&](const auto* creations) {
+    tiktok_.with_cells(1, [&](const auto* views) {
+      const auto* const c_p = creations + at_p;
+      const auto* const v_p = views + at_p;
+      const auto* const c_2p = creations + at_2p;
+      const auto* const v_2p = views + at_2p;
+      for (std::size_t j = 0; j < reach_2p; ++j) {
+        if (!matches(j)) continue;
+        slot_creations[slot[j]] += c_p[j];
+        slot_views[slot[j]] += v_p[j];
+        both_creations += c_2p[j];
+        both_views += v_2p[j];
+      }
+      for (std::size_t j = reach_2p; j < reach_p; ++j) {
+        if (!matches(j)) continue;
+        slot_creations[slot[j]] += c_p[j];
+        slot_views[slot[j]] += v_p[j];
+        both_creations += c_all[j];
+        both_views += v_all[j];
+      }
+    });
+  });
   for (std::size_t j = reach_p; j < dense; ++j) {
     if (!matches(j)) continue;
     slot_creations[slot[j]] += c_all[j];

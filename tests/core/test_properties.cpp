@@ -50,7 +50,8 @@ json random_document(std::mt19937_64& random) {
                 views.push_back(nullptr);
                 continue;
               }
-              const std::uint64_t c = pick(3) ? 0 : static_cast<std::uint64_t>(pick(50));
+              // Now and then a count above 2^32, so 64-bit creation sums are exercised too.
+              const std::uint64_t c = pick(400) == 0 ? 3000000000ull : pick(3) ? 0 : static_cast<std::uint64_t>(pick(50));
               creations.push_back(c);
               views.push_back(pick(200) == 0 ? 5000000000ull + static_cast<std::uint64_t>(pick(1000))
                                              : c * static_cast<std::uint64_t>(pick(300)) + static_cast<std::uint64_t>(pick(2)));

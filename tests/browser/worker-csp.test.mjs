@@ -1,0 +1,129 @@
+// The Worker API in headless Chromium, under the dashboard's CSP
+// (script-src 'self' 'wasm-unsafe-eval'): answers equal the native CLI's,
+// refusals carry the CLI's message, and the page logs no error.
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+import { startServer } from '../../scripts/serve.mjs';
+import {
+  FILTERS, PERIODS, ROOT, cliAnswer, cliLoadError, generate, hasGenerator, queryArgs, scratchDir,
+} from '../js/helpers.mjs';
+
+const root = scratchDir();
+let server, browser, page;
+const problems = [];  // console errors, page errors and failed requests
+const wasmResponses = [];
+const BAD_DOCUMENT = '{"tracks": [{"id": "A"}, {"id": "A"}], "asOf": "2026-01-01"}';
+
+// The served folder mimics the dashboard: the engine copied flat into engine/.
+// TTA_ENGINE_DIR tests another copy of the engine (e.g. the dashboard's dist/engine).
+const engineDir = resolve(ROOT, process.env.TTA_ENGINE_DIR ?? 'bindings/js');
+
+async function buildSite() {
+  cpSync(join(ROOT, 'tests/browser/fixtures/worker'), root, { recursive: true });
+  mkdirSync(join(root, 'engine'));
+  for (const name of readdirSync(engineDir).filter((n) => /\.(js|wasm)$/.test(n)))
+    cpSync(join(engineDir, name), join(root, 'engine', name));
+  mkdirSync(join(root, 'data'));
+  const catalog = hasGenerator
+    ? await generate(join(root, 'data'), { tracks: 60, days: 400, seed: 31 })
+    : join(ROOT, 'tests/data/examples/tiny.json');
+  cpSync(catalog, join(root, 'data/catalog.json'));
+  writeFileSync(join(root, 'data/bad.json'), BAD_DOCUMENT);
+}
+
+function watch(target, where) {
+  target.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${where} console ${message.type()}: ${message.text()}`);
+  });
+}
+
+before(async () => {
+  await buildSite();
+  server = await startServer({ root });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage();
+  watch(page, 'page');
+  page.on('worker', (worker) => watch(worker, 'worker'));
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    if (response.url().endsWith('.wasm')) wasmResponses.push(response.headers()['content-type']);
+  });
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.fixture !== undefined, null, { timeout: 10000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the Worker API under the CSP', () => {
+  test('a document loaded through the Worker answers like the native CLI', async () => {
+    const file = join(root, 'data/catalog.json');
+    const overviews = PERIODS.flatMap((period) => FILTERS.filter((_, i) => i % 4 === 0).map((f) => ({ period, ...f })));
+    overviews.push({ period: 28, limit: 3, offset: 1 });
+    const { tracks: all } = JSON.parse(readFileSync(file, 'utf8'));
+    const ids = [all[0].id, all[Math.floor(all.length / 2)].id];
+    const tracks = ids.flatMap((id) => PERIODS.map((period) => ({ id, period })));
+    const got = await page.evaluate(({ overviews, tracks }) =>
+      window.fixture.workerAnswers('/data/catalog.json', { overviews, tracks }), { overviews, tracks });
+
+    assert.deepStrictEqual(got.phases, ['copying', 'parsing', 'done']);
+    assert.equal(got.detached, true, 'the loaded ArrayBuffer was transferred, not copied');
+    assert.ok(got.summary.tracks > 0);
+    const expected = await Promise.all([
+      ...overviews.map((q) => cliAnswer(['overview', ...queryArgs(q), file])),
+      ...tracks.map(({ id, ...q }) => cliAnswer(['track', id, ...queryArgs(q), file])),
+    ]);
+    assert.deepStrictEqual([...got.overviews, ...got.tracks], expected);
+  });
+
+  test('a bad document rejects with the CLI\'s message and the loaded one keeps answering', async () => {
+    const expected = await cliLoadError(Buffer.from(BAD_DOCUMENT));
+    const got = await page.evaluate(() => window.fixture.workerRefusal('/data/catalog.json', '/data/bad.json'));
+    assert.deepStrictEqual(got.error, { name: 'Error', message: expected, isError: true });
+    assert.equal(got.typeError, 'TypeError');
+    assert.equal(got.rangeError, 'period must be a whole number of days from 1 to 3650, got 0');
+    assert.equal(got.unchanged, true);
+  });
+
+  test('terminate rejects the request in flight and every later call', async () => {
+    const got = await page.evaluate(() => window.fixture.workerTermination('/data/catalog.json'));
+    assert.deepStrictEqual(got, { inFlight: 'this AnalyticsWorker was terminated', later: 'this AnalyticsWorker was terminated' });
+  });
+
+  test('after dispose the Worker refuses queries with a clear message', async () => {
+    const got = await page.evaluate(() => window.fixture.workerDispose('/data/catalog.json'));
+    assert.equal(got, 'this Analytics instance was disposed');
+  });
+
+  test('the same-thread API in the page answers like the Worker', async () => {
+    const file = join(root, 'data/catalog.json');
+    const got = await page.evaluate(() => window.fixture.pageAnswer('/data/catalog.json', { period: 90, platform: 'tiktok' }));
+    assert.deepStrictEqual(got, await cliAnswer(['overview', ...queryArgs({ period: 90, platform: 'tiktok' }), file]));
+  });
+
+  test('the .wasm is served as application/wasm', () => {
+    assert.ok(wasmResponses.length > 0, 'no .wasm response was seen');
+    for (const type of wasmResponses) assert.equal(type, 'application/wasm');
+  });
+
+  test('nothing was logged as an error, thrown or blocked by the CSP', async () => {
+    assert.deepStrictEqual(problems, []);
+    assert.deepStrictEqual(await page.evaluate(() => window.fixture.violations), []);
+  });
+
+  test('the page really forbids eval (control)', async () => {
+    assert.equal(await page.evaluate(() => window.fixture.evalIsBlocked()), true);
+  });
+});
