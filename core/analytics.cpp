@@ -178,7 +178,10 @@ Result<std::string> Analytics::track_json(std::string_view id, const Query& q) c
   if (auto p = check_period(q.period); !p) return Error{p.error()};
   const auto t = store_->find_track(id);
   if (!t) {
-    std::string shown(id.substr(0, 60));
+    std::size_t cut = std::min<std::size_t>(id.size(), 60);
+    // Never cut inside a UTF-8 character: the message must stay valid UTF-8.
+    while (cut > 0 && cut < id.size() && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
+    std::string shown(id.substr(0, cut));
     return Error{"unknown track id \"" + shown + "\""};
   }
   try {

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_scanner.hpp"
+
 namespace tta {
 namespace {
 
@@ -318,19 +320,9 @@ class Reader final : public nlohmann::json_sax<Json> {
     return true;
   }
 
+  // Only nlohmann's own parser calls this; scan_json reports syntax itself.
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
-    // nlohmann's text: "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
-    std::string text = ex.what();
-    const auto at = text.find(" at line ");
-    error_ = at == std::string::npos ? text : text.substr(at + 4);
-    // Drop nlohmann's "last read" excerpt: it can hold raw, unprintable bytes
-    // of the document, and the line and column already say where.
-    const auto excerpt = error_.find("; last read: '");
-    if (excerpt != std::string::npos) {
-      const auto close = error_.find("'; expected", excerpt);
-      error_.erase(excerpt, close == std::string::npos ? std::string::npos : close + 1 - excerpt);
-    }
-    error_ = valid_utf8(error_);
+    error_ = valid_utf8(ex.what());
     return false;
   }
 
@@ -536,8 +528,12 @@ Result<Catalog> read_catalog(std::string_view document) {
   try {
     Catalog catalog;
     Reader reader(catalog);
-    const bool ok = Json::sax_parse(document.begin(), document.end(), &reader);
-    if (!ok) return Error{reader.error().empty() ? "the document could not be read" : reader.error()};
+    std::string syntax_error;
+    switch (scan_json(document, reader, syntax_error)) {
+      case ScanOutcome::complete: break;
+      case ScanOutcome::syntax_error: return Error{syntax_error};
+      case ScanOutcome::stopped: return Error{reader.error()};
+    }
 
     // Track ids are unique; every series names a known track (tracks may come
     // after the series in the document, so this waits for the end).

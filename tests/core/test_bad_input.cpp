@@ -28,9 +28,14 @@ struct Case {
 
 TEST_CASE("every broken rule is refused with a message naming the place and the rule") {
   const std::vector<Case> cases = {
-      {"", "line 1, column 1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal"},
-      {"{\"tracks\": [}", "line 1, column 13: syntax error while parsing value - unexpected '}'; expected '[', '{', or a literal"},
-      {"{\"tracks\": []}\n\n  x", "line 3, column 3: syntax error while parsing value - invalid literal; expected end of input"},
+      {"", "line 1, column 1: syntax error: unexpected end of input; expected a value"},
+      {"{\"tracks\": [}", "line 1, column 13: syntax error: unexpected '}'; expected a value"},
+      {"{\"tracks\": []}\n\n  x", "line 3, column 3: syntax error: unexpected character after the document"},
+      {"{\"tracks\": [{\"id\": \"A\", \"title\": \"caf\xc3\"}]}", "line 1, column 38: syntax error: invalid UTF-8 in a string"},
+      {"{\"tracks\": [{\"id\": \"A\",\n \"title\": \"\\ud83d\"}]}", "line 2, column 12: syntax error: invalid \\u escape; a high surrogate must be followed by a low one"},
+      {"{\"tracks\": [], \"x\": 1e999}", "line 1, column 21: syntax error: number out of range: 1e999"},
+      {"{\"tracks\": [], \"x\": [1,]}", "line 1, column 24: syntax error: unexpected ']'; expected a value"},
+      {"{\"tracks\": [], \"x\": 01}", "line 1, column 22: syntax error: expected ',' or '}'"},
       {"[]", "document: must be a JSON object with \"tracks\", \"tiktok\" and \"streams\", got an array"},
       {"42", "document: must be a JSON object with \"tracks\", \"tiktok\" and \"streams\""},
       {"{}", "document: missing required field \"tracks\""},

@@ -1,0 +1,330 @@
+#include "json_scanner.hpp"
+
+#include <cmath>    // std::isfinite
+#include <cstdlib>  // std::strtod
+#include <vector>
+
+namespace tta {
+namespace {
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, nlohmann::json_sax<nlohmann::json>& handler)
+      : p_(text.data()), begin_(text.data()), end_(text.data() + text.size()), handler_(handler) {}
+
+  ScanOutcome run(std::string& error) {
+    if (end_ - p_ >= 3 && static_cast<unsigned char>(p_[0]) == 0xEF &&
+        static_cast<unsigned char>(p_[1]) == 0xBB && static_cast<unsigned char>(p_[2]) == 0xBF)
+      p_ += 3;  // a UTF-8 byte-order mark is allowed before the document
+    const ScanOutcome outcome = document();
+    if (outcome == ScanOutcome::syntax_error) error = where() + ": syntax error: " + problem_;
+    return outcome;
+  }
+
+ private:
+  using Json = nlohmann::json;
+
+  ScanOutcome document() {
+    enum : char { kArray, kObject };
+    std::vector<char> open;  // containers entered and not yet closed
+    for (;;) {
+      // A value is expected here.
+      skip_space();
+      if (p_ == end_) return fail("unexpected end of input; expected a value");
+      const char c = *p_;
+      if (c == '{') {
+        ++p_;
+        if (!handler_.start_object(static_cast<std::size_t>(-1))) return ScanOutcome::stopped;
+        skip_space();
+        if (p_ != end_ && *p_ == '}') {
+          ++p_;
+          if (!handler_.end_object()) return ScanOutcome::stopped;
+        } else {
+          open.push_back(kObject);
+          if (auto o = key(); o != ScanOutcome::complete) return o;
+          continue;
+        }
+      } else if (c == '[') {
+        ++p_;
+        if (!handler_.start_array(static_cast<std::size_t>(-1))) return ScanOutcome::stopped;
+        skip_space();
+        if (p_ != end_ && *p_ == ']') {
+          ++p_;
+          if (!handler_.end_array()) return ScanOutcome::stopped;
+        } else {
+          open.push_back(kArray);
+          continue;
+        }
+      } else if (auto o = scalar(); o != ScanOutcome::complete) {
+        return o;
+      }
+
+      // After a value: close containers, or move to the next element.
+      for (;;) {
+        skip_space();
+        if (open.empty()) {
+          if (p_ != end_) return fail("unexpected character after the document");
+          return ScanOutcome::complete;
+        }
+        if (p_ == end_) return fail(open.back() == kArray ? "unexpected end of input; expected ',' or ']'"
+                                                          : "unexpected end of input; expected ',' or '}'");
+        const char next = *p_++;
+        if (next == ',') {
+          if (open.back() == kObject) {
+            if (auto o = key(); o != ScanOutcome::complete) return o;
+          }
+          break;
+        }
+        if (open.back() == kArray && next == ']') {
+          if (!handler_.end_array()) return ScanOutcome::stopped;
+        } else if (open.back() == kObject && next == '}') {
+          if (!handler_.end_object()) return ScanOutcome::stopped;
+        } else {
+          --p_;
+          return fail(open.back() == kArray ? "expected ',' or ']'" : "expected ',' or '}'");
+        }
+        open.pop_back();
+      }
+    }
+  }
+
+  // "key" : — leaves the scanner before the member's value.
+  ScanOutcome key() {
+    skip_space();
+    if (p_ == end_) return fail("unexpected end of input; expected a string key");
+    if (*p_ != '"') return fail("expected a string key");
+    if (auto o = string(); o != ScanOutcome::complete) return o;
+    if (!handler_.key(buffer_)) return ScanOutcome::stopped;
+    skip_space();
+    if (p_ == end_) return fail("unexpected end of input; expected ':'");
+    if (*p_ != ':') return fail("expected ':'");
+    ++p_;
+    return ScanOutcome::complete;
+  }
+
+  ScanOutcome scalar() {
+    const char c = *p_;
+    if (c == '"') {
+      if (auto o = string(); o != ScanOutcome::complete) return o;
+      return handler_.string(buffer_) ? ScanOutcome::complete : ScanOutcome::stopped;
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) return number();
+    if (literal("true")) return handler_.boolean(true) ? ScanOutcome::complete : ScanOutcome::stopped;
+    if (literal("false")) return handler_.boolean(false) ? ScanOutcome::complete : ScanOutcome::stopped;
+    if (literal("null")) return handler_.null() ? ScanOutcome::complete : ScanOutcome::stopped;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return fail("invalid literal; expected a value");
+    if (c > 0x20 && c < 0x7f) return fail(std::string("unexpected '") + c + "'; expected a value");
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    const unsigned char b = static_cast<unsigned char>(c);
+    return fail(std::string("unexpected byte 0x") + kHex[b >> 4] + kHex[b & 15] + "; expected a value");
+  }
+
+  bool literal(std::string_view word) {
+    if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) return false;
+    p_ += word.size();
+    return true;
+  }
+
+  ScanOutcome number() {
+    const char* start = p_;
+    const bool negative = *p_ == '-';
+    if (negative) ++p_;
+    if (p_ == end_ || *p_ < '0' || *p_ > '9') return fail("invalid number; expected a digit");
+    std::uint64_t value = 0;
+    bool overflow = false;
+    if (*p_ == '0') {
+      ++p_;
+    } else {
+      while (p_ != end_ && *p_ >= '0' && *p_ <= '9') {
+        const unsigned digit = static_cast<unsigned>(*p_ - '0');
+        overflow |= value > (UINT64_MAX - digit) / 10;
+        value = value * 10 + digit;
+        ++p_;
+      }
+    }
+    bool is_float = false;
+    if (p_ != end_ && *p_ == '.') {
+      ++p_;
+      if (p_ == end_ || *p_ < '0' || *p_ > '9') return fail("invalid number; expected a digit after '.'");
+      while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+      is_float = true;
+    }
+    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (p_ == end_ || *p_ < '0' || *p_ > '9') return fail("invalid number; expected a digit in the exponent");
+      while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+      is_float = true;
+    }
+    if (!is_float && !overflow) {
+      if (!negative) return handler_.number_unsigned(value) ? ScanOutcome::complete : ScanOutcome::stopped;
+      if (value <= static_cast<std::uint64_t>(INT64_MAX) + 1) {
+        const std::int64_t signed_value = value == 0 ? 0 : -static_cast<std::int64_t>(value - 1) - 1;
+        return handler_.number_integer(signed_value) ? ScanOutcome::complete : ScanOutcome::stopped;
+      }
+    }
+    // Fractions, exponents and integers beyond 64 bits become doubles, as in nlohmann.
+    std::string token(start, p_);
+    const double d = std::strtod(token.c_str(), nullptr);
+    if (!std::isfinite(d)) {
+      p_ = start;
+      return fail("number out of range: " + token.substr(0, 40));
+    }
+    return handler_.number_float(d, token) ? ScanOutcome::complete : ScanOutcome::stopped;
+  }
+
+  // Reads a string (the opening quote is at p_) into buffer_.
+  ScanOutcome string() {
+    ++p_;
+    buffer_.clear();
+    for (;;) {
+      const char* run = p_;
+      while (p_ != end_) {
+        const unsigned char c = static_cast<unsigned char>(*p_);
+        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+        ++p_;
+      }
+      buffer_.append(run, p_);
+      if (p_ == end_) return fail("unexpected end of input; missing closing quote");
+      const unsigned char c = static_cast<unsigned char>(*p_);
+      if (c == '"') {
+        ++p_;
+        return ScanOutcome::complete;
+      }
+      if (c < 0x20) return fail("control character in a string; it must be escaped");
+      if (c >= 0x80) {
+        const std::size_t length = utf8_length();
+        if (length == 0) return fail("invalid UTF-8 in a string");
+        buffer_.append(p_, length);
+        p_ += length;
+        continue;
+      }
+      if (auto o = escape(); o != ScanOutcome::complete) return o;
+    }
+  }
+
+  // Length of the well-formed UTF-8 sequence at p_, or 0 (Unicode table 3-7).
+  std::size_t utf8_length() const {
+    const auto at = [&](std::ptrdiff_t i) { return static_cast<unsigned char>(p_[i]); };
+    const std::ptrdiff_t left = end_ - p_;
+    const unsigned char c = at(0);
+    auto cont = [&](std::ptrdiff_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+      return i < left && at(i) >= lo && at(i) <= hi;
+    };
+    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+    if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
+    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1) && cont(2) ? 3 : 0;
+    if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;  // no surrogates
+    if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+    if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+    if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
+    return 0;
+  }
+
+  ScanOutcome escape() {
+    const char* const backslash = p_++;
+    if (p_ == end_) return fail("unexpected end of input; missing closing quote");
+    const char e = *p_++;
+    switch (e) {
+      case '"': buffer_ += '"'; return ScanOutcome::complete;
+      case '\\': buffer_ += '\\'; return ScanOutcome::complete;
+      case '/': buffer_ += '/'; return ScanOutcome::complete;
+      case 'b': buffer_ += '\b'; return ScanOutcome::complete;
+      case 'f': buffer_ += '\f'; return ScanOutcome::complete;
+      case 'n': buffer_ += '\n'; return ScanOutcome::complete;
+      case 'r': buffer_ += '\r'; return ScanOutcome::complete;
+      case 't': buffer_ += '\t'; return ScanOutcome::complete;
+      case 'u': break;
+      default:
+        --p_;
+        return fail("invalid escape in a string");
+    }
+    // Errors in a \u escape point at its backslash.
+    auto bad = [&](const char* why) {
+      p_ = backslash;
+      return fail(why);
+    };
+    long code = hex4();
+    if (code < 0) return bad("invalid \\u escape; expected four hex digits");
+    if (code >= 0xDC00 && code <= 0xDFFF) return bad("invalid \\u escape; a low surrogate without a high one");
+    if (code >= 0xD800 && code <= 0xDBFF) {
+      if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u')
+        return bad("invalid \\u escape; a high surrogate must be followed by a low one");
+      p_ += 2;
+      const long low = hex4();
+      if (low < 0xDC00 || low > 0xDFFF) return bad("invalid \\u escape; a high surrogate must be followed by a low one");
+      code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+    }
+    append_utf8(static_cast<std::uint32_t>(code));
+    return ScanOutcome::complete;
+  }
+
+  long hex4() {
+    if (end_ - p_ < 4) return -1;
+    long v = 0;
+    for (int i = 0; i < 4; ++i) {
+      const char h = *p_++;
+      v <<= 4;
+      if (h >= '0' && h <= '9') v |= h - '0';
+      else if (h >= 'a' && h <= 'f') v |= h - 'a' + 10;
+      else if (h >= 'A' && h <= 'F') v |= h - 'A' + 10;
+      else return -1;
+    }
+    return v;
+  }
+
+  void append_utf8(std::uint32_t cp) {
+    if (cp < 0x80) {
+      buffer_ += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      buffer_ += static_cast<char>(0xC0 | (cp >> 6));
+      buffer_ += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      buffer_ += static_cast<char>(0xE0 | (cp >> 12));
+      buffer_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      buffer_ += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      buffer_ += static_cast<char>(0xF0 | (cp >> 18));
+      buffer_ += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      buffer_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      buffer_ += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  void skip_space() {
+    while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+  }
+
+  ScanOutcome fail(std::string what) {
+    problem_ = std::move(what);
+    return ScanOutcome::syntax_error;
+  }
+
+  // Line and column (1-based, in bytes) of p_; computed only for errors.
+  std::string where() const {
+    std::size_t line = 1;
+    const char* line_start = begin_;
+    for (const char* q = begin_; q < p_; ++q) {
+      if (*q == '\n') {
+        ++line;
+        line_start = q + 1;
+      }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(p_ - line_start + 1);
+  }
+
+  const char* p_;
+  const char* const begin_;
+  const char* const end_;
+  nlohmann::json_sax<Json>& handler_;
+  std::string buffer_;
+  std::string problem_;
+};
+
+}  // namespace
+
+ScanOutcome scan_json(std::string_view text, nlohmann::json_sax<nlohmann::json>& handler, std::string& error) {
+  return Scanner(text, handler).run(error);
+}
+
+}  // namespace tta
