@@ -1,0 +1,148 @@
+// The WebAssembly boundary: one class, Engine, over tta::Analytics. JS never
+// sees the core's types; documents go in as bytes, answers come out as JSON.
+//
+// Two conventions, both measured on Debian's Emscripten 3.1.6:
+// - Failures are *returned* as a JS Error built here (the message is the
+//   core's), and bindings/js/index.js throws it. Throwing from C++ through
+//   embind skips the cleanup of embind's argument buffers and of every C++
+//   object on the stack, so each error would leak.
+// - Answers leave as a Uint8Array view of UTF-8 bytes kept in `answer_` until
+//   the next call; JS decodes them at once with TextDecoder. Returning a
+//   std::string instead makes embind scan every byte in a JS loop.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <exception>  // std::exception
+#include <memory>
+#include <new>  // std::bad_alloc, std::nothrow
+#include <optional>
+#include <string>
+
+#include "analytics.hpp"
+
+namespace {
+
+using emscripten::val;
+
+val js_error(const std::string& message) { return val::global("Error").new_(val(message)); }
+
+val out_of_memory() {
+  return js_error("not enough memory for this request; the data loaded before stays loaded");
+}
+
+// JS passes only safe integers or Infinity (index.js checks the types).
+std::size_t to_count(double n) {
+  return n >= static_cast<double>(SIZE_MAX) ? SIZE_MAX : static_cast<std::size_t>(n);
+}
+
+class Engine {
+ public:
+  // Step 1 of a load: room for `size` bytes, which JS fills with HEAPU8.set
+  // (one copy, no UTF-16 round trip). Returns the address, or an Error.
+  val input_buffer(double size) {
+    input_.reset();  // a previous, abandoned load gives its memory back first
+    input_size_ = 0;
+    if (!(size >= 0 && size < static_cast<double>(SIZE_MAX)))
+      return js_error("the document is too large for WebAssembly memory");
+    const auto bytes = static_cast<std::size_t>(size);
+    input_.reset(new (std::nothrow) char[bytes == 0 ? 1 : bytes]);
+    if (!input_) return js_error("the document is too large for the memory available; the data loaded before stays loaded");
+    input_size_ = bytes;
+    return val(reinterpret_cast<std::uintptr_t>(input_.get()));
+  }
+
+  // Step 2: parse what JS wrote. The input buffer is freed either way.
+  val load_input() {
+    return guarded([&] {
+      const std::unique_ptr<char[]> input = std::move(input_);
+      const std::size_t size = input_size_;
+      input_size_ = 0;
+      if (!input) return js_error("no document was written before load");
+      const auto loaded = analytics_.load(std::string_view(input.get(), size));
+      if (!loaded) return js_error(loaded.error());
+      return answer(analytics_.summary_json());
+    });
+  }
+
+  val summary() {
+    return guarded([&] { return answer(analytics_.summary_json()); });
+  }
+
+  val overview(double period, const std::string& platform, const std::string& content, double limit,
+               double offset) {
+    return guarded([&] {
+      tta::Query query;
+      if (auto error = fill(query, period, platform, content)) return *error;
+      query.limit = to_count(limit);
+      query.offset = to_count(offset);
+      return answer(analytics_.overview_json(query));
+    });
+  }
+
+  val track(const std::string& id, double period, const std::string& platform, const std::string& content) {
+    return guarded([&] {
+      tta::Query query;
+      if (auto error = fill(query, period, platform, content)) return *error;
+      return answer(analytics_.track_json(id, query));
+    });
+  }
+
+ private:
+  // The core's own checks and messages, the same as the CLI's.
+  static std::optional<val> fill(tta::Query& query, double period, const std::string& platform,
+                                 const std::string& content) {
+    const auto p = tta::check_period(static_cast<long long>(period));
+    if (!p) return js_error(p.error());
+    const auto pf = tta::parse_platform(platform);
+    if (!pf) return js_error(pf.error());
+    const auto cf = tta::parse_content(content);
+    if (!cf) return js_error(cf.error());
+    query.period = p.value();
+    query.platform = pf.value();
+    query.content = cf.value();
+    return std::nullopt;
+  }
+
+  val answer(std::string json) {
+    answer_ = std::move(json);
+    return val(emscripten::typed_memory_view(answer_.size(), reinterpret_cast<const std::uint8_t*>(answer_.data())));
+  }
+
+  val answer(tta::Result<std::string>&& result) {
+    if (!result) return js_error(result.error());
+    return answer(std::move(result).value());
+  }
+
+  // Nothing thrown in C++ may reach JS: it would skip cleanups (see above).
+  template <typename Body>
+  val guarded(Body body) {
+    try {
+      return body();
+    } catch (const std::bad_alloc&) {
+      answer_ = std::string();
+      return out_of_memory();
+    } catch (const std::exception& e) {
+      return js_error(std::string("internal error: ") + e.what());
+    } catch (...) {
+      return js_error("internal error");
+    }
+  }
+
+  tta::Analytics analytics_;
+  std::unique_ptr<char[]> input_;
+  std::size_t input_size_ = 0;
+  std::string answer_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(tta) {
+  emscripten::class_<Engine>("Engine")
+      .constructor<>()
+      .function("inputBuffer", &Engine::input_buffer)
+      .function("loadInput", &Engine::load_input)
+      .function("summary", &Engine::summary)
+      .function("overview", &Engine::overview)
+      .function("track", &Engine::track);
+}

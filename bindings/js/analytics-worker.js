@@ -1,0 +1,100 @@
+// createAnalyticsWorker(): the Analytics API, asynchronous, with the engine in
+// a module Worker so that a large load never freezes the page. Only plain
+// data crosses: documents, answers and error messages.
+let nextId = 1;
+
+export async function createAnalyticsWorker(options = {}) {
+  if (typeof Worker !== 'function')
+    throw new Error('createAnalyticsWorker needs Web Workers (a browser); in Node, use createAnalytics');
+  const { wasmUrl, wasmBinary, workerUrl } = options ?? {};
+  const worker = new Worker(workerUrl ?? new URL('./worker.js', import.meta.url), { type: 'module' });
+  const client = new AnalyticsWorker(worker);
+  // Inside the Worker a relative URL would resolve against worker.js, not the
+  // page: send it absolute. (A wrong type goes as is; the Worker refuses it.)
+  const init = { wasmBinary };
+  if (typeof wasmUrl === 'string') init.wasmUrl = new URL(wasmUrl, globalThis.location?.href).href;
+  else if (wasmUrl instanceof URL) init.wasmUrl = wasmUrl.href;
+  else if (wasmUrl !== undefined) init.wasmUrl = wasmUrl;
+  try {
+    await client._request('init', [init]);
+  } catch (error) {
+    client.terminate();
+    throw error;
+  }
+  return client;
+}
+
+class AnalyticsWorker {
+  #worker;
+  #pending = new Map();  // id -> { resolve, reject, onProgress }
+  #stopped = null;
+
+  constructor(worker) {
+    this.#worker = worker;
+    worker.addEventListener('message', ({ data }) => this.#receive(data));
+    // Fired when the worker script cannot load or throws outside a request.
+    worker.addEventListener('error', (event) => {
+      event.preventDefault?.();
+      this.#stop(`the analytics worker stopped: ${event.message || 'its script could not be loaded (worker.js, index.js and tta_wasm.js must be served as JavaScript from one folder)'}`);
+    });
+    worker.addEventListener('messageerror', () => this.#stop('the analytics worker sent a message that could not be read'));
+  }
+
+  // The caller's buffer is transferred, not copied: it is detached afterwards
+  // (for a Uint8Array, its whole underlying ArrayBuffer).
+  load(data, { onProgress } = {}) {
+    const transfer = [];
+    if (data instanceof ArrayBuffer) transfer.push(data);
+    else if (ArrayBuffer.isView(data) && data.buffer instanceof ArrayBuffer) transfer.push(data.buffer);
+    return this._request('load', [data], transfer, onProgress);
+  }
+
+  summary() { return this._request('summary', []); }
+  overview(query) { return this._request('overview', [query]); }
+  track(id, query) { return this._request('track', [id, query]); }
+  memoryBytes() { return this._request('memoryBytes', []); }
+  dispose() { return this._request('dispose', []); }
+
+  terminate() {
+    this.#worker.terminate();
+    this.#stop('this AnalyticsWorker was terminated');
+  }
+
+  _request(method, args, transfer = [], onProgress = undefined) {
+    if (this.#stopped) return Promise.reject(new Error(this.#stopped));
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, onProgress });
+      try {
+        this.#worker.postMessage({ id, method, args }, transfer);
+      } catch (error) {  // e.g. a value that cannot be cloned
+        this.#pending.delete(id);
+        reject(error);
+      }
+    });
+  }
+
+  #receive({ id, progress, result, error }) {
+    const request = this.#pending.get(id);
+    if (!request) return;
+    if (progress !== undefined) {
+      request.onProgress?.(progress);
+      return;
+    }
+    this.#pending.delete(id);
+    if (error) request.reject(rebuild(error));
+    else request.resolve(result);
+  }
+
+  #stop(reason) {
+    this.#stopped ??= reason;
+    for (const { reject } of this.#pending.values()) reject(new Error(reason));
+    this.#pending.clear();
+  }
+}
+
+// Errors cross as { name, message }; keep the standard classes (TypeError).
+function rebuild({ name, message }) {
+  const Type = { TypeError, RangeError }[name] ?? Error;
+  return new Type(message);
+}

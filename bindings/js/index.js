@@ -1,0 +1,190 @@
+// The engine's public entry: createAnalytics() runs the WebAssembly core on the
+// calling thread, createAnalyticsWorker() in a module Worker. The same file
+// works unchanged in pages, module Workers and Node 20.
+//
+// tta_wasm.js and tta_wasm.wasm sit next to this file (the build copies them
+// here), so a flat copy of this folder is a complete engine.
+import createTtaModule from './tta_wasm.js';
+
+export { createAnalyticsWorker } from './analytics-worker.js';
+
+const DEFAULT_WASM_URL = new URL('./tta_wasm.wasm', import.meta.url);
+const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+// One compile per .wasm URL; every Analytics gets its own instance (and its
+// own memory, which dispose() hands back to the garbage collector).
+const compiledByUrl = new Map();
+
+export async function createAnalytics(options = {}) {
+  const { wasmUrl, wasmBinary } = options ?? {};
+  let compiled;
+  if (wasmBinary !== undefined) {
+    if (!(wasmBinary instanceof ArrayBuffer || ArrayBuffer.isView(wasmBinary)))
+      throw new TypeError(`wasmBinary must be an ArrayBuffer or a Uint8Array, got ${describe(wasmBinary)}`);
+    compiled = WebAssembly.compile(wasmBinary);
+  } else {
+    const url = await resolveWasmUrl(wasmUrl);
+    compiled = compiledByUrl.get(url.href);
+    if (!compiled) {
+      compiled = compileFrom(url);
+      compiledByUrl.set(url.href, compiled);
+      compiled.catch(() => compiledByUrl.delete(url.href));  // a failed download may be retried
+    }
+  }
+  return new Analytics(await instantiate(await compiled));
+}
+
+class Analytics {
+  #module;
+  #engine;
+  #stopped = null;  // why calls are refused: disposed, or the instance failed
+
+  constructor(module) {
+    this.#module = module;
+    this.#engine = new module.Engine();
+  }
+
+  load(data, { onProgress } = {}) {
+    const bytes = toBytes(data);
+    const engine = this.#live();
+    onProgress?.('copying');
+    const address = this.#call(() => engine.inputBuffer(bytes.length));
+    // Read HEAPU8 only now: reserving the buffer may have grown the memory.
+    this.#module.HEAPU8.set(bytes, address);
+    onProgress?.('parsing');
+    const summary = this.#json(() => engine.loadInput());
+    onProgress?.('done');
+    return summary;
+  }
+
+  summary() {
+    const engine = this.#live();
+    return this.#json(() => engine.summary());
+  }
+
+  overview({ period, platform = 'all', content = 'all', limit = Infinity, offset = 0 } = {}) {
+    checkQuery(period, platform, content);
+    checkCount('limit', limit);
+    checkCount('offset', offset);
+    const engine = this.#live();
+    return this.#json(() => engine.overview(period, utf8(platform), utf8(content), limit, offset));
+  }
+
+  track(id, { period, platform = 'all', content = 'all' } = {}) {
+    if (typeof id !== 'string') throw new TypeError(`track id must be a string, got ${describe(id)}`);
+    checkQuery(period, platform, content);
+    const engine = this.#live();
+    return this.#json(() => engine.track(utf8(id), period, utf8(platform), utf8(content)));
+  }
+
+  // Bytes of this instance's WebAssembly memory (it grows, never shrinks).
+  memoryBytes() {
+    this.#live();
+    return this.#module.HEAPU8.byteLength;
+  }
+
+  dispose() {
+    if (this.#engine) this.#engine.delete();
+    this.#engine = null;
+    this.#module = null;
+    this.#stopped ??= 'this Analytics instance was disposed';
+  }
+
+  #live() {
+    if (this.#stopped) throw new Error(this.#stopped);
+    return this.#engine;
+  }
+
+  // The binding returns failures as Error values (see bindings.cpp); anything
+  // *thrown* is a trap or abort, after which the instance is not trusted.
+  #call(fn) {
+    let result;
+    try {
+      result = fn();
+    } catch (error) {
+      this.#stopped = `the analytics engine stopped after an internal error (${error?.message ?? error}); create a new instance`;
+      this.#engine = null;
+      this.#module = null;
+      throw new Error(this.#stopped, { cause: error });
+    }
+    if (result instanceof Error) throw result;
+    return result;
+  }
+
+  // Answers arrive as a view of UTF-8 bytes in wasm memory, valid until the
+  // next call: decode at once.
+  #json(fn) {
+    return JSON.parse(decoder.decode(this.#call(fn)));
+  }
+}
+
+// Strings enter the engine as UTF-8 bytes made by TextEncoder: embind 3.1.6's
+// own conversion turns a lone surrogate into a different, valid character.
+const utf8 = (text) => encoder.encode(text);
+
+function toBytes(data) {
+  if (typeof data === 'string') return encoder.encode(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw new TypeError(`load expects a Uint8Array, an ArrayBuffer or a string, got ${describe(data)}`);
+}
+
+// Types only: the ranges and words are checked by the core, with its messages.
+function checkQuery(period, platform, content) {
+  if (!Number.isSafeInteger(period)) throw new TypeError(`period must be a whole number of days, got ${describe(period)}`);
+  if (typeof platform !== 'string') throw new TypeError(`platform must be a string, got ${describe(platform)}`);
+  if (typeof content !== 'string') throw new TypeError(`content must be a string, got ${describe(content)}`);
+}
+
+function checkCount(name, value) {
+  if (!(value === Infinity || (Number.isSafeInteger(value) && value >= 0)))
+    throw new TypeError(`${name} must be a whole number >= 0, got ${describe(value)}`);
+}
+
+function describe(value) {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+  if (value === null || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? 'an array' : `an object (${value.constructor?.name ?? 'Object'})`;
+}
+
+async function resolveWasmUrl(wasmUrl) {
+  if (wasmUrl === undefined) return DEFAULT_WASM_URL;
+  if (wasmUrl instanceof URL) return wasmUrl;
+  if (typeof wasmUrl !== 'string') throw new TypeError(`wasmUrl must be a string or a URL, got ${describe(wasmUrl)}`);
+  // Like fetch(): relative to the page; in Node, relative to the working directory.
+  let base = globalThis.location?.href;
+  if (!base && isNode) base = (await import('node:url')).pathToFileURL(`${process.cwd()}/`).href;
+  return new URL(wasmUrl, base ?? import.meta.url);
+}
+
+async function compileFrom(url) {
+  if (url.protocol === 'file:') {
+    // Node's fetch() does not read files.
+    const { readFile } = await import('node:fs/promises');
+    return WebAssembly.compile(await readFile(url));
+  }
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`could not download the analytics engine ${url.href} (HTTP ${response.status})`);
+  // Compiling while downloading needs the exact type application/wasm.
+  if (response.headers.get('content-type')?.split(';')[0].trim() === 'application/wasm')
+    return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+// The glue's own loader guesses the environment and fails under Node 20 (no
+// __dirname, fetch of a path): the instantiateWasm hook bypasses all of it.
+async function instantiate(compiled) {
+  let fail;
+  const failed = new Promise((_, reject) => { fail = reject; });
+  return Promise.race([
+    createTtaModule({
+      instantiateWasm(imports, receive) {
+        WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), fail);
+        return {};
+      },
+    }),
+    failed,
+  ]);
+}

@@ -1,0 +1,25 @@
+// The module Worker behind createAnalyticsWorker(): runs one Analytics and
+// answers requests { id, method, args } with { id, result } or
+// { id, error: { name, message } }; a load also sends { id, progress }.
+import { createAnalytics } from './index.js';
+
+const METHODS = new Set(['load', 'summary', 'overview', 'track', 'memoryBytes', 'dispose']);
+let analytics = null;
+
+self.addEventListener('message', async ({ data: { id, method, args } }) => {
+  try {
+    let result;
+    if (method === 'init') {
+      analytics = await createAnalytics(args[0]);
+    } else if (!METHODS.has(method) || !analytics) {
+      throw new Error(`the analytics worker cannot run "${method}"`);
+    } else if (method === 'load') {
+      result = analytics.load(args[0], { onProgress: (phase) => self.postMessage({ id, progress: phase }) });
+    } else {
+      result = analytics[method](...args);
+    }
+    self.postMessage({ id, result });
+  } catch (error) {
+    self.postMessage({ id, error: { name: error?.name ?? 'Error', message: String(error?.message ?? error) } });
+  }
+});
