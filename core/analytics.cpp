@@ -1,52 +1,61 @@
 #include "analytics.hpp"
 
-#include <new>  // std::bad_alloc
+#include <algorithm>  // std::reverse
+#include <new>        // std::bad_alloc
 
 #include "ingest.hpp"
-#include "json_writer.hpp"
+#include "answer_json.hpp"
 #include "store.hpp"
 
 namespace tta {
 namespace {
-
-void write_window(JsonWriter& w, const Window& window, const Window& previous, long long days) {
-  w.key("window").begin_object();
-  w.key("start").value(format_date(window.start));
-  w.key("end").value(format_date(window.end));
-  w.key("days").value(static_cast<std::uint64_t>(days));
-  w.end_object();
-  w.key("previousWindow").begin_object();
-  w.key("start").value(format_date(previous.start));
-  w.key("end").value(format_date(previous.end));
-  w.end_object();
-}
-
-void write_through(JsonWriter& w, const Store& store) {
-  w.key("dataThrough").begin_object();
-  w.key("tiktok").value(format_date(store.tiktok_through()));
-  if (auto s = store.streams_through()) w.key("streams").value(format_date(*s));
-  else w.key("streams").null();
-  w.end_object();
-}
-
-void write_change(JsonWriter& w, std::string_view name, const Change& c) {
-  w.key(name).begin_object();
-  w.key("current").value(c.current);
-  w.key("previous").value(c.previous);
-  if (c.previous == 0) {
-    w.key("change").null();
-  } else {
-    const double cur = static_cast<double>(c.current), prev = static_cast<double>(c.previous);
-    w.key("change").value((cur - prev) / prev);
-  }
-  w.end_object();
-}
-
-void write_code(JsonWriter& w, const TerritoryCount& t) {
-  w.key("code").value(std::string_view(t.code, 2));
-}
+using namespace answer_json;
 
 Error no_data() { return Error{"no document is loaded"}; }
+
+// Daily values, or 7-day buckets aligned so the last one ends on the window's
+// last day (the first bucket is shorter when the window is not whole weeks).
+// A bucket's streams add the days up to S; null when it has none.
+void write_series(JsonWriter& w, const TrackAnswer& a, bool weekly) {
+  const std::size_t days = a.daily_creations.size();
+  const std::size_t width = weekly ? 7 : 1;
+  std::vector<std::pair<std::size_t, std::size_t>> buckets;  // [begin, end) day indexes
+  for (std::size_t end = days; end > 0;) {
+    const std::size_t begin = end >= width ? end - width : 0;
+    buckets.emplace_back(begin, end);
+    end = begin;
+  }
+  std::reverse(buckets.begin(), buckets.end());
+  w.key("series").begin_object();
+  w.key("dates").begin_array();
+  for (auto [b, e] : buckets) w.value(format_date(static_cast<Day>(a.window.start + static_cast<Day>(b))));
+  w.end_array();
+  if (weekly) {
+    w.key("days").begin_array();
+    for (auto [b, e] : buckets) w.value(std::uint64_t{e - b});
+    w.end_array();
+  }
+  auto sums = [&](const char* name, const std::vector<std::uint64_t>& daily) {
+    w.key(name).begin_array();
+    for (auto [b, e] : buckets) {
+      std::uint64_t sum = 0;
+      for (std::size_t i = b; i < e; ++i) sum += daily[i];
+      w.value(sum);
+    }
+    w.end_array();
+  };
+  sums("creations", a.daily_creations);
+  sums("views", a.daily_views);
+  w.key("streams").begin_array();
+  for (auto [b, e] : buckets) {
+    std::optional<std::uint64_t> sum;
+    for (std::size_t i = b; i < e; ++i)
+      if (a.daily_streams[i]) sum = sum.value_or(0) + *a.daily_streams[i];
+    w.value(sum);
+  }
+  w.end_array();
+  w.end_object();
+}
 
 }  // namespace
 
@@ -62,6 +71,15 @@ Result<ContentFilter> parse_content(std::string_view word) {
   if (word == "ugc") return ContentFilter::ugc;
   if (word == "pgc") return ContentFilter::pgc;
   return Error{"content must be all, ugc or pgc, got \"" + std::string(word.substr(0, 40)) + "\""};
+}
+
+Result<SortKey> parse_sort(std::string_view word) {
+  if (word == "creations") return SortKey::creations;
+  if (word == "views") return SortKey::views;
+  if (word == "streams") return SortKey::streams;
+  if (word == "title") return SortKey::title;
+  if (word == "artist") return SortKey::artist;
+  return Error{"sort must be creations, views, streams, title or artist, got \"" + std::string(word.substr(0, 40)) + "\""};
 }
 
 Result<int> check_period(long long period) {
@@ -130,28 +148,46 @@ std::string Analytics::summary_json() const {
   return w.take();
 }
 
-Result<std::string> Analytics::overview_json(const Query& q) const {
+Result<bool> Analytics::check(const Query& q) const {
   if (!store_) return no_data();
-  if (auto p = check_period(q.period); !p) return Error{p.error()};
+  if (!q.range) {
+    if (auto p = check_period(q.period); !p) return Error{p.error()};
+    return true;
+  }
+  // A custom range lies within the stored days: up to E, and no further back
+  // than the longest period's comparison reaches.
+  const auto [first, last] = *q.range;
+  const Day end = store_->tiktok_through();
+  if (first > last)
+    return Error{"range start " + format_date(first) + " is after its end " + format_date(last)};
+  if (last > end)
+    return Error{"range end " + format_date(last) + " is after the last complete TikTok day " + format_date(end)};
+  if (last - first + 1 > 3650) return Error{"a range spans at most 3650 days"};
+  if (first < end - 3649)
+    return Error{"range start " + format_date(first) + " is more than 3650 days before " + format_date(end)};
+  return true;
+}
+
+Result<std::string> Analytics::overview_json(const Query& q) const {
+  if (auto ok = check(q); !ok) return Error{ok.error()};
   try {
     const OverviewAnswer a = store_->overview(q);
     const auto& tracks = store_->tracks();
     JsonWriter w;
     w.begin_object();
-    write_window(w, a.window, a.previous, q.period);
+    write_window(w, a.window, a.previous);
     write_through(w, *store_);
     write_change(w, "creations", a.creations);
     write_change(w, "views", a.views);
     write_change(w, "streams", a.streams);
     w.key("tracksWithCreations").value(std::uint64_t{a.tracks_with_creations});
     w.key("catalogTracks").value(std::uint64_t{tracks.size()});
+    if (a.matching_tracks) w.key("matchingTracks").value(std::uint64_t{*a.matching_tracks});
     w.key("tracks").begin_array();
     for (const TrackRow& row : a.rows) {
       const TrackInfo& info = tracks[row.track];
       w.begin_object();
-      w.key("id").value(info.id);
-      w.key("title").value(info.title);
-      w.key("artist").value(info.artist);
+      write_track_info(w, info, false);
       w.key("creations").value(row.creations);
       w.key("views").value(row.views);
       w.key("streams").value(row.streams);
@@ -174,8 +210,7 @@ Result<std::string> Analytics::overview_json(const Query& q) const {
 }
 
 Result<std::string> Analytics::track_json(std::string_view id, const Query& q) const {
-  if (!store_) return no_data();
-  if (auto p = check_period(q.period); !p) return Error{p.error()};
+  if (auto ok = check(q); !ok) return Error{ok.error()};
   const auto t = store_->find_track(id);
   if (!t) {
     std::size_t cut = std::min<std::size_t>(id.size(), 60);
@@ -190,12 +225,9 @@ Result<std::string> Analytics::track_json(std::string_view id, const Query& q) c
     JsonWriter w;
     w.begin_object();
     w.key("track").begin_object();
-    w.key("id").value(info.id);
-    w.key("title").value(info.title);
-    w.key("artist").value(info.artist);
-    w.key("isrc").value(info.isrc);
+    write_track_info(w, info, true);
     w.end_object();
-    write_window(w, a.window, a.previous, q.period);
+    write_window(w, a.window, a.previous);
     write_through(w, *store_);
     write_change(w, "creations", a.creations);
     write_change(w, "views", a.views);
@@ -209,20 +241,7 @@ Result<std::string> Analytics::track_json(std::string_view id, const Query& q) c
       w.end_object();
     }
     w.end_array();
-    w.key("series").begin_object();
-    w.key("dates").begin_array();
-    for (long long d = 0; d < q.period; ++d) w.value(format_date(static_cast<Day>(a.window.start + d)));
-    w.end_array();
-    w.key("creations").begin_array();
-    for (std::uint64_t v : a.daily_creations) w.value(v);
-    w.end_array();
-    w.key("views").begin_array();
-    for (std::uint64_t v : a.daily_views) w.value(v);
-    w.end_array();
-    w.key("streams").begin_array();
-    for (const auto& v : a.daily_streams) w.value(v);
-    w.end_array();
-    w.end_object();
+    write_series(w, a, q.weekly);
     w.end_object();
     return w.take();
   } catch (const std::bad_alloc&) {

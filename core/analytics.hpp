@@ -16,13 +16,23 @@ namespace tta {
 
 enum class PlatformFilter : std::uint8_t { all, tiktok, douyin };
 enum class ContentFilter : std::uint8_t { all, ugc, pgc };
+enum class SortKey : std::uint8_t { creations, views, streams, title, artist };
 
 struct Query {
-  int period = 28;  // days, 1..3650
+  int period = 28;  // days, 1..3650; ignored when `range` is set
+  // A custom date range [first, last] (days since 1970-01-01), compared with
+  // the range of the same length just before it.
+  std::optional<std::pair<Day, Day>> range;
   PlatformFilter platform = PlatformFilter::all;
   ContentFilter content = ContentFilter::all;
   std::size_t limit = SIZE_MAX;  // cuts overview().tracks only
   std::size_t offset = 0;
+  // Table options: order of overview().tracks (ties keep the standard
+  // ranking) and a case-insensitive filter on title, artist, ISRC or id.
+  SortKey sort = SortKey::creations;
+  bool descending = true;
+  std::string search;
+  bool weekly = false;  // track(): 7-day buckets ending on the window's last day
 };
 
 // Parses "all" / "tiktok" / "douyin" etc.; an error names the accepted words.
@@ -30,6 +40,7 @@ Result<PlatformFilter> parse_platform(std::string_view word);
 Result<ContentFilter> parse_content(std::string_view word);
 // Checks the period range shared by every front end.
 Result<int> check_period(long long period);
+Result<SortKey> parse_sort(std::string_view word);
 
 struct LoadSummary {
   std::size_t tracks = 0;
@@ -61,10 +72,20 @@ class Analytics {
   Result<std::string> overview_json(const Query& query) const;
   Result<std::string> track_json(std::string_view track_id, const Query& query) const;
 
+  // Beyond the contract (docs/INSIGHTS.md): shares by platform and by
+  // content, tracks that broke out, how streams follow creations, CSV.
+  Result<std::string> splits_json(std::string_view track_id /* empty: catalog */, const Query& query) const;
+  Result<std::string> breakouts_json(const Query& query, std::uint64_t min_creations) const;
+  Result<std::string> lift_json(std::string_view track_id, const Query& query) const;
+  Result<std::string> lift_ranking_json(const Query& query) const;
+  Result<std::string> overview_csv(const Query& query) const;
+  Result<std::string> track_csv(std::string_view track_id, const Query& query) const;
+
   // Machine-readable summary as JSON: {"tracks":..,"series":..,"firstDay":..,"lastDay":..}
   std::string summary_json() const;
 
  private:
+  Result<bool> check(const Query& query) const;
   std::unique_ptr<const Store> store_;
   LoadSummary summary_;
 };

@@ -7,10 +7,10 @@
 namespace tta {
 
 template <std::size_t Metrics>
-SeriesSums<Metrics>::SeriesSums(Day anchor, const std::vector<SeriesInput>& inputs,
+SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed, const std::vector<SeriesInput>& inputs,
                                 std::vector<std::uint32_t>& order)
     : anchor_(anchor) {
-  const long long low = static_cast<long long>(anchor) - kLookback + 1;
+  const long long low = first_needed;
   struct Span {
     std::uint32_t input;
     long long first, last;  // relevant days, clipped to [low, anchor]

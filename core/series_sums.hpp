@@ -37,9 +37,11 @@ class SeriesSums {
   using Cells = std::vector<std::uint64_t>;
 
   SeriesSums() = default;
-  // `order` receives, for each stored position, the index into `inputs`;
-  // inputs with no day in [anchor - kLookback + 1, anchor] are left out.
-  SeriesSums(Day anchor, const std::vector<SeriesInput>& inputs, std::vector<std::uint32_t>& order);
+  // Keeps the days [first_needed, anchor] of every input. `order` receives,
+  // for each stored position, the index into `inputs`; inputs with no day in
+  // that range are left out.
+  SeriesSums(Day anchor, Day first_needed, const std::vector<SeriesInput>& inputs,
+             std::vector<std::uint32_t>& order);
 
   Day anchor() const { return anchor_; }
   std::size_t size() const { return dense_count_ + sparse_first_.size(); }

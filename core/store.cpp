@@ -17,6 +17,24 @@ void group_by(std::size_t groups, std::size_t count, const std::vector<std::uint
   for (std::size_t i = 0; i < count; ++i) items[fill[group_of[i]]++] = static_cast<std::uint32_t>(i);
 }
 
+// Case-insensitive (ASCII) substring of the title, artist, ISRC or id.
+bool matches_search(const TrackInfo& track, const std::string& needle) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  auto contains = [&](const std::string& hay) {
+    return std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
+                       [&](char a, char b) { return lower(a) == lower(b); }) != hay.end();
+  };
+  return contains(track.id) || (track.title && contains(*track.title)) ||
+         (track.artist && contains(*track.artist)) || (track.isrc && contains(*track.isrc));
+}
+
+// Byte-wise order of optional texts; a missing text sorts after every text.
+int compare_text(const std::optional<std::string>& a, const std::optional<std::string>& b) {
+  if (!a || !b) return a ? -1 : b ? 1 : 0;
+  const int c = a->compare(*b);
+  return c < 0 ? -1 : c > 0;
+}
+
 bool better_territory(const TerritoryCount& a, const TerritoryCount& b) {
   if (a.creations != b.creations) return a.creations > b.creations;
   return std::lexicographical_compare(a.code, a.code + 2, b.code, b.code + 2);
@@ -75,7 +93,9 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
   for (const TiktokSeries& t : catalog.tiktok)
     inputs.push_back({t.start, t.length, {catalog.creations.data() + t.offset, catalog.views.data() + t.offset}});
   std::vector<std::uint32_t> order;
-  s.tiktok_ = SeriesSums<2>(s.tiktok_end_, inputs, order);
+  // Windows reach at most kLookback days back from E; older days never count.
+  const Day first_needed = s.tiktok_end_ - kLookback + 1;
+  s.tiktok_ = SeriesSums<2>(s.tiktok_end_, first_needed, inputs, order);
   s.slot_of_.resize(order.size());
   s.kind_of_.resize(order.size());
   for (std::size_t j = 0; j < order.size(); ++j) {
@@ -97,7 +117,7 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
     std::vector<SeriesInput> stream_inputs;
     for (const StreamsSeries& t : catalog.streams)
       stream_inputs.push_back({t.start, t.length, {catalog.streams_values.data() + t.offset, nullptr}});
-    s.streams_ = SeriesSums<1>(std::min(*s.streams_end_, s.tiktok_end_), stream_inputs, order);
+    s.streams_ = SeriesSums<1>(*s.streams_end_, first_needed, stream_inputs, order);
     std::vector<std::uint32_t> track_of(order.size());
     for (std::size_t j = 0; j < order.size(); ++j) track_of[j] = catalog.streams[order[j]].track;
     group_by(track_count, order.size(), track_of, s.streams_track_start_, s.streams_series_);
@@ -144,65 +164,94 @@ Change Store::streams_of_track(std::uint32_t track, Window current, Window previ
   return out;
 }
 
-OverviewAnswer Store::overview(const Query& q) const {
-  OverviewAnswer a;
-  const long long p = q.period;
-  a.window = {tiktok_end_ - q.period + 1, tiktok_end_};
-  a.previous = {tiktok_end_ - 2 * q.period + 1, tiktok_end_ - q.period};
+Windows Store::windows_of(const Query& q) const {
+  Windows w;
+  if (q.range) {
+    w.current = {q.range->first, q.range->second};
+  } else {
+    w.current = {tiktok_end_ - q.period + 1, tiktok_end_};
+  }
+  const Day length = w.current.end - w.current.start + 1;
+  w.previous = {w.current.start - length, w.current.start - 1};
+  return w;
+}
 
-  std::uint8_t content_mask;
-  const std::uint8_t platform_mask = filter_mask(q, content_mask);
-  std::vector<std::uint64_t> slot_creations(slot_track_.size(), 0), slot_views(slot_track_.size(), 0);
-  std::uint64_t both_creations = 0, both_views = 0;  // current + previous window
+SlotSums Store::sum_slots(const Windows& w, std::uint8_t platform_mask, std::uint8_t content_mask) const {
+  SlotSums out;
+  out.creations.assign(slot_track_.size(), 0);
+  out.views.assign(slot_track_.size(), 0);
+  out.both_creations.assign(slot_track_.size(), 0);
 
-  // The period switch: one read per series and metric in rows p and 2p,
-  // walked in order; series too short to reach a row contribute their total.
+  // Sums back from E: the current window is rows k1 minus k0, current and
+  // previous together rows k2 minus k0. For a period p that is rows p and 2p
+  // (k0 = 0): one read per series and metric per row, walked in order.
+  const long long k0 = static_cast<long long>(tiktok_end_) - w.current.end;
+  const long long k1 = static_cast<long long>(tiktok_end_) - w.current.start + 1;
+  const long long k2 = static_cast<long long>(tiktok_end_) - w.previous.start + 1;
   const std::size_t dense = tiktok_.dense_count();
-  const std::size_t reach_p = tiktok_.row_count(p), reach_2p = tiktok_.row_count(2 * p);
-  const std::size_t at_p = tiktok_.row_offset(p), at_2p = tiktok_.row_offset(2 * p);
+  const std::size_t n0 = k0 == 0 ? dense : tiktok_.row_count(k0);
+  const std::size_t n1 = tiktok_.row_count(k1), n2 = tiktok_.row_count(k2);
+  const std::size_t at0 = tiktok_.row_offset(k0), at1 = tiktok_.row_offset(k1), at2 = tiktok_.row_offset(k2);
   const std::uint64_t* const c_all = tiktok_.totals(0);
   const std::uint64_t* const v_all = tiktok_.totals(1);
   const std::uint8_t* const kind = kind_of_.data();
   const std::uint32_t* const slot = slot_of_.data();
+  std::uint64_t both_views = 0, zero_views = 0;
   auto matches = [&](std::size_t j) { return (kind[j] & platform_mask) && (kind[j] & content_mask); };
   tiktok_.with_cells(0, [&](const auto* creations) {
     tiktok_.with_cells(1, [&](const auto* views) {
-      const auto* const c_p = creations + at_p;
-      const auto* const v_p = views + at_p;
-      const auto* const c_2p = creations + at_2p;
-      const auto* const v_2p = views + at_2p;
-      for (std::size_t j = 0; j < reach_2p; ++j) {
+      // Series past row_count(k) do not reach k days back: their sum is their total.
+      auto at = [](const auto* cells, std::size_t offset, std::size_t count, const std::uint64_t* total,
+                   std::size_t j) -> std::uint64_t { return j < count ? cells[offset + j] : total[j]; };
+      // Series at or past n0 start after the window ends: nothing to add.
+      for (std::size_t j = 0; j < n0; ++j) {
         if (!matches(j)) continue;
-        slot_creations[slot[j]] += c_p[j];
-        slot_views[slot[j]] += v_p[j];
-        both_creations += c_2p[j];
-        both_views += v_2p[j];
-      }
-      for (std::size_t j = reach_2p; j < reach_p; ++j) {
-        if (!matches(j)) continue;
-        slot_creations[slot[j]] += c_p[j];
-        slot_views[slot[j]] += v_p[j];
-        both_creations += c_all[j];
-        both_views += v_all[j];
+        const std::uint64_t c0 = k0 == 0 ? 0 : at(creations, at0, n0, c_all, j);
+        const std::uint64_t v0 = k0 == 0 ? 0 : at(views, at0, n0, v_all, j);
+        out.creations[slot[j]] += at(creations, at1, n1, c_all, j) - c0;
+        out.views[slot[j]] += at(views, at1, n1, v_all, j) - v0;
+        out.both_creations[slot[j]] += at(creations, at2, n2, c_all, j) - c0;
+        both_views += at(views, at2, n2, v_all, j);
+        zero_views += v0;
       }
     });
   });
-  for (std::size_t j = reach_p; j < dense; ++j) {
-    if (!matches(j)) continue;
-    slot_creations[slot[j]] += c_all[j];
-    slot_views[slot[j]] += v_all[j];
-    both_creations += c_all[j];
-    both_views += v_all[j];
-  }
   for (std::size_t j = dense; j < tiktok_.size(); ++j) {
     if (!matches(j)) continue;
-    slot_creations[slot[j]] += tiktok_.back(0, j, p);
-    slot_views[slot[j]] += tiktok_.back(1, j, p);
-    both_creations += tiktok_.back(0, j, 2 * p);
-    both_views += tiktok_.back(1, j, 2 * p);
+    out.creations[slot[j]] += tiktok_.range(0, j, w.current.start, w.current.end);
+    out.views[slot[j]] += tiktok_.range(1, j, w.current.start, w.current.end);
+    out.both_creations[slot[j]] += tiktok_.range(0, j, w.previous.start, w.current.end);
+    both_views += tiktok_.range(1, j, w.previous.start, w.current.end);
   }
+  out.both_views = both_views - zero_views;
+  return out;
+}
+
+OverviewAnswer Store::overview(const Query& q) const {
+  OverviewAnswer a;
+  const Windows w = windows_of(q);
+  a.window = w.current;
+  a.previous = w.previous;
+  std::uint8_t content_mask;
+  const std::uint8_t platform_mask = filter_mask(q, content_mask);
+  const SlotSums sums = sum_slots(w, platform_mask, content_mask);
+  const std::vector<std::uint64_t>& slot_creations = sums.creations;
+  const std::vector<std::uint64_t>& slot_views = sums.views;
+  std::uint64_t both_creations = 0;
+  for (std::uint64_t c : sums.both_creations) both_creations += c;
+  const std::uint64_t both_views = sums.both_views;
 
   const std::size_t track_count = tracks_.size();
+  std::vector<std::uint64_t> track_streams(track_count, 0);
+  if (streams_end_) {
+    for (std::uint32_t t = 0; t < track_count; ++t) {
+      const Change c = streams_of_track(t, a.window, a.previous);
+      track_streams[t] = c.current;
+      a.streams.current += c.current;
+      a.streams.previous += c.previous;
+    }
+  }
+
   std::vector<TrackRow> rows;
   for (std::uint32_t t = 0; t < track_count; ++t) {
     std::uint64_t c = 0, v = 0;
@@ -212,21 +261,20 @@ OverviewAnswer Store::overview(const Query& q) const {
     }
     a.creations.current += c;
     a.views.current += v;
-    if (c > 0) rows.push_back(TrackRow{t, c, v, 0, {}});
+    if (c > 0) rows.push_back(TrackRow{t, c, v, track_streams[t], {}});
   }
   a.creations.previous = both_creations - a.creations.current;
   a.views.previous = both_views - a.views.current;
   a.tracks_with_creations = rows.size();
 
-  if (streams_end_) {
-    for (std::uint32_t t = 0; t < track_count; ++t) {
-      const Change c = streams_of_track(t, a.window, a.previous);
-      a.streams.current += c.current;
-      a.streams.previous += c.previous;
-    }
+  if (!q.search.empty()) {
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [&](const TrackRow& row) { return !matches_search(tracks_[row.track], q.search); }),
+               rows.end());
+    a.matching_tracks = rows.size();
   }
 
-  // Rank, then cut: only the rows asked for get territories and streams.
+  // Rank, then cut: only the rows asked for get territories.
   const std::size_t begin = std::min(q.offset, rows.size());
   const std::size_t end = begin + std::min(q.limit, rows.size() - begin);
   auto ranked_before = [&](const TrackRow& x, const TrackRow& y) {
@@ -234,11 +282,23 @@ OverviewAnswer Store::overview(const Query& q) const {
     if (x.views != y.views) return x.views > y.views;
     return tracks_[x.track].id < tracks_[y.track].id;
   };
-  std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(end), rows.end(), ranked_before);
+  // Sorting by a column: ties keep the standard ranking in either direction.
+  auto sorted_before = [&](const TrackRow& x, const TrackRow& y) {
+    int order = 0;  // <0: x before y in ascending order
+    switch (q.sort) {
+      case SortKey::creations: order = x.creations < y.creations ? -1 : x.creations > y.creations; break;
+      case SortKey::views: order = x.views < y.views ? -1 : x.views > y.views; break;
+      case SortKey::streams: order = x.streams < y.streams ? -1 : x.streams > y.streams; break;
+      case SortKey::title: order = compare_text(tracks_[x.track].title, tracks_[y.track].title); break;
+      case SortKey::artist: order = compare_text(tracks_[x.track].artist, tracks_[y.track].artist); break;
+    }
+    if (order != 0) return q.descending ? order > 0 : order < 0;
+    return ranked_before(x, y);
+  };
+  std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(end), rows.end(), sorted_before);
   rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(end), rows.end());
   rows.erase(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(begin));
   for (TrackRow& row : rows) {
-    if (streams_end_) row.streams = streams_of_track(row.track, a.window, a.previous).current;
     std::vector<TerritoryCount> all;
     for (std::uint32_t s = track_slots_[row.track]; s < track_slots_[row.track + 1]; ++s)
       if (slot_creations[s] > 0)
@@ -255,9 +315,10 @@ OverviewAnswer Store::overview(const Query& q) const {
 TrackAnswer Store::track(std::uint32_t t, const Query& q) const {
   TrackAnswer a;
   a.track = t;
-  const long long p = q.period;
-  a.window = {tiktok_end_ - q.period + 1, tiktok_end_};
-  a.previous = {tiktok_end_ - 2 * q.period + 1, tiktok_end_ - q.period};
+  const Windows w = windows_of(q);
+  a.window = w.current;
+  a.previous = w.previous;
+  const long long p = w.current.end - w.current.start + 1;
   a.daily_creations.assign(static_cast<std::size_t>(p), 0);
   a.daily_views.assign(static_cast<std::size_t>(p), 0);
 
@@ -268,28 +329,20 @@ TrackAnswer Store::track(std::uint32_t t, const Query& q) const {
   for (std::uint32_t i = track_series_start_[t]; i < track_series_start_[t + 1]; ++i) {
     const std::uint32_t j = track_series_[i];
     if (!(kind_of_[j] & platform_mask) || !(kind_of_[j] & content_mask)) continue;
-    const std::uint64_t c = tiktok_.back(0, j, p), v = tiktok_.back(1, j, p);
+    const std::uint64_t c = tiktok_.range(0, j, w.current.start, w.current.end);
+    const std::uint64_t v = tiktok_.range(1, j, w.current.start, w.current.end);
     a.creations.current += c;
     a.views.current += v;
-    a.creations.previous += tiktok_.back(0, j, 2 * p) - c;
-    a.views.previous += tiktok_.back(1, j, 2 * p) - v;
+    a.creations.previous += tiktok_.range(0, j, w.previous.start, w.previous.end);
+    a.views.previous += tiktok_.range(1, j, w.previous.start, w.previous.end);
     if (slot_of_[j] != current_slot) {
       current_slot = slot_of_[j];
       territories.push_back({{slot_code_[current_slot][0], slot_code_[current_slot][1]}, 0, 0});
     }
     territories.back().creations += c;
     territories.back().views += v;
-    // Daily values: differences of consecutive sums, newest day last.
-    for (std::size_t m = 0; m < 2; ++m) {
-      std::vector<std::uint64_t>& daily = m == 0 ? a.daily_creations : a.daily_views;
-      std::uint64_t newer = 0;
-      for (long long k = 1; k <= p; ++k) {
-        const std::uint64_t sum = tiktok_.back(m, j, k);
-        daily[static_cast<std::size_t>(p - k)] += sum - newer;
-        newer = sum;
-      }
-    }
   }
+  daily_tiktok(t, w.current, platform_mask, content_mask, a.daily_creations, a.daily_views);
   territories.erase(std::remove_if(territories.begin(), territories.end(),
                                    [](const TerritoryCount& x) { return x.creations == 0; }),
                     territories.end());
@@ -299,22 +352,46 @@ TrackAnswer Store::track(std::uint32_t t, const Query& q) const {
   territories.resize(keep);
   a.territories = std::move(territories);
 
-  a.daily_streams.assign(static_cast<std::size_t>(p), std::nullopt);
-  if (streams_end_) {
-    a.streams = streams_of_track(t, a.window, a.previous);
-    const Day anchor = streams_.anchor();
-    for (long long d = 0; d < p; ++d) {
-      const Day day = static_cast<Day>(a.window.start + d);
-      if (day > *streams_end_) break;
-      std::uint64_t sum = 0;
-      for (std::uint32_t i = streams_track_start_[t]; i < streams_track_start_[t + 1]; ++i) {
-        const std::uint32_t j = streams_series_[i];
-        sum += streams_.back(0, j, anchor - day + 1) - streams_.back(0, j, anchor - day);
+  a.daily_streams = daily_streams(t, w.current);
+  if (streams_end_) a.streams = streams_of_track(t, a.window, a.previous);
+  return a;
+}
+
+void Store::daily_tiktok(std::uint32_t t, Window w, std::uint8_t platform_mask, std::uint8_t content_mask,
+                         std::vector<std::uint64_t>& creations, std::vector<std::uint64_t>& views) const {
+  const long long p = static_cast<long long>(w.end) - w.start + 1;
+  const long long k0 = static_cast<long long>(tiktok_end_) - w.end;
+  creations.assign(static_cast<std::size_t>(p), 0);
+  views.assign(static_cast<std::size_t>(p), 0);
+  for (std::uint32_t i = track_series_start_[t]; i < track_series_start_[t + 1]; ++i) {
+    const std::uint32_t j = track_series_[i];
+    if (!(kind_of_[j] & platform_mask) || !(kind_of_[j] & content_mask)) continue;
+    // Daily values: differences of consecutive sums back from E, newest day last.
+    for (std::size_t m = 0; m < 2; ++m) {
+      std::vector<std::uint64_t>& daily = m == 0 ? creations : views;
+      std::uint64_t newer = tiktok_.back(m, j, k0);
+      for (long long k = k0 + 1; k <= k0 + p; ++k) {
+        const std::uint64_t sum = tiktok_.back(m, j, k);
+        daily[static_cast<std::size_t>(p - (k - k0))] += sum - newer;
+        newer = sum;
       }
-      a.daily_streams[static_cast<std::size_t>(d)] = sum;
     }
   }
-  return a;
+}
+
+std::vector<std::optional<std::uint64_t>> Store::daily_streams(std::uint32_t t, Window w) const {
+  std::vector<std::optional<std::uint64_t>> daily(static_cast<std::size_t>(w.end - w.start + 1));
+  if (!streams_end_) return daily;
+  const long long anchor = streams_.anchor();
+  for (Day day = w.start; day <= w.end && day <= *streams_end_; ++day) {
+    std::uint64_t sum = 0;
+    for (std::uint32_t i = streams_track_start_[t]; i < streams_track_start_[t + 1]; ++i) {
+      const std::uint32_t j = streams_series_[i];
+      sum += streams_.back(0, j, anchor - day + 1) - streams_.back(0, j, anchor - day);
+    }
+    daily[static_cast<std::size_t>(day - w.start)] = sum;
+  }
+  return daily;
 }
 
 }  // namespace tta

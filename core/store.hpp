@@ -3,6 +3,7 @@
 // add into. Built once per load; every query only reads it.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,17 @@ namespace tta {
 
 struct Window {
   Day start, end;  // inclusive
+};
+
+struct Windows {
+  Window current, previous;  // previous: the same length, just before
+};
+
+// Per (track, territory) slot sums of the series that match the filters.
+struct SlotSums {
+  std::vector<std::uint64_t> creations, views;  // current window
+  std::vector<std::uint64_t> both_creations;    // current + previous window
+  std::uint64_t both_views = 0;                 // current + previous, all slots
 };
 
 struct Change {
@@ -36,7 +48,8 @@ struct OverviewAnswer {
   Window window, previous;
   Change creations, views, streams;
   std::size_t tracks_with_creations = 0;
-  std::vector<TrackRow> rows;  // after limit/offset
+  std::optional<std::size_t> matching_tracks;  // with a search only
+  std::vector<TrackRow> rows;  // after search, sort, limit/offset
 };
 
 struct TrackAnswer {
@@ -47,6 +60,38 @@ struct TrackAnswer {
   std::vector<std::uint64_t> daily_creations, daily_views;
   std::vector<std::optional<std::uint64_t>> daily_streams;  // nullopt after the streams day S
 };
+
+struct SplitEntry {
+  const char* key;
+  std::uint64_t creations = 0, views = 0;
+};
+
+struct SplitsAnswer {
+  Windows windows;
+  std::array<SplitEntry, 3> platform{{{"tiktok"}, {"douyin"}, {"unknown"}}};
+  std::array<SplitEntry, 3> content{{{"ugc"}, {"pgc"}, {"unknown"}}};
+};
+
+struct BreakoutRow {
+  std::uint32_t track;
+  std::uint64_t creations = 0, previous = 0;
+};
+
+struct LagCorrelation {
+  int lag;
+  std::size_t pairs = 0;
+  std::optional<double> correlation;
+};
+
+struct LiftAnswer {
+  std::uint32_t track;
+  std::uint64_t creations = 0;
+  std::vector<LagCorrelation> lags;  // 0..kMaxLag
+  std::optional<int> best_lag;
+  std::optional<double> correlation, streams_per_creation;
+};
+
+inline constexpr int kMaxLag = 14;
 
 class Store {
  public:
@@ -60,11 +105,22 @@ class Store {
 
   OverviewAnswer overview(const Query& q) const;
   TrackAnswer track(std::uint32_t track, const Query& q) const;
+  Windows windows_of(const Query& q) const;
+
+  // insights.cpp
+  SplitsAnswer splits(const Query& q, std::optional<std::uint32_t> track) const;
+  std::vector<BreakoutRow> breakouts(const Query& q, std::uint64_t min_creations) const;
+  LiftAnswer lift(std::uint32_t track, const Query& q) const;
+  std::vector<LiftAnswer> lift_ranking(const Query& q) const;
 
  private:
   Store() = default;
   std::uint8_t filter_mask(const Query& q, std::uint8_t& content_mask) const;
+  SlotSums sum_slots(const Windows& w, std::uint8_t platform_mask, std::uint8_t content_mask) const;
   Change streams_of_track(std::uint32_t track, Window current, Window previous) const;
+  void daily_tiktok(std::uint32_t track, Window w, std::uint8_t platform_mask, std::uint8_t content_mask,
+                    std::vector<std::uint64_t>& creations, std::vector<std::uint64_t>& views) const;
+  std::vector<std::optional<std::uint64_t>> daily_streams(std::uint32_t track, Window w) const;
 
   std::vector<TrackInfo> tracks_;
   std::vector<std::pair<std::string_view, std::uint32_t>> id_index_;  // sorted by id
@@ -80,7 +136,7 @@ class Store {
   std::vector<std::uint32_t> track_series_start_;   // CSR: tiktok series of track t, ordered by slot
   std::vector<std::uint32_t> track_series_;
 
-  SeriesSums<1> streams_;                // anchor min(S, E)
+  SeriesSums<1> streams_;                // anchor S
   std::vector<std::uint32_t> streams_track_start_;  // CSR: streams series of track t
   std::vector<std::uint32_t> streams_series_;
 };
