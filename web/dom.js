@@ -1,0 +1,23 @@
+// Builds DOM nodes. Text always goes in as text nodes (titles and artists come
+// from the loaded file and are untrusted): nothing here parses HTML.
+
+// el('a', { className: 'x', href: '#/' }, 'text', childNode, ...)
+// Props the element has as properties (className, href, value, type) are set
+// as properties; aria-*, data-* and the others as attributes. Strings among
+// the children become text nodes.
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name in node && !name.startsWith('aria') && !name.startsWith('data')) node[name] = value;
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  node.append(...children.flat().filter((child) => child !== null && child !== undefined));
+  return node;
+}
+
+export const byId = (id) => document.getElementById(id);
+
+export function setText(id, text) {
+  byId(id).textContent = text;
+}

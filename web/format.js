@@ -1,0 +1,62 @@
+// Numbers, changes and dates for people: compact where large, the exact value
+// one hover away, English text throughout (the interface is in English).
+import { el } from './dom.js';
+
+const exactFormat = new Intl.NumberFormat('en');
+const compactFormat = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const shortDayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const longDayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+export const exact = (n) => exactFormat.format(n);
+
+// Below 10,000 the exact value is short enough to show as is.
+export const compact = (n) => (Math.abs(n) < 10_000 ? exactFormat.format(n) : compactFormat.format(n));
+
+// <data value="5505879695" title="5,505,879,695">5.5B</data>: the machine-readable
+// value for scripts, the exact one in the tooltip, the short one on screen.
+export function numberNode(n, className = 'number') {
+  const shown = compact(n);
+  const full = exact(n);
+  return el('data', { className, value: n, title: shown === full ? undefined : full }, shown);
+}
+
+// A share 0..1 as "12.3%" (one decimal, no decimal past 10%).
+export function percent(share) {
+  const digits = Math.abs(share) < 0.1 ? 1 : 0;
+  return new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: digits }).format(share);
+}
+
+// { direction: 'up' | 'down' | 'flat' | 'none', text: '+12.3%' }; 'none' when
+// the previous period had nothing to compare with (change is null).
+export function describeChange(change) {
+  if (change === null || change === undefined) return { direction: 'none', text: '\u2014' };
+  if (change === 0) return { direction: 'flat', text: '0%' };
+  const sign = change > 0 ? '+' : '\u2212';
+  return { direction: change > 0 ? 'up' : 'down', text: `${sign}${percent(Math.abs(change))}` };
+}
+
+const toDate = (iso) => new Date(`${iso}T00:00:00Z`);
+export const day = (iso) => dayFormat.format(toDate(iso));           // 25 Nov 2026
+export const shortDay = (iso) => shortDayFormat.format(toDate(iso)); // 25 Nov
+export const longDay = (iso) => longDayFormat.format(toDate(iso));   // Wed, 25 Nov 2026
+
+// "29 Oct – 25 Nov 2026" (the year once when both ends share it).
+export function dayRange({ start, end }) {
+  const sameYear = start.slice(0, 4) === end.slice(0, 4);
+  return `${sameYear ? shortDay(start) : day(start)} \u2013 ${day(end)}`;
+}
+
+// "Last 28 days: 29 Oct – 25 Nov 2026 · compared with 1 – 28 Oct 2026"
+export const periodLine = (current, previous) =>
+  `Last ${current.days} days: ${dayRange(current)} \u00B7 compared with ${dayRange(previous)}`;
+
+export function megabytes(bytes) {
+  return `${new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(bytes / 1e6)} MB`;
+}
+
+// Titles and artists may be absent from a document (null in answers).
+export const trackTitle = (track) => track.title ?? `Untitled (${track.id})`;
+export const artistName = (artist) => artist ?? 'Unknown artist';
+
+export const plural = (n, one, many = `${one}s`) => `${exact(n)} ${n === 1 ? one : many}`;
