@@ -1,5 +1,7 @@
-// tta: the aggregation core on the command line. Same answers as the
-// WebAssembly module, for scripts, tests and benchmarks.
+// tta: the aggregation core on the command line. Flags become the same JSON
+// request the WebAssembly module sends (core/request.hpp), so both front ends
+// give the same answers and the same messages.
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -9,15 +11,23 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>  // building the request
+
 #include "analytics.hpp"
+#include "request.hpp"
 
 namespace {
 
 constexpr const char* kUsage =
     "usage:\n"
-    "  tta overview --period P [--platform all|tiktok|douyin] [--content all|ugc|pgc]\n"
-    "               [--limit N] [--offset N] FILE\n"
-    "  tta track ID --period P [--platform ...] [--content ...] FILE\n"
+    "  tta overview (--period P | --from DATE --to DATE) [--platform all|tiktok|douyin] [--content all|ugc|pgc]\n"
+    "               [--limit N] [--offset N] [--sort creations|views|streams|title|artist] [--asc]\n"
+    "               [--search TEXT] [--csv] FILE\n"
+    "  tta track ID (--period P | --from DATE --to DATE) [--platform ...] [--content ...] [--weekly] [--csv] FILE\n"
+    "  tta splits [ID] --period P ... FILE          shares by platform and by content\n"
+    "  tta breakouts --period P [--min-creations N] [--limit N] ... FILE\n"
+    "  tta lift ID --period P ... FILE              how the track's streams follow its creations\n"
+    "  tta lift-ranking --period P [--limit N] ... FILE\n"
     "  tta validate FILE\n"
     "FILE is a tiktok-analytics/v1 JSON document; - reads standard input.\n";
 
@@ -52,6 +62,18 @@ bool parse_count(const std::string& text, long long& out) {
   return true;
 }
 
+struct Command {
+  const char* name;
+  const char* query;  // request "query" (nullptr: validate)
+  int track_ids;      // how many ID arguments: 0, 1, or -1 for "0 or 1"
+};
+
+constexpr Command kCommands[] = {
+    {"overview", "overview", 0}, {"track", "track", 1},  {"splits", "splits", -1},
+    {"breakouts", "breakouts", 0}, {"lift", "lift", 1}, {"lift-ranking", "liftRanking", 0},
+    {"validate", nullptr, 0},
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -60,55 +82,58 @@ int main(int argc, char** argv) {
     std::fputs(kUsage, args.empty() ? stderr : stdout);
     return args.empty() ? 2 : 0;
   }
-  const std::string command = args[0];
-  if (command != "overview" && command != "track" && command != "validate")
-    return usage_error("unknown command \"" + command + "\"");
+  const Command* command = nullptr;
+  for (const Command& c : kCommands)
+    if (args[0] == c.name) command = &c;
+  if (!command) return usage_error("unknown command \"" + args[0] + "\"");
 
-  tta::Query query;
-  bool have_period = false;
+  nlohmann::json request = nlohmann::json::object();
+  bool csv = false;
   std::vector<std::string> positional;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto next = [&](std::string& out) {
+    auto value = [&](std::string& out) {
       if (i + 1 >= args.size()) return false;
       out = args[++i];
       return true;
     };
-    std::string v;
-    if (a == "--period" || a == "--limit" || a == "--offset") {
+    static const std::pair<const char*, const char*> kNumbers[] = {
+        {"--period", "period"}, {"--limit", "limit"}, {"--offset", "offset"}, {"--min-creations", "minCreations"}};
+    static const std::pair<const char*, const char*> kTexts[] = {
+        {"--platform", "platform"}, {"--content", "content"}, {"--from", "start"},
+        {"--to", "end"},            {"--sort", "sort"},       {"--search", "search"}};
+    bool known = false;
+    for (auto [flag, field] : kNumbers) {
+      if (a != flag) continue;
+      known = true;
+      std::string v;
       long long n;
-      if (!next(v)) return usage_error(a + " needs a value");
+      if (!value(v)) return usage_error(a + " needs a value");
       if (!parse_count(v, n)) return usage_error(a + " must be a whole number, got \"" + v + "\"");
-      if (a == "--period") {
-        auto p = tta::check_period(n);
-        if (!p) return usage_error(p.error());
-        query.period = p.value();
-        have_period = true;
-      } else if (a == "--limit") {
-        query.limit = static_cast<std::size_t>(n);
-      } else {
-        query.offset = static_cast<std::size_t>(n);
-      }
-    } else if (a == "--platform") {
-      if (!next(v)) return usage_error("--platform needs a value");
-      auto p = tta::parse_platform(v);
-      if (!p) return usage_error(p.error());
-      query.platform = p.value();
-    } else if (a == "--content") {
-      if (!next(v)) return usage_error("--content needs a value");
-      auto c = tta::parse_content(v);
-      if (!c) return usage_error(c.error());
-      query.content = c.value();
-    } else if (a.size() > 1 && a[0] == '-') {
-      return usage_error("unknown option \"" + a + "\"");
-    } else {
-      positional.push_back(a);
+      request[field] = n;
     }
+    for (auto [flag, field] : kTexts) {
+      if (a != flag) continue;
+      known = true;
+      std::string v;
+      if (!value(v)) return usage_error(a + " needs a value");
+      request[field] = v;
+    }
+    if (known) continue;
+    if (a == "--asc") request["descending"] = false;
+    else if (a == "--weekly") request["weekly"] = true;
+    else if (a == "--csv") csv = true;
+    else if (a.size() > 1 && a[0] == '-') return usage_error("unknown option \"" + a + "\"");
+    else positional.push_back(a);
   }
-  const std::size_t wanted = command == "track" ? 2 : 1;
-  if (positional.size() != wanted)
-    return usage_error(command == "track" ? "track needs a track ID and a FILE" : command + " needs one FILE");
-  if (command != "validate" && !have_period) return usage_error(command + " needs --period");
+  const std::size_t ids = positional.empty() ? 0 : positional.size() - 1;
+  const bool ids_ok = command->track_ids < 0 ? ids <= 1 : ids == static_cast<std::size_t>(command->track_ids);
+  if (positional.empty() || !ids_ok)
+    return usage_error(command->track_ids == 1 ? std::string(command->name) + " needs a track ID and a FILE"
+                                               : std::string(command->name) + " needs one FILE");
+  if (command->query && !request.contains("period") && !request.contains("start") && !request.contains("end"))
+    return usage_error(std::string(command->name) + " needs --period (or --from and --to)");
+  if (csv && args[0] != "overview" && args[0] != "track") return usage_error("--csv is for overview and track");
 
   std::string document, error;
   if (!read_all(positional.back(), document, error)) {
@@ -121,7 +146,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "tta: %s\n", loaded.error().c_str());
     return 2;
   }
-  if (command == "validate") {
+  if (!command->query) {
     const tta::LoadSummary& s = loaded.value();
     std::printf("valid: %zu tracks, %zu tiktok series, %zu streams series, %zu daily points, days %s..%s\n",
                 s.tracks, s.tiktok_series, s.streams_series, s.daily_points,
@@ -129,13 +154,14 @@ int main(int argc, char** argv) {
                 s.last_day ? tta::format_date(*s.last_day).c_str() : "none");
     return 0;
   }
-  auto answer = command == "overview" ? analytics.overview_json(query)
-                                      : analytics.track_json(positional[0], query);
+  request["query"] = std::string(command->query) + (csv ? "Csv" : "");
+  if (ids == 1) request["track"] = positional[0];
+  auto answer = tta::answer_request(analytics, request.dump());
   if (!answer) {
     std::fprintf(stderr, "tta: %s\n", answer.error().c_str());
     return 2;
   }
   std::fwrite(answer.value().data(), 1, answer.value().size(), stdout);
-  std::fputc('\n', stdout);
+  if (!csv) std::fputc('\n', stdout);
   return 0;
 }
