@@ -20,6 +20,7 @@
 #include <string>
 
 #include "analytics.hpp"
+#include "request.hpp"
 
 namespace {
 
@@ -88,6 +89,12 @@ class Engine {
     });
   }
 
+  // Every other query, as the JSON request of core/request.hpp (the CLI
+  // builds the same requests from its flags).
+  val request(const std::string& json) {
+    return guarded([&] { return answer(tta::answer_request(analytics_, json)); });
+  }
+
  private:
   // The core's own checks and messages, the same as the CLI's.
   static std::optional<val> fill(tta::Query& query, double period, const std::string& platform,
@@ -144,5 +151,6 @@ EMSCRIPTEN_BINDINGS(tta) {
       .function("loadInput", &Engine::load_input)
       .function("summary", &Engine::summary)
       .function("overview", &Engine::overview)
-      .function("track", &Engine::track);
+      .function("track", &Engine::track)
+      .function("request", &Engine::request);
 }

@@ -52,6 +52,12 @@ class AnalyticsWorker {
   summary() { return this._request('summary', []); }
   overview(query) { return this._request('overview', [query]); }
   track(id, query) { return this._request('track', [id, query]); }
+  splits(query) { return this._request('splits', [query]); }
+  breakouts(query) { return this._request('breakouts', [query]); }
+  lift(id, query) { return this._request('lift', [id, query]); }
+  liftRanking(query) { return this._request('liftRanking', [query]); }
+  overviewCsv(query) { return this._request('overviewCsv', [query]); }
+  trackCsv(id, query) { return this._request('trackCsv', [id, query]); }
   memoryBytes() { return this._request('memoryBytes', []); }
   dispose() { return this._request('dispose', []); }
 

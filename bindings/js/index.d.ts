@@ -25,15 +25,76 @@ export interface LoadOptions {
 }
 
 export interface Query {
-  period: Period;
+  /** Required unless start and end give a custom range. */
+  period?: Period;
+  /** A custom date range (both inclusive, end on or before dataThrough.tiktok, at most 3650 days), compared with the range of the same length before it. */
+  start?: string;
+  end?: string;
   platform?: Platform;  // default 'all'
   content?: Content;    // default 'all'
 }
+
+export type SortKey = 'creations' | 'views' | 'streams' | 'title' | 'artist';
 
 export interface OverviewQuery extends Query {
   /** Cut the ranked `tracks` list only (tracksWithCreations stays the full count). Default: all of it. */
   limit?: number;
   offset?: number;  // default 0
+  /** Order of `tracks` (default creations); ties keep the standard ranking. */
+  sort?: SortKey;
+  descending?: boolean;  // default true
+  /** Case-insensitive filter on title, artist, ISRC or id; adds `matchingTracks`. */
+  search?: string;
+}
+
+export interface TrackQuery extends Query {
+  /** 7-day buckets ending on the window's last day (the first may be shorter); adds series.days. */
+  weekly?: boolean;
+}
+
+export interface SplitEntry { key: string; creations: number; views: number; share: number | null }
+export interface SplitsAnswer {
+  window: DateWindow;
+  previousWindow: Omit<DateWindow, 'days'>;
+  dataThrough: DataThrough;
+  /** tiktok, douyin, unknown: within the content filter. */
+  platform: SplitEntry[];
+  /** ugc, pgc, unknown: within the platform filter. */
+  content: SplitEntry[];
+}
+
+export interface BreakoutsAnswer {
+  window: DateWindow;
+  previousWindow: Omit<DateWindow, 'days'>;
+  dataThrough: DataThrough;
+  minCreations: number;
+  /** How many tracks broke out (before limit/offset). */
+  breakouts: number;
+  /** New tracks (no previous creations) first, then by growth. */
+  tracks: Array<{ id: string; title: string | null; artist: string | null; creations: number; previousCreations: number; growth: number | null }>;
+}
+
+export interface LiftFields {
+  /** The lag (days) at which streams follow creations most closely, null without enough data. */
+  bestLag: number | null;
+  /** Pearson correlation at bestLag. */
+  correlation: number | null;
+  /** Least-squares extra streams per creation at bestLag. */
+  streamsPerCreation: number | null;
+}
+
+export interface LiftAnswer extends LiftFields {
+  track: { id: string; title: string | null; artist: string | null; isrc: string | null };
+  window: DateWindow;
+  previousWindow: Omit<DateWindow, 'days'>;
+  dataThrough: DataThrough;
+  lags: Array<{ lag: number; pairs: number; correlation: number | null }>;
+}
+
+export interface LiftRankingAnswer {
+  window: DateWindow;
+  previousWindow: Omit<DateWindow, 'days'>;
+  tracks: Array<LiftFields & { id: string; title: string | null; artist: string | null; creations: number }>;
 }
 
 export interface LoadSummary {
@@ -97,6 +158,8 @@ export interface OverviewTrack {
 export interface OverviewAnswer extends Totals {
   tracksWithCreations: number;
   catalogTracks: number;
+  /** Only with a search: how many tracks with creations match it. */
+  matchingTracks?: number;
   /** Tracks with creations in the window, by creations desc, views desc, id asc. */
   tracks: OverviewTrack[];
 }
@@ -106,7 +169,7 @@ export interface TrackAnswer extends Totals {
   /** At most 50, by creations desc then code. */
   territories: Array<TerritoryCreations & { views: number }>;
   /** One entry per day of the window; streams is null for days with no data yet. */
-  series: { dates: string[]; creations: number[]; views: number[]; streams: Array<number | null> };
+  series: { dates: string[]; days?: number[]; creations: number[]; views: number[]; streams: Array<number | null> };
 }
 
 /** The engine on the calling thread. Methods throw an Error carrying the core's message. */
@@ -118,7 +181,13 @@ export interface Analytics {
   load(data: Uint8Array | ArrayBuffer | ArrayBufferView | string, options?: LoadOptions): LoadSummary;
   summary(): LoadSummary;
   overview(query: OverviewQuery): OverviewAnswer;
-  track(id: string, query: Query): TrackAnswer;
+  track(id: string, query: TrackQuery): TrackAnswer;
+  splits(query: Query & { track?: string }): SplitsAnswer;
+  breakouts(query: Query & { minCreations?: number; limit?: number; offset?: number }): BreakoutsAnswer;
+  lift(id: string, query: Query): LiftAnswer;
+  liftRanking(query: Query & { limit?: number; offset?: number }): LiftRankingAnswer;
+  overviewCsv(query: OverviewQuery): string;
+  trackCsv(id: string, query: Query): string;
   /** Bytes of this instance's WebAssembly memory (it grows, never shrinks). */
   memoryBytes(): number;
   /** Frees everything; any later call throws "this Analytics instance was disposed". */
@@ -134,7 +203,13 @@ export interface AnalyticsWorker {
   load(data: Uint8Array | ArrayBuffer | string, options?: LoadOptions): Promise<LoadSummary>;
   summary(): Promise<LoadSummary>;
   overview(query: OverviewQuery): Promise<OverviewAnswer>;
-  track(id: string, query: Query): Promise<TrackAnswer>;
+  track(id: string, query: TrackQuery): Promise<TrackAnswer>;
+  splits(query: Query & { track?: string }): Promise<SplitsAnswer>;
+  breakouts(query: Query & { minCreations?: number; limit?: number; offset?: number }): Promise<BreakoutsAnswer>;
+  lift(id: string, query: Query): Promise<LiftAnswer>;
+  liftRanking(query: Query & { limit?: number; offset?: number }): Promise<LiftRankingAnswer>;
+  overviewCsv(query: OverviewQuery): Promise<string>;
+  trackCsv(id: string, query: Query): Promise<string>;
   memoryBytes(): Promise<number>;
   /** Frees the engine's data; the Worker stays up until terminate(). */
   dispose(): Promise<void>;

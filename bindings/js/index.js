@@ -64,7 +64,9 @@ class Analytics {
     return this.#json(() => engine.summary());
   }
 
-  overview({ period, platform = 'all', content = 'all', limit = Infinity, offset = 0 } = {}) {
+  overview(options = {}) {
+    if (usesRequest(options)) return this.#ask('overview', options);
+    const { period, platform = 'all', content = 'all', limit = Infinity, offset = 0 } = options;
     checkQuery(period, platform, content);
     checkCount('limit', limit);
     checkCount('offset', offset);
@@ -72,11 +74,37 @@ class Analytics {
     return this.#json(() => engine.overview(period, utf8(platform), utf8(content), limit, offset));
   }
 
-  track(id, { period, platform = 'all', content = 'all' } = {}) {
+  track(id, options = {}) {
     if (typeof id !== 'string') throw new TypeError(`track id must be a string, got ${describe(id)}`);
+    if (usesRequest(options)) return this.#ask('track', { ...options, track: id });
+    const { period, platform = 'all', content = 'all' } = options;
     checkQuery(period, platform, content);
     const engine = this.#live();
     return this.#json(() => engine.track(utf8(id), period, utf8(platform), utf8(content)));
+  }
+
+  // Shares by platform (tiktok, douyin, unknown) and by content (ugc, pgc,
+  // unknown), for the catalog or for one track ({ track: id }).
+  splits(options = {}) { return this.#ask('splits', options); }
+
+  // Tracks whose creations at least doubled, with at least minCreations (50).
+  breakouts(options = {}) { return this.#ask('breakouts', options); }
+
+  // How a track's daily streams follow its daily creations, lags 0-14 days.
+  lift(id, options = {}) {
+    if (typeof id !== 'string') throw new TypeError(`track id must be a string, got ${describe(id)}`);
+    return this.#ask('lift', { ...options, track: id });
+  }
+
+  // Tracks whose streams follow TikTok most closely.
+  liftRanking(options = {}) { return this.#ask('liftRanking', options); }
+
+  // The ranked table and a track's daily series as CSV text (RFC 4180,
+  // formula-injection safe).
+  overviewCsv(options = {}) { return this.#ask('overviewCsv', options, true); }
+  trackCsv(id, options = {}) {
+    if (typeof id !== 'string') throw new TypeError(`track id must be a string, got ${describe(id)}`);
+    return this.#ask('trackCsv', { ...options, track: id }, true);
   }
 
   // Bytes of this instance's WebAssembly memory (it grows, never shrinks).
@@ -113,6 +141,16 @@ class Analytics {
     return result;
   }
 
+  #ask(query, options, asText = false) {
+    if (options === null || typeof options !== 'object')
+      throw new TypeError(`options must be an object, got ${describe(options)}`);
+    const request = { ...options, query };
+    if (request.limit === Infinity) delete request.limit;
+    const engine = this.#live();
+    const text = decoder.decode(this.#call(() => engine.request(utf8(JSON.stringify(request)))));
+    return asText ? text : JSON.parse(text);
+  }
+
   // Answers arrive as a view of UTF-8 bytes in wasm memory, valid until the
   // next call: decode at once.
   #json(fn) {
@@ -129,6 +167,12 @@ function toBytes(data) {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   throw new TypeError(`load expects a Uint8Array, an ArrayBuffer or a string, got ${describe(data)}`);
+}
+
+// Options beyond period, filters and paging go through the request entry.
+const REQUEST_OPTIONS = ['start', 'end', 'sort', 'descending', 'search', 'weekly'];
+function usesRequest(options) {
+  return options !== null && typeof options === 'object' && REQUEST_OPTIONS.some((key) => options[key] !== undefined);
 }
 
 // Types only: the ranges and words are checked by the core, with its messages.

@@ -3,7 +3,8 @@
 // { id, error: { name, message } }; a load also sends { id, progress }.
 import { createAnalytics } from './index.js';
 
-const METHODS = new Set(['load', 'summary', 'overview', 'track', 'memoryBytes', 'dispose']);
+const METHODS = new Set(['load', 'summary', 'overview', 'track', 'splits', 'breakouts', 'lift', 'liftRanking',
+  'overviewCsv', 'trackCsv', 'memoryBytes', 'dispose']);
 let analytics = null;
 
 self.addEventListener('message', async ({ data: { id, method, args } }) => {

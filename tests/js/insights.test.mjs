@@ -1,0 +1,91 @@
+// The answers beyond the contract's two pages (ranges, sort and search,
+// weekly buckets, splits, breakouts, lift, CSV) from the module equal the
+// CLI's, which the native tests check against the brute-force reference.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+
+import { createAnalytics } from '../../bindings/js/index.js';
+import { EXAMPLES, generate, hasGenerator, runCli, scratchDir } from './helpers.mjs';
+
+async function cli(args) {
+  const { code, stdout, stderr } = await runCli(args);
+  if (code !== 0) throw new Error(`tta ${args.join(' ')} failed (${code}): ${stderr}`);
+  return stdout;
+}
+
+// [module call, CLI arguments, answer is CSV text]
+function cases(ids) {
+  const [a, b] = ids;
+  return [
+    [(e) => e.overview({ start: '2026-10-01', end: '2026-10-31' }), ['overview', '--from', '2026-10-01', '--to', '2026-10-31']],
+    [(e) => e.overview({ period: 90, sort: 'title', descending: false, limit: 20 }), ['overview', '--period', '90', '--sort', 'title', '--asc', '--limit', '20']],
+    [(e) => e.overview({ period: 28, sort: 'streams', search: 't0', offset: 2, limit: 5 }), ['overview', '--period', '28', '--sort', 'streams', '--search', 't0', '--offset', '2', '--limit', '5']],
+    [(e) => e.track(a, { period: 90, weekly: true }), ['track', a, '--period', '90', '--weekly']],
+    [(e) => e.track(b, { start: '2026-09-01', end: '2026-09-10', platform: 'tiktok' }), ['track', b, '--from', '2026-09-01', '--to', '2026-09-10', '--platform', 'tiktok']],
+    [(e) => e.splits({ period: 28 }), ['splits', '--period', '28']],
+    [(e) => e.splits({ period: 365, track: a, content: 'ugc' }), ['splits', a, '--period', '365', '--content', 'ugc']],
+    [(e) => e.breakouts({ period: 7, minCreations: 5 }), ['breakouts', '--period', '7', '--min-creations', '5']],
+    [(e) => e.lift(a, { period: 90 }), ['lift', a, '--period', '90']],
+    [(e) => e.liftRanking({ period: 28, limit: 10 }), ['lift-ranking', '--period', '28', '--limit', '10']],
+    [(e) => e.overviewCsv({ period: 28 }), ['overview', '--period', '28', '--csv'], true],
+    [(e) => e.trackCsv(b, { period: 28 }), ['track', b, '--period', '28', '--csv'], true],
+  ];
+}
+
+describe('answers beyond the two pages', { skip: !hasGenerator && 'tta-generate is not built' }, () => {
+  let file;
+  let engine;
+  before(async () => {
+    file = await generate(scratchDir(), { tracks: 40, days: 500, seed: 5 });
+    engine = await createAnalytics();
+    engine.load(readFileSync(file));
+  });
+
+  test('every insight query from the module equals the CLI for the same flags', async () => {
+    const top = engine.overview({ period: 365, limit: 2 }).tracks.map((t) => t.id);
+    for (const [ask, args, csv] of cases(top)) {
+      const stdout = await cli([...args, file]);
+      const expected = csv ? stdout : JSON.parse(stdout);
+      assert.deepStrictEqual(ask(engine), expected, args.join(' '));
+    }
+  });
+
+  test('a search counts its matches and keeps the catalog count', () => {
+    const all = engine.overview({ period: 365 });
+    const some = engine.overview({ period: 365, search: all.tracks[0].title });
+    assert.equal(some.tracksWithCreations, all.tracksWithCreations);
+    assert.equal(some.matchingTracks, some.tracks.length);
+    assert.ok(some.tracks.some((t) => t.id === all.tracks[0].id));
+  });
+
+  test('a range equal to the last p days answers like period p', () => {
+    const byPeriod = engine.overview({ period: 28 });
+    const byRange = engine.overview({ start: byPeriod.window.start, end: byPeriod.window.end });
+    assert.deepStrictEqual(byRange, byPeriod);
+  });
+
+  test('bad requests throw the core messages', () => {
+    assert.throws(() => engine.overview({ start: '2026-11-01', end: '2026-12-31' }),
+      { message: 'range end 2026-12-31 is after the last complete TikTok day 2026-11-25' });
+    assert.throws(() => engine.overview({ period: 7, sort: 'fame' }),
+      { message: 'sort must be creations, views, streams, title or artist, got "fame"' });
+    assert.throws(() => engine.lift('nope', { period: 7 }), { message: 'unknown track id "nope"' });
+    assert.throws(() => engine.overview({ start: '2026-11-01' }), { message: 'a date range needs both start and end' });
+    // The instance still answers after refusals.
+    assert.equal(engine.overview({ period: 7 }).window.days, 7);
+  });
+});
+
+test('CSV cells that a spreadsheet would run as formulas are neutralised', async () => {
+  const engine = await createAnalytics();
+  const doc = JSON.parse(readFileSync(join(EXAMPLES, 'tiny.json'), 'utf8'));
+  doc.tracks[0].title = '=HYPERLINK("http://x","click")';
+  doc.tracks[1].artist = '@Nova, "the" band';
+  engine.load(JSON.stringify(doc));
+  const csv = engine.overviewCsv({ period: 7 });
+  assert.match(csv, /\r\n1,A,"'=HYPERLINK\(""http:\/\/x"",""click""\)",Nova,/);
+  assert.match(csv, /\r\n2,B,Beta <b>bold<\/b>,"'@Nova, ""the"" band",28,280,600,US GB\r\n$/);
+  engine.dispose();
+});
