@@ -234,6 +234,12 @@ inline Windows windows_of(const Clock& c, int period) {
     return Windows{Range{c.E - p + 1, c.E}, Range{c.E - 2 * p + 1, c.E - p}};
 }
 
+// A custom range [first, last]: previous window = the same length just before.
+inline Windows windows_of_range(Day first, Day last) {
+    const Day n = last - first + 1;
+    return Windows{Range{first, last}, Range{first - n, first - 1}};
+}
+
 // ---------------------------------------------------------------------------
 // Day-by-day sums. `track` / `territory` empty = no restriction.
 // ---------------------------------------------------------------------------
@@ -306,10 +312,12 @@ inline json metric(std::uint64_t current, std::uint64_t previous) {
     return m;
 }
 
-inline void put_frame(json& out, const Clock& c, const Windows& w, int period) {
+// window.days is the window's length: the period, or end - start + 1 for a
+// custom range.
+inline void put_frame(json& out, const Clock& c, const Windows& w) {
     out["window"] = {{"start", format_day(w.current.first)},
                      {"end", format_day(w.current.last)},
-                     {"days", static_cast<std::uint64_t>(period)}};
+                     {"days", static_cast<std::uint64_t>(w.current.last - w.current.first + 1)}};
     out["previousWindow"] = {{"start", format_day(w.previous.first)},
                              {"end", format_day(w.previous.last)}};
     out["dataThrough"] = {{"tiktok", format_day(c.E)},
@@ -361,21 +369,15 @@ inline std::vector<TerritoryRow> ranked_territories(const json& doc, const std::
     return rows;
 }
 
-}  // namespace detail
-
 // ---------------------------------------------------------------------------
-// overview(period, filters)
+// overview over given windows (period or custom range; the public
+// overview(period) is below)
 // ---------------------------------------------------------------------------
-inline nlohmann::json overview(const nlohmann::json& doc, int period, const std::string& platform,
-                               const std::string& content) {
-    using namespace detail;
-    const Filters f{platform, content};
-    const Clock c = clock_of(doc);
-    const Windows w = windows_of(c, period);
+inline json overview_in(const json& doc, const Clock& c, const Windows& w, const Filters& f) {
     const std::optional<std::string> any;  // no track / territory restriction
 
     json out = json::object();
-    put_frame(out, c, w, period);
+    put_frame(out, c, w);
     out["creations"] = metric(tiktok_sum(doc, "creations", w.current, f, any, any),
                               tiktok_sum(doc, "creations", w.previous, f, any, any));
     out["views"] = metric(tiktok_sum(doc, "views", w.current, f, any, any),
@@ -426,27 +428,34 @@ inline nlohmann::json overview(const nlohmann::json& doc, int period, const std:
 }
 
 // ---------------------------------------------------------------------------
-// track(id, period, filters). Throws std::invalid_argument for an unknown id.
+// track over given windows (the public track(id, period) is below)
 // ---------------------------------------------------------------------------
-inline nlohmann::json track(const nlohmann::json& doc, const std::string& id, int period,
-                            const std::string& platform, const std::string& content) {
-    using namespace detail;
+
+// The catalog entry of a track. Throws std::invalid_argument for an unknown id.
+inline const json& find_track(const json& doc, const std::string& id) {
     const json* found = nullptr;
     for (const json& t : array_or_empty(doc, "tracks"))
         if (t.at("id").get<std::string>() == id) found = &t;
     if (!found) throw std::invalid_argument("tta_reference: unknown track " + id);
+    return *found;
+}
 
-    const Filters f{platform, content};
-    const Clock c = clock_of(doc);
-    const Windows w = windows_of(c, period);
+// {"id", "title", "artist", "isrc"} of a catalog entry, absent fields null.
+inline json track_identity(const json& t) {
+    return {{"id", t.at("id").get<std::string>()},
+            {"title", optional_string(t, "title")},
+            {"artist", optional_string(t, "artist")},
+            {"isrc", optional_string(t, "isrc")}};
+}
+
+inline json track_in(const json& doc, const std::string& id, const Clock& c, const Windows& w,
+                     const Filters& f) {
+    const json& found = find_track(doc, id);
     const std::optional<std::string> any;
 
     json out = json::object();
-    out["track"] = {{"id", id},
-                    {"title", optional_string(*found, "title")},
-                    {"artist", optional_string(*found, "artist")},
-                    {"isrc", optional_string(*found, "isrc")}};
-    put_frame(out, c, w, period);
+    out["track"] = track_identity(found);
+    put_frame(out, c, w);
     out["creations"] = metric(tiktok_sum(doc, "creations", w.current, f, id, any),
                               tiktok_sum(doc, "creations", w.previous, f, id, any));
     out["views"] = metric(tiktok_sum(doc, "views", w.current, f, id, any),
@@ -471,6 +480,28 @@ inline nlohmann::json track(const nlohmann::json& doc, const std::string& id, in
     }
     out["series"] = {{"dates", dates}, {"creations", creations}, {"views", views}, {"streams", streams}};
     return out;
+}
+
+}  // namespace detail
+
+// ---------------------------------------------------------------------------
+// overview(period, filters)
+// ---------------------------------------------------------------------------
+inline nlohmann::json overview(const nlohmann::json& doc, int period, const std::string& platform,
+                               const std::string& content) {
+    const detail::Clock c = detail::clock_of(doc);
+    return detail::overview_in(doc, c, detail::windows_of(c, period),
+                               detail::Filters{platform, content});
+}
+
+// ---------------------------------------------------------------------------
+// track(id, period, filters). Throws std::invalid_argument for an unknown id.
+// ---------------------------------------------------------------------------
+inline nlohmann::json track(const nlohmann::json& doc, const std::string& id, int period,
+                            const std::string& platform, const std::string& content) {
+    const detail::Clock c = detail::clock_of(doc);
+    return detail::track_in(doc, id, c, detail::windows_of(c, period),
+                            detail::Filters{platform, content});
 }
 
 }  // namespace tta_reference
