@@ -73,6 +73,8 @@ std::string format_date(Day day) {
   out[7] = '-';
   out[8] = static_cast<char>('0' + c.day / 10);
   out[9] = static_cast<char>('0' + c.day % 10);
+  // E can be 10000-01-01 (no asOf, no TikTok series, streams through 9999-12-31).
+  if (y > 9999) return std::to_string(y / 10000) + std::string(out, 10);
   return std::string(out, 10);
 }
 

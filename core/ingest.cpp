@@ -79,16 +79,15 @@ Field field_of(Ctx ctx, const std::string& k) {
 // Untrusted text quoted inside an error message: short, printable, valid UTF-8.
 std::string quote(std::string_view text) {
   std::string out = "\"";
-  std::size_t shown = 0;
-  for (std::size_t i = 0; i < text.size() && shown < 40; ++i, ++shown) {
+  // A cut in the middle of a multi-byte character would leave invalid UTF-8.
+  std::size_t cut = std::min<std::size_t>(text.size(), 40);
+  while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  for (std::size_t i = 0; i < cut; ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x20 || c == 0x7f) out += '?';
     else out += static_cast<char>(c);  // the lexer already checked UTF-8
   }
-  if (text.size() > 40) out += "...";
-  // A cut in the middle of a multi-byte character would leave invalid UTF-8.
-  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-  if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+  if (cut < text.size()) out += "...";
   return out + "\"";
 }
 
@@ -137,8 +136,10 @@ class Reader final : public nlohmann::json_sax<Json> {
     return scalar_of_wrong_type();
   }
   bool number_integer(number_integer_t v) override {
-    if (in_values())
+    if (in_values()) {
+      if (v == 0) return push_value(0, false);  // -0 is the integer 0
       return value_error("must be a non-negative integer or null, got " + std::to_string(v));
+    }
     return scalar_of_wrong_type();
   }
   bool number_unsigned(number_unsigned_t v) override {
@@ -150,8 +151,13 @@ class Reader final : public nlohmann::json_sax<Json> {
     return scalar_of_wrong_type();
   }
   bool number_float(number_float_t, const string_t& token) override {
-    if (in_values())
+    if (in_values()) {
+      // Integers beyond 64 bits arrive as doubles: say what is wrong with them.
+      if (token.find_first_not_of("0123456789") == std::string::npos)
+        return value_error("must be at most 2^53-1 (9007199254740991), got " + token.substr(0, 40) +
+                           (token.size() > 40 ? "..." : ""));
       return value_error("must be a non-negative integer or null, got " + quote(token));
+    }
     return scalar_of_wrong_type();
   }
   bool binary(binary_t&) override { return scalar_of_wrong_type(); }
@@ -471,7 +477,7 @@ class Reader final : public nlohmann::json_sax<Json> {
         out += valid_utf8(f.key.size() > 60 ? f.key.substr(0, 60) + "..." : f.key);
       }
     }
-    if (out.size() > 160) out = out.substr(0, 80) + "..." + out.substr(out.size() - 60);
+    if (out.size() > 160) out = valid_utf8(out.substr(0, 80)) + "..." + valid_utf8(out.substr(out.size() - 60));
     return out.empty() ? "document" : out;
   }
 
