@@ -66,6 +66,26 @@ class Engine {
     });
   }
 
+  // Step 2 for CSV: the buffer holds the TikTok CSV, then the streams CSV.
+  val load_csv_input(double tiktok_length, const std::string& as_of) {
+    return guarded([&] {
+      const std::unique_ptr<char[]> input = std::move(input_);
+      const std::size_t size = input_size_;
+      input_size_ = 0;
+      if (!input) return js_error("no CSV was written before loadCsv");
+      const auto split = std::min(size, static_cast<std::size_t>(tiktok_length));
+      std::optional<tta::Day> day;
+      if (!as_of.empty()) {
+        day = tta::parse_date(as_of);
+        if (!day) return js_error("asOf must be a date YYYY-MM-DD (years 1900-9999)");
+      }
+      const std::string_view all(input.get(), size);
+      const auto loaded = analytics_.load_csv(all.substr(0, split), all.substr(split), day);
+      if (!loaded) return js_error(loaded.error());
+      return answer(analytics_.summary_json());
+    });
+  }
+
   val summary() {
     return guarded([&] { return answer(analytics_.summary_json()); });
   }
@@ -149,6 +169,7 @@ EMSCRIPTEN_BINDINGS(tta) {
       .constructor<>()
       .function("inputBuffer", &Engine::input_buffer)
       .function("loadInput", &Engine::load_input)
+      .function("loadCsvInput", &Engine::load_csv_input)
       .function("summary", &Engine::summary)
       .function("overview", &Engine::overview)
       .function("track", &Engine::track)

@@ -3,6 +3,7 @@
 #include <algorithm>  // std::reverse
 #include <new>        // std::bad_alloc
 
+#include "csv_import.hpp"
 #include "ingest.hpp"
 #include "answer_json.hpp"
 #include "store.hpp"
@@ -98,32 +99,44 @@ const LoadSummary& Analytics::summary() const { return summary_; }
 
 Result<LoadSummary> Analytics::load(std::string_view document) {
   try {
-    Result<Catalog> catalog = read_catalog(document);
-    if (!catalog) return Error{catalog.error()};
-    LoadSummary summary;
-    const Catalog& c = catalog.value();
-    summary.tracks = c.tracks.size();
-    summary.tiktok_series = c.tiktok.size();
-    summary.streams_series = c.streams.size();
-    summary.daily_points = c.creations.size() + c.streams_values.size();
-    auto cover = [&](Day start, std::size_t length) {
-      if (!length) return;
-      const Day last = static_cast<Day>(start + static_cast<long long>(length) - 1);
-      summary.first_day = std::min(summary.first_day.value_or(start), start);
-      summary.last_day = std::max(summary.last_day.value_or(last), last);
-    };
-    for (const TiktokSeries& s : c.tiktok) cover(s.start, s.length);
-    for (const StreamsSeries& s : c.streams) cover(s.start, s.length);
-
-    Result<std::unique_ptr<Store>> store = Store::build(std::move(catalog).value());
-    if (!store) return Error{store.error()};
-    summary.store_bytes = store.value()->bytes();
-    store_ = std::move(store).value();  // only now is the previous data replaced
-    summary_ = summary;
-    return summary;
+    return install(read_catalog(document));
   } catch (const std::bad_alloc&) {
     return Error{"the document is too large for the memory available; the data loaded before stays loaded"};
   }
+}
+
+Result<LoadSummary> Analytics::load_csv(std::string_view tiktok_csv, std::string_view streams_csv,
+                                        std::optional<Day> as_of) {
+  try {
+    return install(read_csv_catalog(tiktok_csv, streams_csv, as_of));
+  } catch (const std::bad_alloc&) {
+    return Error{"the CSV files are too large for the memory available; the data loaded before stays loaded"};
+  }
+}
+
+Result<LoadSummary> Analytics::install(Result<Catalog> catalog) {
+  if (!catalog) return Error{catalog.error()};
+  LoadSummary summary;
+  const Catalog& c = catalog.value();
+  summary.tracks = c.tracks.size();
+  summary.tiktok_series = c.tiktok.size();
+  summary.streams_series = c.streams.size();
+  summary.daily_points = c.creations.size() + c.streams_values.size();
+  auto cover = [&](Day start, std::size_t length) {
+    if (!length) return;
+    const Day last = static_cast<Day>(start + static_cast<long long>(length) - 1);
+    summary.first_day = std::min(summary.first_day.value_or(start), start);
+    summary.last_day = std::max(summary.last_day.value_or(last), last);
+  };
+  for (const TiktokSeries& s : c.tiktok) cover(s.start, s.length);
+  for (const StreamsSeries& s : c.streams) cover(s.start, s.length);
+
+  Result<std::unique_ptr<Store>> store = Store::build(std::move(catalog).value());
+  if (!store) return Error{store.error()};
+  summary.store_bytes = store.value()->bytes();
+  store_ = std::move(store).value();  // only now is the previous data replaced
+  summary_ = summary;
+  return summary;
 }
 
 std::string Analytics::summary_json() const {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog.hpp"
 #include "dates.hpp"
 #include "result.hpp"
 
@@ -64,6 +65,9 @@ class Analytics {
   // Replaces the loaded data only when the whole document is valid; on error the
   // previous data stays loaded and the message names the place and the rule.
   Result<LoadSummary> load(std::string_view document);
+  // The same from long-row CSV files (core/csv_import.hpp); `streams_csv` may
+  // be empty. Same guarantees: refused whole, previous data kept.
+  Result<LoadSummary> load_csv(std::string_view tiktok_csv, std::string_view streams_csv, std::optional<Day> as_of);
 
   bool has_data() const;
   const LoadSummary& summary() const;
@@ -85,6 +89,7 @@ class Analytics {
   std::string summary_json() const;
 
  private:
+  Result<LoadSummary> install(Result<Catalog> catalog);
   Result<bool> check(const Query& query) const;
   std::unique_ptr<const Store> store_;
   LoadSummary summary_;

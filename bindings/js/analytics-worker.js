@@ -49,6 +49,14 @@ class AnalyticsWorker {
     return this._request('load', [data], transfer, onProgress);
   }
 
+  // CSV texts or buffers; buffers are transferred like load()'s.
+  loadCsv(files, { onProgress } = {}) {
+    const transfer = [files?.tiktok, files?.streams]
+      .map((data) => (data instanceof ArrayBuffer ? data : ArrayBuffer.isView(data) ? data.buffer : null))
+      .filter((buffer, i, all) => buffer instanceof ArrayBuffer && all.indexOf(buffer) === i);
+    return this._request('loadCsv', [files], transfer, onProgress);
+  }
+
   summary() { return this._request('summary', []); }
   overview(query) { return this._request('overview', [query]); }
   track(id, query) { return this._request('track', [id, query]); }

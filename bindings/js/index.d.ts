@@ -97,6 +97,13 @@ export interface LiftRankingAnswer {
   tracks: Array<LiftFields & { id: string; title: string | null; artist: string | null; creations: number }>;
 }
 
+export interface CsvFiles {
+  tiktok: Uint8Array | ArrayBuffer | string;
+  streams?: Uint8Array | ArrayBuffer | string;
+  /** The report day D, as in the JSON format; default: from the data. */
+  asOf?: string;
+}
+
 export interface LoadSummary {
   tracks: number;
   tiktokSeries: number;
@@ -179,6 +186,8 @@ export interface Analytics {
    * A refused document throws and leaves the data loaded before in place.
    */
   load(data: Uint8Array | ArrayBuffer | ArrayBufferView | string, options?: LoadOptions): LoadSummary;
+  /** Long-row CSV: tiktok `date,track,territory,platform,content,creations,views`, streams `date,track,streams`. */
+  loadCsv(files: CsvFiles, options?: LoadOptions): LoadSummary;
   summary(): LoadSummary;
   overview(query: OverviewQuery): OverviewAnswer;
   track(id: string, query: TrackQuery): TrackAnswer;
@@ -201,6 +210,8 @@ export interface AnalyticsWorker {
    * Worker, not copied: the caller's buffer is detached (byteLength 0) after.
    */
   load(data: Uint8Array | ArrayBuffer | string, options?: LoadOptions): Promise<LoadSummary>;
+  /** Buffers are transferred like load()'s. */
+  loadCsv(files: CsvFiles, options?: LoadOptions): Promise<LoadSummary>;
   summary(): Promise<LoadSummary>;
   overview(query: OverviewQuery): Promise<OverviewAnswer>;
   track(id: string, query: TrackQuery): Promise<TrackAnswer>;

@@ -59,6 +59,23 @@ class Analytics {
     return summary;
   }
 
+  // Long-row CSV (date,track,territory,platform,content,creations,views and
+  // optionally date,track,streams), with the same guarantees as load().
+  loadCsv({ tiktok, streams = '', asOf = '' } = {}, { onProgress } = {}) {
+    const first = toBytes(tiktok);
+    const second = toBytes(streams);
+    if (typeof asOf !== 'string') throw new TypeError(`asOf must be a string, got ${describe(asOf)}`);
+    const engine = this.#live();
+    onProgress?.('copying');
+    const address = this.#call(() => engine.inputBuffer(first.length + second.length));
+    this.#module.HEAPU8.set(first, address);
+    this.#module.HEAPU8.set(second, address + first.length);
+    onProgress?.('parsing');
+    const summary = this.#json(() => engine.loadCsvInput(first.length, asOf));
+    onProgress?.('done');
+    return summary;
+  }
+
   summary() {
     const engine = this.#live();
     return this.#json(() => engine.summary());

@@ -3,7 +3,7 @@
 // { id, error: { name, message } }; a load also sends { id, progress }.
 import { createAnalytics } from './index.js';
 
-const METHODS = new Set(['load', 'summary', 'overview', 'track', 'splits', 'breakouts', 'lift', 'liftRanking',
+const METHODS = new Set(['load', 'loadCsv', 'summary', 'overview', 'track', 'splits', 'breakouts', 'lift', 'liftRanking',
   'overviewCsv', 'trackCsv', 'memoryBytes', 'dispose']);
 let analytics = null;
 
@@ -14,8 +14,8 @@ self.addEventListener('message', async ({ data: { id, method, args } }) => {
       analytics = await createAnalytics(args[0]);
     } else if (!METHODS.has(method) || !analytics) {
       throw new Error(`the analytics worker cannot run "${method}"`);
-    } else if (method === 'load') {
-      result = analytics.load(args[0], { onProgress: (phase) => self.postMessage({ id, progress: phase }) });
+    } else if (method === 'load' || method === 'loadCsv') {
+      result = analytics[method](args[0], { onProgress: (phase) => self.postMessage({ id, progress: phase }) });
     } else {
       result = analytics[method](...args);
     }

@@ -2,7 +2,7 @@
 // weekly buckets, splits, breakouts, lift, CSV) from the module equal the
 // CLI's, which the native tests check against the brute-force reference.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 
@@ -87,5 +87,31 @@ test('CSV cells that a spreadsheet would run as formulas are neutralised', async
   const csv = engine.overviewCsv({ period: 7 });
   assert.match(csv, /\r\n1,A,"'=HYPERLINK\(""http:\/\/x"",""click""\)",Nova,/);
   assert.match(csv, /\r\n2,B,Beta <b>bold<\/b>,"'@Nova, ""the"" band",28,280,600,US GB\r\n$/);
+  engine.dispose();
+});
+
+test('loadCsv gives the answers of the same rows loaded through the CLI from JSON', async () => {
+  const engine = await createAnalytics();
+  const tiktok = 'date,track,territory,platform,content,creations,views\n' +
+    '2026-03-01,A,FR,tiktok,ugc,3,300\n2026-03-02,A,FR,tiktok,ugc,,\n2026-03-03,A,FR,tiktok,ugc,5,500\n' +
+    '2026-03-03,"B, live",us,,,7,70\n';
+  const streams = 'date,track,streams\n2026-03-01,A,100\n2026-03-02,A,110\n';
+  const summary = engine.loadCsv({ tiktok, streams: new TextEncoder().encode(streams), asOf: '2026-03-05' });
+  assert.equal(summary.tracks, 2);
+  const json = {
+    asOf: '2026-03-05',
+    tracks: [{ id: 'A' }, { id: 'B, live' }],
+    tiktok: [
+      { track: 'A', territory: 'FR', platform: 'tiktok', content: 'ugc', start: '2026-03-01', creations: [3, null, 5], views: [300, null, 500] },
+      { track: 'B, live', territory: 'US', start: '2026-03-03', creations: [7], views: [70] },
+    ],
+    streams: [{ track: 'A', start: '2026-03-01', streams: [100, 110] }],
+  };
+  const file = join(scratchDir(), 'same-as-csv.json');
+  writeFileSync(file, JSON.stringify(json));
+  assert.deepStrictEqual(engine.overview({ period: 7 }), JSON.parse(await cli(['overview', '--period', '7', file])));
+  assert.throws(() => engine.loadCsv({ tiktok: 'date,track\n' }),
+    { message: 'tiktok CSV line 1: the header must be date,track,territory,platform,content,creations,views' });
+  assert.equal(engine.overview({ period: 7 }).tracksWithCreations, 2);  // the refused CSV changed nothing
   engine.dispose();
 });
