@@ -29,7 +29,9 @@ constexpr const char* kUsage =
     "  tta lift ID --period P ... FILE              how the track's streams follow its creations\n"
     "  tta lift-ranking --period P [--limit N] ... FILE\n"
     "  tta validate FILE\n"
-    "FILE is a tiktok-analytics/v1 JSON document; - reads standard input.\n";
+    "FILE is a tiktok-analytics/v1 JSON document; - reads standard input. A FILE ending in .csv is\n"
+    "read as TikTok long rows (date,track,territory,platform,content,creations,views), with\n"
+    "[--streams-csv FILE] (date,track,streams) and [--as-of DATE].\n";
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "tta: %s\n%s", message.c_str(), kUsage);
@@ -89,6 +91,7 @@ int main(int argc, char** argv) {
 
   nlohmann::json request = nlohmann::json::object();
   bool csv = false;
+  std::string streams_csv_path, as_of;
   std::vector<std::string> positional;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -120,6 +123,10 @@ int main(int argc, char** argv) {
       request[field] = v;
     }
     if (known) continue;
+    if (a == "--streams-csv" || a == "--as-of") {
+      if (!value(a == "--as-of" ? as_of : streams_csv_path)) return usage_error(a + " needs a value");
+      continue;
+    }
     if (a == "--asc") request["descending"] = false;
     else if (a == "--weekly") request["weekly"] = true;
     else if (a == "--csv") csv = true;
@@ -141,7 +148,19 @@ int main(int argc, char** argv) {
     return 2;
   }
   tta::Analytics analytics;
-  auto loaded = analytics.load(document);
+  const std::string& path = positional.back();
+  const bool from_csv = path.size() > 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
+  if (!from_csv && (!streams_csv_path.empty() || !as_of.empty()))
+    return usage_error("--streams-csv and --as-of go with a .csv FILE");
+  std::string streams_csv;
+  if (!streams_csv_path.empty() && !read_all(streams_csv_path, streams_csv, error)) {
+    std::fprintf(stderr, "tta: %s\n", error.c_str());
+    return 2;
+  }
+  std::optional<tta::Day> as_of_day;
+  if (!as_of.empty() && !(as_of_day = tta::parse_date(as_of)))
+    return usage_error("--as-of must be a date YYYY-MM-DD, got \"" + as_of + "\"");
+  auto loaded = from_csv ? analytics.load_csv(document, streams_csv, as_of_day) : analytics.load(document);
   if (!loaded) {
     std::fprintf(stderr, "tta: %s\n", loaded.error().c_str());
     return 2;
