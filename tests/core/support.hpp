@@ -96,6 +96,15 @@ std::string json_diff(const json& actual, const json& expected, const std::strin
     } while (0)
 
 
+// Small helpers to write expected answers compactly.
+inline json metric(std::uint64_t cur, std::uint64_t prev, json change) {
+    return {{"current", cur}, {"previous", prev}, {"change", change}};
+}
+inline json frame_window(const char* start, const char* end, unsigned days) {
+    return {{"start", start}, {"end", end}, {"days", days}};
+}
+inline json range(const char* start, const char* end) { return {{"start", start}, {"end", end}}; }
+
 inline tta::Query make_query(int period, const std::string& platform, const std::string& content) {
     tta::Query q;
     q.period = period;

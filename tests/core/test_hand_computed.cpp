@@ -30,14 +30,6 @@ namespace {
 using nlohmann::json;
 
 
-// Small helpers to write expected answers compactly.
-json metric(std::uint64_t cur, std::uint64_t prev, json change) {
-    return {{"current", cur}, {"previous", prev}, {"change", change}};
-}
-json frame_window(const char* start, const char* end, unsigned days) {
-    return {{"start", start}, {"end", end}, {"days", days}};
-}
-json range(const char* start, const char* end) { return {{"start", start}, {"end", end}}; }
 
 }  // namespace
 

@@ -22,13 +22,6 @@ namespace {
 
 using nlohmann::json;
 
-json metric(std::uint64_t cur, std::uint64_t prev, json change) {
-    return {{"current", cur}, {"previous", prev}, {"change", change}};
-}
-json frame_window(const char* start, const char* end, unsigned days) {
-    return {{"start", start}, {"end", end}, {"days", days}};
-}
-json range(const char* start, const char* end) { return {{"start", start}, {"end", end}}; }
 json data_through(const char* tiktok, json streams) { return {{"tiktok", tiktok}, {"streams", streams}}; }
 
 std::vector<std::string> ids_of(const json& rows) {
