@@ -1,65 +1,161 @@
 // The dashboard's entry point: loads the sample catalog, then renders the page
 // the URL names, again on every URL change. Controls write the URL (router.js);
 // only this module asks data.js for answers and hands them to the pages.
+//
+// A render paints the page's main answer first (KPIs, table or chart; <main
+// aria-busy> turns false), then, after that frame, asks for the insights
+// (breakout badges, splits, lift, the map), so the period switch stays as
+// fast as one overview. <main data-insights> is "ready" when they are drawn.
+import { applyBreakoutBadges } from './breakouts.js';
+import { sortCatalogFiles } from './catalog-files.js';
+import { csvFileName, exportFrom } from './csv-export.js';
 import * as data from './data.js';
+import { clampRange, showDateRange } from './date-range.js';
 import { byId } from './dom.js';
 import { megabytes, plural, trackTitle } from './format.js';
+import { renderLift } from './lift-panel.js';
+import { renderLiftRanking } from './lift-ranking.js';
 import { clearError, initLoadData, showBusy, showError, showIdle } from './load-data.js';
-import { initOverviewPage, pageCount, renderOverviewPage } from './overview-page.js';
+import {
+  initOverviewPage, pageCount, renderOverviewPage, showBreakoutsCount, tableTotal,
+} from './overview-page.js';
 import { canonicalize, currentState, formatHash, navigate, onRouteChange } from './router.js';
+import { renderSplits } from './splits-panel.js';
+import { initTableControls } from './table-controls.js';
+import { showTerritoryMap } from './territory-map.js';
 import { initToolbar, showCatalog, showState } from './toolbar.js';
-import { renderTrackError, renderTrackPage, setBackLink } from './track-page.js';
+import {
+  initTrackPage, renderTrackError, renderTrackPage, setBackLink,
+} from './track-page.js';
 
 let catalogLoaded = false;
 let renderCount = 0;     // answers to an older render are dropped
 let shownPage = null;    // 'overview' | 'track', to move focus when it changes
+let shownWindow = null;  // the window of the answer on screen, for file names
 const scrollByHash = new Map();  // where each overview URL was scrolled to
 
+const main = () => byId('main');
 // aria-busy on <main> while answers are on their way (tests wait on it too).
-const setBusy = (busy) => byId('main').setAttribute('aria-busy', String(busy));
+const setBusy = (busy) => main().setAttribute('aria-busy', String(busy));
+const setInsights = (status) => { main().dataset.insights = status; };
+// One frame painted: the insights are asked for after the user sees the page.
+const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-async function render(state = currentState()) {
+async function render(requested = currentState()) {
+  let state = requested;
+  if (catalogLoaded) {
+    // A custom range outside this catalog's days is brought inside it.
+    canonicalize(clampRange);
+    state = currentState();
+  }
   showState(state);
   if (!catalogLoaded) return;
   const ticket = ++renderCount;
+  const current = () => ticket === renderCount;
   setBusy(true);
+  setInsights('loading');
+  const panels = [...byId(`${state.page}-page`).querySelectorAll('.insight')];
+  for (const panel of panels) panel.setAttribute('aria-busy', 'true');
+  let insights = null;
   try {
-    if (state.page === 'track') await renderTrack(state, ticket);
-    else await renderOverview(state, ticket);
+    insights = state.page === 'track' ? await renderTrack(state, current) : await renderOverview(state, current);
   } catch (error) {
-    if (ticket === renderCount) showError(error.message);
+    if (current()) showError(error.message);
   } finally {
-    if (ticket === renderCount) setBusy(false);
+    if (current()) setBusy(false);
+  }
+  if (!current()) return;
+  if (insights) {
+    await afterPaint();
+    if (!current()) return;
+    await insights();
+  }
+  if (!current()) return;
+  for (const panel of panels) panel.setAttribute('aria-busy', 'false');  // also those with nothing to show
+  setInsights('ready');
+}
+
+// Draws one insight when its answer arrives, unless a newer render started.
+async function fill(panel, ask, draw, current) {
+  try {
+    const answer = await ask();
+    if (current()) await draw(answer);
+  } catch (error) {
+    if (current()) showError(error.message);
+  } finally {
+    if (current()) panel?.setAttribute('aria-busy', 'false');
   }
 }
 
-async function renderOverview(state, ticket) {
-  const answer = await data.overview(state);
-  if (ticket !== renderCount) return;
-  const lastPage = pageCount(answer.tracksWithCreations);
+async function renderOverview(state, current) {
+  const breakoutsView = state.view === 'breakouts';
+  const [answer, breakouts] = await Promise.all([
+    data.overview(state, { rows: !breakoutsView }),
+    breakoutsView ? data.breakouts(state) : null,
+  ]);
+  if (!current()) return null;
+  const lastPage = pageCount(tableTotal(answer, breakouts, state));
   if (state.tablePage > lastPage) {  // e.g. ?page=4 after switching to a shorter period
     history.replaceState(history.state, '', formatHash({ ...state, tablePage: lastPage }));
     render();
-    return;
+    return null;
   }
-  renderOverviewPage(answer, state);
+  renderOverviewPage(answer, state, breakouts);
+  showDateRange(state, answer.window);
+  shownWindow = answer.window;
   show('overview', 'Your catalog on TikTok');
+  if (answer.tracksWithCreations === 0) return null;
+  return () => Promise.all([
+    fill(null, () => data.breakoutGrowth(state), ({ count, growth }) => {
+      applyBreakoutBadges(byId('ranking-rows'), growth);
+      showBreakoutsCount(count);
+    }, current),
+    fill(byId('overview-splits'), () => data.splits(state), (splits) => renderSplits(byId('overview-splits'), splits, state), current),
+    rankLift(state, answer, current),
+  ]);
 }
 
-async function renderTrack(state, ticket) {
+// The lift ranking correlates every track's days (about 0.7 ms per track for
+// 365 days in the Worker): for a large catalog and window it would hold the
+// Worker for a second, and a period switch would queue behind it. So past a
+// budget it waits until the user stays on the window, and says it is updating.
+const LIFT_BUDGET_TRACK_DAYS = 10_000;  // about 20 ms of the Worker
+const LIFT_IDLE_MS = 600;
+async function rankLift(state, answer, current) {
+  const panel = byId('lift-ranking');
+  if (answer.tracksWithCreations * answer.window.days > LIFT_BUDGET_TRACK_DAYS && !data.hasLiftRanking(state)) {
+    panel.classList.add('is-updating');
+    await new Promise((resolve) => setTimeout(resolve, LIFT_IDLE_MS));
+    if (!current()) return;
+  }
+  await fill(panel, () => data.liftRanking(state), (ranking) => {
+    renderLiftRanking(byId('lift-list'), ranking, state);
+    panel.classList.remove('is-updating');
+  }, current);
+}
+
+async function renderTrack(state, current) {
   setBackLink(state);
   let answer;
   try {
     answer = await data.track(state);
   } catch (error) {
-    if (ticket !== renderCount) return;
+    if (!current()) return null;
     renderTrackError(state, error.message);
     show('track', state.trackId);
-    return;
+    return null;
   }
-  if (ticket !== renderCount) return;
+  if (!current()) return null;
   show('track', trackTitle(answer.track));  // first, so the chart measures a visible canvas
-  renderTrackPage(answer);
+  renderTrackPage(answer, state);
+  showDateRange(state, answer.window);
+  shownWindow = answer.window;
+  return () => Promise.all([
+    fill(byId('lift-panel'), () => data.lift(state), (lift) => renderLift(byId('lift-sentence'), byId('lift-chart'), lift), current),
+    fill(byId('track-splits'), () => data.splits(state, state.trackId), (splits) => renderSplits(byId('track-splits'), splits, state), current),
+    fill(byId('territory-map'), async () => answer.territories,
+      (territories) => showTerritoryMap(byId('map-canvas'), byId('map-note'), territories), current),
+  ]);
 }
 
 function show(page, title) {
@@ -75,14 +171,33 @@ function show(page, title) {
   shownPage = page;
 }
 
+// "Download CSV" buttons: the whole table as sorted and searched, or the
+// track's daily numbers; named after what they hold.
+function initExports() {
+  const filterParts = (state) => [state.platform !== 'all' && state.platform, state.content !== 'all' && state.content];
+  byId('download-table').addEventListener('click', (event) => {
+    const state = currentState();
+    exportFrom(event.currentTarget, () => data.overviewCsv(state),
+      () => csvFileName('tracks', shownWindow?.start, shownWindow?.end, ...filterParts(state),
+        state.sort !== 'creations' && `by-${state.sort}`, state.search && `search-${state.search}`),
+      (error) => showError(`Could not export the table: ${error.message}`));
+  });
+  byId('download-track').addEventListener('click', (event) => {
+    const state = currentState();
+    exportFrom(event.currentTarget, () => data.trackCsv(state),
+      () => csvFileName(state.trackId, shownWindow?.start, shownWindow?.end, ...filterParts(state)),
+      (error) => showError(`Could not export the track: ${error.message}`));
+  });
+}
+
 // name: what the header calls the catalog; fileName: what errors call the file.
-async function loadCatalog(name, fileName, getBytes, size) {
+async function loadCatalog(name, fileName, getBytes, size, load = data.loadCatalog) {
   const sizeText = size ? ` (${megabytes(size)})` : '';
   showBusy(`Loading ${name}\u2026${sizeText}`);
   setBusy(true);  // until the next render
   try {
     const bytes = await getBytes();
-    const summary = await data.loadCatalog(bytes, (phase) => {
+    const summary = await load(bytes, (phase) => {
       if (phase === 'parsing') showBusy(`Checking and indexing ${name}\u2026${sizeText}`);
     });
     catalogLoaded = true;
@@ -107,18 +222,40 @@ async function loadSample() {
   if (loaded) showIdle();  // the sample needs no "loaded" notice
 }
 
-async function loadFile(file) {
-  if (await loadCatalog(file.name.replace(/\.json$/i, ''), file.name, () => file.arrayBuffer(), file.size)) {
-    // A new catalog: back to its overview, same period and filters.
-    if (!navigate({ page: 'overview', tablePage: 1 })) render();
+// One JSON document, or CSV files (TikTok rows, and streams rows if any).
+async function loadFiles(files) {
+  setBusy(true);  // at once: the page is about to change (reading the headers takes a moment)
+  let picked;
+  try {
+    picked = await sortCatalogFiles(files);
+  } catch (error) {
+    showError(`Could not load ${files.map((f) => f.name).join(' and ')}: ${error.message}.`);
+    setBusy(false);
+    return;
   }
+  let loaded;
+  if (picked.kind === 'json') {
+    const { file } = picked;
+    loaded = await loadCatalog(file.name.replace(/\.json$/i, ''), file.name, () => file.arrayBuffer(), file.size);
+  } else {
+    const { tiktok, streams } = picked;
+    const names = streams ? `${tiktok.name} and ${streams.name}` : tiktok.name;
+    loaded = await loadCatalog(tiktok.name.replace(/\.csv$/i, ''), names,
+      async () => ({ tiktok: await tiktok.arrayBuffer(), ...(streams ? { streams: await streams.arrayBuffer() } : {}) }),
+      tiktok.size + (streams?.size ?? 0), data.loadCsvCatalog);
+  }
+  // A new catalog: back to its overview, same window and filters.
+  if (loaded && !navigate({ page: 'overview', tablePage: 1, search: '', view: 'tracks' })) render();
 }
 
 function start() {
   canonicalize();
   initToolbar();
   initOverviewPage({ rowsPerPage: data.PAGE_SIZE });
-  initLoadData(loadFile);
+  initTableControls();
+  initTrackPage();
+  initExports();
+  initLoadData(loadFiles);
   let lastHash = location.hash;
   onRouteChange((state) => {
     if (!lastHash.startsWith('#/track/')) scrollByHash.set(lastHash, scrollY);

@@ -5,7 +5,7 @@
 // engine: it draws the plain `series` object of a track answer.
 import './vendor/chart.umd.js';  // defines globalThis.Chart (the UMD build needs no bundler)
 import { el } from './dom.js';
-import { compact, exact, longDay, shortDay } from './format.js';
+import { addDays, compact, dayRange, exact, longDay, shortDay } from './format.js';
 
 const { Chart } = globalThis;
 
@@ -55,7 +55,7 @@ function create(canvas, legend) {
         tooltip: {
           itemSort: (a, b) => a.datasetIndex - b.datasetIndex,  // the legend's order, not the drawing order
           callbacks: {
-            title: (items) => longDay(items[0].label),
+            title: (items) => stepTitle(items[0].dataIndex),
             label: (item) => {
               const value = shown[SERIES[item.datasetIndex].key][item.dataIndex];
               return `${item.dataset.label}: ${exact(value)}`;
@@ -135,19 +135,32 @@ function logFloor(...arrays) {
   return smallest === Infinity ? 1 : 10 ** (Math.ceil(Math.log10(smallest)) - 1);
 }
 
-// series: { dates, creations, views, streams } (streams may end with nulls).
+// A day ("Wed, 25 Nov 2026") or, week by week, the bucket's days.
+function stepTitle(index) {
+  const start = shown.dates[index];
+  if (!shown.days) return longDay(start);
+  const days = shown.days[index];
+  return `${dayRange({ start, end: addDays(start, days - 1) })} (${days === 1 ? '1 day' : `${days} days`})`;
+}
+
+// series: { dates, creations, views, streams, days? } (streams may end with
+// nulls); with days, each entry is a bucket of that many days from its date.
 export function showDailyChart(canvas, legend, series) {
   if (!chart) create(canvas, legend);
   shown = series;
   const floor = logFloor(series.views, series.streams);
   const onLogScale = (values) => values.map((v) => (v === 0 ? floor : v));
   chart.options.scales.audience.min = floor;
+  const step = series.days ? 'week' : 'day';
+  chart.options.scales.creations.title.text = `Creations per ${step}`;
+  chart.options.scales.audience.title.text = `Views and streams per ${step} (log)`;
   chart.data.labels = series.dates;
   chart.data.datasets[0].data = series.creations;
   chart.data.datasets[1].data = onLogScale(series.views);
   chart.data.datasets[2].data = onLogScale(series.streams);
   chart.update();
+  const last = series.days ? addDays(series.dates.at(-1), series.days.at(-1) - 1) : series.dates.at(-1);
   canvas.setAttribute('aria-label',
-    `Daily creations, views and streams from ${longDay(series.dates[0])} to ${longDay(series.dates.at(-1))}. ` +
+    `${series.days ? 'Weekly' : 'Daily'} creations, views and streams from ${longDay(series.dates[0])} to ${longDay(last)}. ` +
     'The exact numbers are in the page\'s KPIs and territory table.');
 }

@@ -60,3 +60,22 @@ export const trackTitle = (track) => track.title ?? `Untitled (${track.id})`;
 export const artistName = (artist) => artist ?? 'Unknown artist';
 
 export const plural = (n, one, many = `${one}s`) => `${exact(n)} ${n === 1 ? one : many}`;
+
+// The window line with a custom range: "1 – 31 Oct 2026 (31 days) · compared with ...".
+export const rangeLine = (current, previous) =>
+  `${dayRange(current)} (${plural(current.days, 'day')}) \u00B7 compared with ${dayRange(previous)}`;
+
+// "in the last 28 days", or "from 1 Oct to 31 Oct 2026" for a custom range.
+export const windowPhrase = (window, custom) =>
+  (custom ? `from ${day(window.start)} to ${day(window.end)}` : `in the last ${window.days} days`);
+
+// A growth ratio (1.5 = +150%) with a sign.
+export const growthText = (growth) => `+${new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }).format(growth)}`;
+
+// Two significant digits: 38.2 -> "38", 0.43 -> "0.43", 1234 -> "1,200".
+export const roughly = (n) => new Intl.NumberFormat('en', { maximumSignificantDigits: 2 }).format(n);
+
+// A correlation with two decimals: 0.7212 -> "0.72".
+export const correlationText = (r) => new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(r);
+
+export const addDays = (iso, days) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

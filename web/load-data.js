@@ -2,13 +2,15 @@
 // progress line while a catalog loads, and the error line when one is refused.
 import { byId } from './dom.js';
 
-export function initLoadData(onFile) {
+// onFiles receives the files picked or dropped together (one JSON file, or
+// one or two CSV files).
+export function initLoadData(onFiles) {
   byId('dismiss-error').addEventListener('click', clearError);
   const input = byId('file-input');
   input.addEventListener('change', () => {
-    const [file] = input.files;
+    const files = [...input.files];
     input.value = '';  // picking the same file again still fires "change"
-    if (file) onFile(file);
+    if (files.length) onFiles(files);
   });
 
   const overlay = byId('drop-overlay');
@@ -31,8 +33,8 @@ export function initLoadData(onFile) {
     event.preventDefault();  // the browser would open the file instead
     depth = 0;
     overlay.hidden = true;
-    const [file] = event.dataTransfer.files;
-    if (file) onFile(file);
+    const files = [...event.dataTransfer.files];
+    if (files.length) onFiles(files);
   });
 }
 

@@ -1,28 +1,70 @@
 // The page state lives in the URL hash, so back, forward, reload and shared
 // links all restore it:
-//   #/?period=28                      overview (table page 1)
-//   #/?period=90&page=3               overview, third page of the ranking
-//   #/track/T107?period=28            a track
-//   ...&platform=douyin&content=ugc   filters (left out when "all")
+//   #/?period=28                        overview (table page 1)
+//   #/?from=2026-10-01&to=2026-10-31    a custom date range instead of a period
+//   #/?period=90&page=3                 overview, third page of the table
+//   #/?period=28&sort=title&q=love      the table sorted by title, searched
+//   #/?period=28&view=breakouts         the breakouts list instead of the table
+//   #/track/T107?period=28              a track (chart=weekly|daily when not the default)
+//   ...&platform=douyin&content=ugc     filters (left out when "all")
 export const PERIODS = [7, 28, 90, 365];
 export const PLATFORMS = ['all', 'tiktok', 'douyin'];
 export const CONTENTS = ['all', 'ugc', 'pgc'];
-const DEFAULTS = { period: 28, platform: 'all', content: 'all' };
+export const SORTS = ['creations', 'views', 'streams', 'title', 'artist'];
+export const MAX_RANGE_DAYS = 3650;
+const DEFAULTS = { period: 28, platform: 'all', content: 'all', sort: 'creations', view: 'tracks' };
+
+// Numbers read best largest first, names from A.
+export const defaultDescending = (sort) => sort !== 'title' && sort !== 'artist';
+
+// A window this long or longer is shown week by week unless the URL says otherwise.
+const WEEKLY_FROM_DAYS = 180;
 
 function pick(value, allowed, fallback) {
   return allowed.includes(value) ? value : fallback;
 }
 
+const DAY_MS = 86_400_000;
+// "2026-10-01" -> days since 1970-01-01, or null for anything that is not a real date.
+export function dayNumber(iso) {
+  if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const ms = Date.parse(`${iso}T00:00:00Z`);
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== iso) return null;
+  return ms / DAY_MS;
+}
+export const isoDay = (number) => new Date(number * DAY_MS).toISOString().slice(0, 10);
+
+function customRange(params) {
+  const start = params.get('from'), end = params.get('to');
+  const first = dayNumber(start), last = dayNumber(end);
+  if (first === null || last === null || first > last || last - first + 1 > MAX_RANGE_DAYS) return null;
+  return { start, end };
+}
+
+// How many days the state's window has (known without asking the engine).
+export const windowDays = (state) => (state.start ? dayNumber(state.end) - dayNumber(state.start) + 1 : state.period);
+export const defaultWeekly = (state) => windowDays(state) >= WEEKLY_FROM_DAYS;
+
 export function parseHash(hash) {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(query);
+  const range = customRange(params);
+  const sort = pick(params.get('sort'), SORTS, DEFAULTS.sort);
+  const order = params.get('order');
   const state = {
     page: 'overview',
     trackId: null,
-    period: pick(Number(params.get('period')), PERIODS, DEFAULTS.period),
+    period: range ? null : pick(Number(params.get('period')), PERIODS, DEFAULTS.period),
+    start: range?.start ?? null,
+    end: range?.end ?? null,
     platform: pick(params.get('platform'), PLATFORMS, DEFAULTS.platform),
     content: pick(params.get('content'), CONTENTS, DEFAULTS.content),
     tablePage: Math.max(1, Math.floor(Number(params.get('page'))) || 1),
+    sort,
+    descending: order === 'asc' ? false : order === 'desc' ? true : defaultDescending(sort),
+    search: (params.get('q') ?? '').trim().slice(0, 200),
+    view: params.get('view') === 'breakouts' ? 'breakouts' : DEFAULTS.view,
+    weekly: null,
   };
   const track = /^\/track\/(.+)$/.exec(path);
   if (track) {
@@ -33,14 +75,33 @@ export function parseHash(hash) {
       state.trackId = track[1];
     }
   }
+  const chart = params.get('chart');
+  state.weekly = chart === 'weekly' ? true : chart === 'daily' ? false : defaultWeekly(state);
   return state;
 }
 
 export function formatHash(state) {
-  const params = new URLSearchParams({ period: String(state.period) });
+  const params = new URLSearchParams();
+  if (state.start && state.end) {
+    params.set('from', state.start);
+    params.set('to', state.end);
+  } else {
+    params.set('period', String(state.period ?? DEFAULTS.period));
+  }
   if (state.platform !== 'all') params.set('platform', state.platform);
   if (state.content !== 'all') params.set('content', state.content);
-  if (state.page === 'track') return `#/track/${encodeURIComponent(state.trackId)}?${params}`;
+  if (state.page === 'track') {
+    if (state.weekly !== undefined && state.weekly !== null && state.weekly !== defaultWeekly(state))
+      params.set('chart', state.weekly ? 'weekly' : 'daily');
+    return `#/track/${encodeURIComponent(state.trackId)}?${params}`;
+  }
+  if (state.view === 'breakouts') {
+    params.set('view', 'breakouts');
+  } else {
+    if (state.sort && state.sort !== DEFAULTS.sort) params.set('sort', state.sort);
+    if (state.sort && state.descending !== defaultDescending(state.sort)) params.set('order', state.descending ? 'desc' : 'asc');
+    if (state.search) params.set('q', state.search);
+  }
   if (state.tablePage > 1) params.set('page', String(state.tablePage));
   return `#/?${params}`;
 }
@@ -48,16 +109,27 @@ export function formatHash(state) {
 export const currentState = () => parseHash(location.hash);
 
 // A new history entry (so Back undoes it), unless the URL would not change.
-export function navigate(changes) {
-  const hash = formatHash({ ...currentState(), ...changes });
+// With { replace: true } the current entry is rewritten instead (typing in
+// the search box), and the callback of onRouteChange runs as for a new entry.
+export function navigate(changes, { replace = false } = {}) {
+  const next = { ...currentState(), ...changes };
+  // A new window gets its own default granularity; other changes keep the chosen one.
+  const newWindow = ['period', 'start', 'end'].some((key) => key in changes);
+  if (newWindow && !('weekly' in changes)) next.weekly = null;
+  const hash = formatHash(next);
   if (hash === location.hash) return false;
-  location.hash = hash;
+  if (replace) {
+    history.replaceState(history.state, '', hash);
+    dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    location.hash = hash;
+  }
   return true;
 }
 
 // The URL in its canonical spelling, without a history entry (e.g. "" -> "#/?period=28").
-export function canonicalize() {
-  const hash = formatHash(currentState());
+export function canonicalize(adjust = (state) => state) {
+  const hash = formatHash(adjust(currentState()));
   if (hash !== location.hash) history.replaceState(history.state, '', hash);
 }
 

@@ -1,27 +1,34 @@
-// The track page: the track's KPIs, its daily chart and the 50 territories
-// where videos used it most.
+// The track page: the track's KPIs, its chart (day by day or week by week),
+// and the 50 territories where videos used it most, on a map and in a table.
+// The lift and splits panels and the map arrive after the first paint (app.js).
 import { showDailyChart } from './chart-daily.js';
 import { byId, el, setText } from './dom.js';
-import { artistName, exact, numberNode, percent, periodLine, trackTitle } from './format.js';
+import { artistName, exact, numberNode, percent, trackTitle, windowPhrase } from './format.js';
 import { renderChangeKpi } from './kpi-cards.js';
-import { formatHash } from './router.js';
+import { windowLine } from './overview-page.js';
+import { formatHash, navigate } from './router.js';
 import { territoryNode } from './territories.js';
 
-// The way back keeps the period and filters; the table page is not kept
-// across tracks (Back in the browser returns to the exact page).
-export function setBackLink(state) {
-  byId('back-link').href = formatHash({ ...state, page: 'overview', tablePage: 1 });
+export function initTrackPage() {
+  byId('granularity-switch').addEventListener('change', (event) => navigate({ weekly: event.target.value === 'weekly' }));
 }
 
-export function renderTrackPage(answer) {
+// The way back keeps the window and filters; the table page, sort and search
+// are not kept across tracks (Back in the browser returns to the exact table).
+export function setBackLink(state) {
+  byId('back-link').href = formatHash({ ...state, page: 'overview', tablePage: 1, sort: 'creations', descending: true, search: '', view: 'tracks' });
+}
+
+export function renderTrackPage(answer, state) {
   byId('track-error').hidden = true;
   byId('track-body').hidden = false;
   const { track } = answer;
   const days = answer.window.days;
+  const custom = Boolean(state.start);
   setText('track-title', trackTitle(track));
   setText('track-artist', artistName(track.artist));
   setText('track-isrc', track.isrc ? `ISRC ${track.isrc}` : '');
-  setText('track-window', periodLine(answer.window, answer.previousWindow));
+  setText('track-window', windowLine(answer, state));
 
   renderChangeKpi('track-creations', answer.creations, days);
   renderChangeKpi('track-views', answer.views, days);
@@ -31,15 +38,22 @@ export function renderTrackPage(answer) {
     ? top.map((t) => el('li', { 'data-code': t.code }, territoryNode(t.code), ' ', numberNode(t.creations, 'number muted')))
     : [el('li', { className: 'muted' }, 'No creations in this period')]));
 
+  const weekly = Boolean(answer.series.days);
+  byId(weekly ? 'granularity-weekly' : 'granularity-daily').checked = true;
+  setText('chart-title', weekly ? 'Week by week' : 'Day by day');
+  setText('chart-note', `Creations on the left scale; views and streams on the right, logarithmic scale (each line step is \u00D710). ${weekly
+    ? 'Each step is 7 days, the last one ending on the window\u2019s last day (the first may be shorter). Streams arrive a day after TikTok data, so the last week\u2019s streams miss its last day.'
+    : 'Streams arrive a day after TikTok data, so their line stops a day earlier.'}`);
   showDailyChart(byId('daily-chart'), byId('chart-legend'), answer.series);
-  renderTerritories(answer.territories, answer.creations.current, days);
+  renderTerritories(answer.territories, answer.creations.current, answer.window, custom);
 }
 
-function renderTerritories(territories, trackCreations, days) {
+function renderTerritories(territories, trackCreations, window, custom) {
   byId('territory-table').hidden = territories.length === 0;
+  const when = windowPhrase(window, custom);
   setText('territories-note', territories.length === 0
-    ? `No video used this track in the last ${days} days.`
-    : `${territories.length === 50 ? 'The 50 territories with the most' : `All ${territories.length} territories with`} creations in the last ${days} days; the share is of the track's ${exact(trackCreations)} creations.`);
+    ? `No video used this track ${when}.`
+    : `${territories.length === 50 ? 'The 50 territories with the most' : `All ${territories.length} territories with`} creations ${when}; the share is of the track's ${exact(trackCreations)} creations.`);
   byId('territory-rows').replaceChildren(...territories.map((t, i) => {
     const share = t.creations / trackCreations;
     const bar = el('span', { className: 'share-bar', 'aria-hidden': 'true' }, el('span', { className: 'share-fill' }));
