@@ -101,19 +101,25 @@ std::vector<BreakoutRow> Store::breakouts(const Query& q, std::uint64_t min_crea
 }
 
 LiftAnswer Store::lift(std::uint32_t t, const Query& q) const {
-  LiftAnswer a;
-  a.track = t;
   const Window w = windows_of(q).current;
   std::uint8_t content_mask;
   const std::uint8_t platform_mask = filter_mask(q, content_mask);
   std::vector<std::uint64_t> creations, views;
   daily_tiktok(t, w, platform_mask, content_mask, creations, views);
+  return lift_of(t, w, creations);
+}
+
+LiftAnswer Store::lift_of(std::uint32_t t, Window w, const std::vector<std::uint64_t>& creations) const {
+  LiftAnswer a;
+  a.track = t;
   for (std::uint64_t c : creations) a.creations += c;
   // Streams may follow up to kMaxLag days after the window's last day.
   const std::vector<std::optional<std::uint64_t>> streams = daily_streams(t, {w.start, w.end + kMaxLag});
   double best = 0;
+  std::vector<double> x, y;
   for (int lag = 0; lag <= kMaxLag; ++lag) {
-    std::vector<double> x, y;
+    x.clear();
+    y.clear();
     for (std::size_t i = 0; i < creations.size(); ++i) {
       const auto& s = streams[i + static_cast<std::size_t>(lag)];
       if (!s) break;  // after S: no later day has streams either
@@ -136,13 +142,54 @@ LiftAnswer Store::lift(std::uint32_t t, const Query& q) const {
 std::vector<LiftAnswer> Store::lift_ranking(const Query& q) const {
   std::uint8_t content_mask;
   const std::uint8_t platform_mask = filter_mask(q, content_mask);
+  const Window w = windows_of(q).current;
+  const std::size_t days = static_cast<std::size_t>(w.end - w.start + 1);
   const SlotSums sums = sum_slots(windows_of(q), platform_mask, content_mask);
-  std::vector<LiftAnswer> ranked;
+
+  // Daily creations of every track with creations, in one pass over the rows
+  // back from E (in memory order) instead of one lookup per series and day.
+  std::vector<std::uint32_t> column(tracks_.size(), UINT32_MAX);
+  std::vector<std::uint32_t> active;
   for (std::uint32_t t = 0; t < tracks_.size(); ++t) {
     std::uint64_t c = 0;
     for (std::uint32_t s = track_slots_[t]; s < track_slots_[t + 1]; ++s) c += sums.creations[s];
     if (c == 0) continue;
-    LiftAnswer lift_of_track = lift(t, q);
+    column[t] = static_cast<std::uint32_t>(active.size());
+    active.push_back(t);
+  }
+  std::vector<std::uint64_t> daily(active.size() * days, 0);  // [track][day]
+  const long long k0 = static_cast<long long>(tiktok_end_) - w.end;
+  auto add = [&](std::size_t j, long long k, std::uint64_t value) {
+    const std::uint32_t c = column[slot_track_[slot_of_[j]]];
+    if (c != UINT32_MAX && value) daily[c * days + static_cast<std::size_t>(days - static_cast<std::size_t>(k - k0))] += value;
+  };
+  auto matches = [&](std::size_t j) { return (kind_of_[j] & platform_mask) && (kind_of_[j] & content_mask); };
+  tiktok_.with_cells(0, [&](const auto* cells) {
+    for (long long k = k0 + 1; k <= k0 + static_cast<long long>(days); ++k) {
+      // Day E-k+1 of series j is row k minus row k-1; series not reaching
+      // k days back have nothing on that day.
+      const std::size_t reach = tiktok_.row_count(k), newer_reach = tiktok_.row_count(k - 1);
+      const auto* row = cells + tiktok_.row_offset(k);
+      const auto* newer = cells + tiktok_.row_offset(k - 1);
+      for (std::size_t j = 0; j < reach; ++j) {
+        if (!matches(j)) continue;
+        const std::uint64_t before = k == 1 ? 0 : (j < newer_reach ? newer[j] : tiktok_.totals(0)[j]);
+        add(j, k, row[j] - before);
+      }
+    }
+  });
+  for (std::size_t j = tiktok_.dense_count(); j < tiktok_.size(); ++j) {
+    if (!matches(j)) continue;
+    for (long long k = k0 + 1; k <= k0 + static_cast<long long>(days); ++k)
+      add(j, k, tiktok_.back(0, j, k) - tiktok_.back(0, j, k - 1));
+  }
+
+  std::vector<LiftAnswer> ranked;
+  std::vector<std::uint64_t> creations(days);
+  for (std::size_t c = 0; c < active.size(); ++c) {
+    std::copy(daily.begin() + static_cast<std::ptrdiff_t>(c * days),
+              daily.begin() + static_cast<std::ptrdiff_t>((c + 1) * days), creations.begin());
+    LiftAnswer lift_of_track = lift_of(active[c], w, creations);
     if (lift_of_track.best_lag) ranked.push_back(std::move(lift_of_track));
   }
   std::sort(ranked.begin(), ranked.end(), [&](const LiftAnswer& x, const LiftAnswer& y) {

@@ -121,6 +121,7 @@ class Store {
   void daily_tiktok(std::uint32_t track, Window w, std::uint8_t platform_mask, std::uint8_t content_mask,
                     std::vector<std::uint64_t>& creations, std::vector<std::uint64_t>& views) const;
   std::vector<std::optional<std::uint64_t>> daily_streams(std::uint32_t track, Window w) const;
+  LiftAnswer lift_of(std::uint32_t track, Window w, const std::vector<std::uint64_t>& creations) const;
 
   std::vector<TrackInfo> tracks_;
   std::vector<std::pair<std::string_view, std::uint32_t>> id_index_;  // sorted by id
