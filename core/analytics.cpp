@@ -64,14 +64,14 @@ Result<PlatformFilter> parse_platform(std::string_view word) {
   if (word == "all") return PlatformFilter::all;
   if (word == "tiktok") return PlatformFilter::tiktok;
   if (word == "douyin") return PlatformFilter::douyin;
-  return Error{"platform must be all, tiktok or douyin, got \"" + std::string(word.substr(0, 40)) + "\""};
+  return Error{"platform must be all, tiktok or douyin, got \"" + cut_text(word, 40) + "\""};
 }
 
 Result<ContentFilter> parse_content(std::string_view word) {
   if (word == "all") return ContentFilter::all;
   if (word == "ugc") return ContentFilter::ugc;
   if (word == "pgc") return ContentFilter::pgc;
-  return Error{"content must be all, ugc or pgc, got \"" + std::string(word.substr(0, 40)) + "\""};
+  return Error{"content must be all, ugc or pgc, got \"" + cut_text(word, 40) + "\""};
 }
 
 Result<SortKey> parse_sort(std::string_view word) {
@@ -80,7 +80,7 @@ Result<SortKey> parse_sort(std::string_view word) {
   if (word == "streams") return SortKey::streams;
   if (word == "title") return SortKey::title;
   if (word == "artist") return SortKey::artist;
-  return Error{"sort must be creations, views, streams, title or artist, got \"" + std::string(word.substr(0, 40)) + "\""};
+  return Error{"sort must be creations, views, streams, title or artist, got \"" + cut_text(word, 40) + "\""};
 }
 
 Result<int> check_period(long long period) {
@@ -226,10 +226,7 @@ Result<std::string> Analytics::track_json(std::string_view id, const Query& q) c
   if (auto ok = check(q); !ok) return Error{ok.error()};
   const auto t = store_->find_track(id);
   if (!t) {
-    std::size_t cut = std::min<std::size_t>(id.size(), 60);
-    // Never cut inside a UTF-8 character: the message must stay valid UTF-8.
-    while (cut > 0 && cut < id.size() && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
-    std::string shown(id.substr(0, cut));
+    const std::string shown = cut_text(id, 60);
     return Error{"unknown track id \"" + shown + "\""};
   }
   try {

@@ -72,7 +72,7 @@ Result<std::string> Analytics::splits_json(std::string_view id, const Query& q) 
   std::optional<std::uint32_t> track;
   if (!id.empty()) {
     track = store_->find_track(id);
-    if (!track) return Error{"unknown track id \"" + std::string(id.substr(0, 60)) + "\""};
+    if (!track) return Error{"unknown track id \"" + cut_text(id, 60) + "\""};
   }
   return guarded([&]() -> Result<std::string> {
     const SplitsAnswer a = store_->splits(q, track);
@@ -122,7 +122,7 @@ Result<std::string> Analytics::breakouts_json(const Query& q, std::uint64_t min_
 Result<std::string> Analytics::lift_json(std::string_view id, const Query& q) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
   const auto track = store_->find_track(id);
-  if (!track) return Error{"unknown track id \"" + std::string(id.substr(0, 60)) + "\""};
+  if (!track) return Error{"unknown track id \"" + cut_text(id, 60) + "\""};
   return guarded([&]() -> Result<std::string> {
     const LiftAnswer a = store_->lift(*track, q);
     const Windows windows = store_->windows_of(q);
@@ -196,7 +196,7 @@ Result<std::string> Analytics::overview_csv(const Query& q) const {
 Result<std::string> Analytics::track_csv(std::string_view id, const Query& q) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
   const auto track = store_->find_track(id);
-  if (!track) return Error{"unknown track id \"" + std::string(id.substr(0, 60)) + "\""};
+  if (!track) return Error{"unknown track id \"" + cut_text(id, 60) + "\""};
   return guarded([&]() -> Result<std::string> {
     const TrackAnswer a = store_->track(*track, q);
     std::string out = "date,creations,views,streams\r\n";

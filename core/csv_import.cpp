@@ -41,10 +41,8 @@ bool valid_utf8(std::string_view s) {
 }
 
 std::string shown(std::string_view text) {
-  std::string out(text.substr(0, 40));
-  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-  if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
-  return "\"" + out + (text.size() > 40 ? "...\"" : "\"");
+  const std::string out = cut_text(text, 40);
+  return "\"" + out + (out.size() < text.size() ? "...\"" : "\"");
 }
 
 // Splits CSV text into lines of fields (RFC 4180: quoted fields may hold
@@ -158,36 +156,43 @@ std::optional<Error> add_series(Builder& b, std::map<Key, std::vector<Row>>& gro
         return Error{std::string(name) + " line " + std::to_string(std::max(rows[i].line, rows[i - 1].line)) +
                      ": a second row for " + format_date(rows[i].day) + " (the first is on line " +
                      std::to_string(std::min(rows[i].line, rows[i - 1].line)) + ")"};
-    const Day first = rows.front().day, last = rows.back().day;
-    const std::size_t length = static_cast<std::size_t>(last - first + 1);
-    std::vector<std::uint64_t>& primary = tiktok ? b.catalog.creations : b.catalog.streams_values;
-    const std::size_t offset = primary.size();
-    primary.resize(offset + length, 0);
-    if (tiktok) b.catalog.views.resize(offset + length, 0);
-    for (const Row& row : rows) {
-      for (int m = 0; m < (tiktok ? 2 : 1); ++m) {
-        const int total = tiktok ? m : 2;
-        if (row.values[m] > kMaxExact - b.totals[total])
-          return Error{std::string(name) + " line " + std::to_string(row.line) +
-                       ": the total would pass 2^53-1 (9007199254740991), so sums could not stay exact"};
-        b.totals[total] += row.values[m];
+    // Rows more than a month apart start a new series: the days between have
+    // no data either way, and two rows a century apart must not fill 36,500
+    // days of memory (at most 32 days are stored per row).
+    for (std::size_t begin = 0, end = 0; begin < rows.size(); begin = end) {
+      for (end = begin + 1; end < rows.size() && rows[end].day - rows[end - 1].day <= 32;) ++end;
+      const Day first = rows[begin].day, last = rows[end - 1].day;
+      const std::size_t length = static_cast<std::size_t>(last - first + 1);
+      std::vector<std::uint64_t>& primary = tiktok ? b.catalog.creations : b.catalog.streams_values;
+      const std::size_t offset = primary.size();
+      primary.resize(offset + length, 0);
+      if (tiktok) b.catalog.views.resize(offset + length, 0);
+      for (std::size_t r = begin; r < end; ++r) {
+        const Row& row = rows[r];
+        for (int m = 0; m < (tiktok ? 2 : 1); ++m) {
+          const int total = tiktok ? m : 2;
+          if (row.values[m] > kMaxExact - b.totals[total])
+            return Error{std::string(name) + " line " + std::to_string(row.line) +
+                         ": the total would pass 2^53-1 (9007199254740991), so sums could not stay exact"};
+          b.totals[total] += row.values[m];
+        }
+        primary[offset + static_cast<std::size_t>(row.day - first)] = row.values[0];
+        if (tiktok) b.catalog.views[offset + static_cast<std::size_t>(row.day - first)] = row.values[1];
       }
-      primary[offset + static_cast<std::size_t>(row.day - first)] = row.values[0];
-      if (tiktok) b.catalog.views[offset + static_cast<std::size_t>(row.day - first)] = row.values[1];
-    }
-    if constexpr (tiktok) {
-      TiktokSeries s;
-      s.track = std::get<0>(key);
-      s.territory[0] = std::get<1>(key)[0];
-      s.territory[1] = std::get<1>(key)[1];
-      s.platform = std::get<2>(key);
-      s.content = std::get<3>(key);
-      s.start = first;
-      s.offset = offset;
-      s.length = length;
-      b.catalog.tiktok.push_back(s);
-    } else {
-      b.catalog.streams.push_back(StreamsSeries{std::get<0>(key), first, offset, length});
+      if constexpr (tiktok) {
+        TiktokSeries s;
+        s.track = std::get<0>(key);
+        s.territory[0] = std::get<1>(key)[0];
+        s.territory[1] = std::get<1>(key)[1];
+        s.platform = std::get<2>(key);
+        s.content = std::get<3>(key);
+        s.start = first;
+        s.offset = offset;
+        s.length = length;
+        b.catalog.tiktok.push_back(s);
+      } else {
+        b.catalog.streams.push_back(StreamsSeries{std::get<0>(key), first, offset, length});
+      }
     }
   }
   return std::nullopt;

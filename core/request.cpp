@@ -46,8 +46,8 @@ Result<Query> read_query(const Json& request) {
     if (!start) return Error{start.error()};
     if (!end) return Error{end.error()};
     const auto first = parse_date(start.value()), last = parse_date(end.value());
-    if (!first) return bad_field("start", "a date YYYY-MM-DD, got \"" + start.value().substr(0, 20) + "\"");
-    if (!last) return bad_field("end", "a date YYYY-MM-DD, got \"" + end.value().substr(0, 20) + "\"");
+    if (!first) return bad_field("start", "a date YYYY-MM-DD, got \"" + cut_text(start.value(), 20) + "\"");
+    if (!last) return bad_field("end", "a date YYYY-MM-DD, got \"" + cut_text(end.value(), 20) + "\"");
     q.range = std::pair{*first, *last};
   } else {
     const auto it = request.find("period");
@@ -59,7 +59,7 @@ Result<Query> read_query(const Json& request) {
       if (!p) return Error{p.error()};
       q.period = p.value();
     } else {
-      return Error{"period must be a whole number of days from 1 to 3650, got " + it->dump().substr(0, 40)};
+      return Error{"period must be a whole number of days from 1 to 3650, got " + cut_text(it->dump(), 40)};
     }
   }
   const auto platform = text_field(request, "platform", "all");
@@ -126,7 +126,7 @@ Result<std::string> answer_request(const Analytics& analytics, std::string_view 
   if (k == "overviewCsv") return analytics.overview_csv(q);
   if (k == "trackCsv") return analytics.track_csv(track.value(), q);
   return Error{"query must be overview, track, splits, breakouts, lift, liftRanking, overviewCsv or trackCsv, got \"" +
-               k.substr(0, 40) + "\""};
+               cut_text(k, 40) + "\""};
 }
 
 }  // namespace tta

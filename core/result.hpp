@@ -1,11 +1,41 @@
 // Errors are values in the core: a Result holds either a value or one message.
 #pragma once
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
 namespace tta {
+
+// Untrusted text quoted in a message: at most `max` bytes, never cut inside a
+// UTF-8 character, one line, valid UTF-8 (messages reach JavaScript as
+// strings): control characters and bytes that are not UTF-8 become '?'.
+inline std::string cut_text(std::string_view text, std::size_t max) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  std::size_t cut = std::min(text.size(), max);
+  for (int back = 0; back < 3 && cut > 0 && cut < text.size() && (byte(cut) & 0xC0) == 0x80; ++back) --cut;
+  std::string out;
+  for (std::size_t i = 0; i < cut;) {
+    const unsigned char c = byte(i);
+    const std::size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    bool ok = len > 0 && i + len <= cut;
+    for (std::size_t j = 1; ok && j < len; ++j) ok = (byte(i + j) & 0xC0) == 0x80;
+    if (ok && len > 2) {  // no overlong forms, surrogates or code points past U+10FFFF
+      const unsigned char d = byte(i + 1);
+      ok = !((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F) || (c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F));
+    }
+    if (!ok || (len == 1 && (c < 0x20 || c == 0x7f))) {
+      out += '?';
+      ++i;
+    } else {
+      out.append(text.data() + i, len);
+      i += len;
+    }
+  }
+  return out;
+}
 
 struct Error {
   std::string message;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, builds, then the native suite
-# (Catch2 + CLI through CTest), the module under Node, and the pages in
-# headless Chromium.
+# (Catch2 + CLI through CTest), the module under Node, the pages in headless
+# Chromium, the native suite again under ASan + UBSan, and 30 s of fuzzing
+# per harness (docs/INPUT-GUARANTEES.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -18,3 +19,9 @@ if [ -d tests/browser ]; then
   echo "== pages in headless Chromium (node --test)"
   node --test --test-concurrency=1 --test-reporter=spec tests/browser/
 fi
+
+echo "== native tests under AddressSanitizer + UndefinedBehaviorSanitizer (scripts/sanitize.sh)"
+bash scripts/sanitize.sh
+
+echo "== fuzzing, 30 s per harness (scripts/fuzz.sh)"
+bash scripts/fuzz.sh 30

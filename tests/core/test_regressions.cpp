@@ -3,6 +3,8 @@
 // code while writing them), next to the fix it checks. See fuzz/README.md.
 #include "support.hpp"
 
+#include "request.hpp"
+
 namespace {
 
 // Strict UTF-8: messages and answers go to JavaScript as strings.
@@ -118,4 +120,81 @@ TEST_CASE("regression: a long path in a message stays valid UTF-8") {
   CHECK(loaded.error().find("nested deeper than 64 levels") != std::string::npos);
   CHECK(loaded.error().rfind("x.", 0) == 0);
   CHECK(is_utf8(loaded.error()));
+}
+
+// fuzz_load (through the request entry): the other queries that take a track
+// id (splits, lift, trackCsv) cut an unknown id the same way; so did the
+// request reader for dates, periods and query kinds, and the filter parsers
+// (which also let a newline through into a one-line message); the CSV reader
+// dropped a value's last character when it was not ASCII ("café" shown as
+// "caf"). Fix: one helper, cut_text() in core/result.hpp, used by all of them.
+TEST_CASE("regression: every message quoting a caller's text is one line of valid UTF-8, cut at a character") {
+  tta::Analytics engine;
+  load_or_throw(engine, read_text(std::string(TTA_TEST_DATA_DIR) + "/examples/tiny.json"));
+  const std::string id = "x" + repeat("\xc3\xa9", 40);
+  const std::string cut_id = "unknown track id \"x" + repeat("\xc3\xa9", 29) + "\"";
+  for (const char* kind : {"track", "splits", "lift", "trackCsv"}) {
+    INFO(kind);
+    const auto answer = tta::answer_request(engine, json{{"query", kind}, {"track", id}, {"period", 7}}.dump());
+    REQUIRE_FALSE(answer.ok());
+    CHECK(answer.error() == cut_id);
+  }
+  auto refusal = [&](const json& request) {
+    const auto answer = tta::answer_request(engine, request.dump());
+    REQUIRE_FALSE(answer.ok());
+    INFO(answer.error());
+    CHECK(is_utf8(answer.error()));
+    CHECK(answer.error().find('\n') == std::string::npos);
+    return answer.error();
+  };
+  CHECK(refusal({{"query", "overview"}, {"period", 7}, {"platform", "a\nb"}}) ==
+        "platform must be all, tiktok or douyin, got \"a?b\"");
+  CHECK(refusal({{"query", "overview"}, {"period", 7}, {"content", repeat("\xe2\x99\xab", 20)}}) ==
+        "content must be all, ugc or pgc, got \"" + repeat("\xe2\x99\xab", 13) + "\"");
+  CHECK(refusal({{"query", "overview"}, {"period", 7}, {"sort", "\t"}}) ==
+        "sort must be creations, views, streams, title or artist, got \"?\"");
+  CHECK(refusal({{"query", "overview"}, {"start", "2026-01-0" + repeat("\xc3\xa9", 10)}, {"end", "2026-01-02"}}) ==
+        "start must be a date YYYY-MM-DD, got \"2026-01-0" + repeat("\xc3\xa9", 5) + "\"");
+  CHECK(refusal({{"query", "overview"}, {"period", repeat("\xc3\xa9", 30)}}) ==
+        "period must be a whole number of days from 1 to 3650, got \"" + repeat("\xc3\xa9", 19) + "");
+  CHECK(refusal({{"query", repeat("\xc3\xa9", 30)}, {"period", 7}}).find("got \"" + repeat("\xc3\xa9", 20) + "\"") !=
+        std::string::npos);
+  // A native caller may pass any bytes: still valid UTF-8 in the message.
+  CHECK(engine.track_json("\xff\xfe\n", make_query(7, "all", "all")).error() == "unknown track id \"???\"");
+
+  tta::Analytics csv;
+  const auto loaded = csv.load_csv("date,track,territory,platform,content,creations,views\n2026-01-01,A,FR,tiktok,ugc,1,caf\xc3\xa9\n",
+                                   "", tta::parse_date("2026-01-05"));
+  REQUIRE_FALSE(loaded.ok());
+  CHECK(loaded.error() == "tiktok CSV line 2, views: must be a whole number from 0 to 2^53-1 or empty, got \"caf\xc3\xa9\"");
+}
+
+// Found while writing the CSV fuzz seeds: the CSV reader filled every day from
+// a key's first row to its last, so two rows on 1900-01-01 and 9999-12-30 cost
+// 2.96 million days (47 MB) per key: a 4 KB file could ask for gigabytes.
+// Fix: core/csv_import.cpp starts a new series after a gap of more than 32
+// days (the days between have no data either way; answers are unchanged).
+TEST_CASE("regression: CSV rows centuries apart do not fill the days between") {
+  std::string tiktok = "date,track,territory,platform,content,creations,views\n";
+  for (int i = 0; i < 100; ++i) {
+    const std::string code{static_cast<char>('A' + i / 26), static_cast<char>('A' + i % 26)};
+    tiktok += "1900-01-01,T," + code + ",tiktok,ugc,1,10\n9999-12-30,T," + code + ",tiktok,ugc,2,20\n";
+  }
+  tiktok += "2026-01-01,T,FR,,,5,50\n2026-01-20,T,FR,,,6,60\n";  // 18 days apart: one series of 20 days
+  tta::Analytics engine;
+  const auto loaded = engine.load_csv(tiktok, "date,track,streams\n1900-01-01,T,7\n9999-12-29,T,8\n", tta::parse_date("9999-12-31"));
+  REQUIRE(loaded.ok());
+  CHECK(loaded.value().tiktok_series == 201);
+  CHECK(loaded.value().daily_points == 200 + 20 + 2);
+  CHECK(loaded.value().store_bytes < 100000);
+  const json a = answer_or_throw(engine.overview_json(make_query(2, "all", "all")));  // 9999-12-29..30
+  CHECK(a["creations"]["current"] == 200);
+  CHECK(a["views"]["current"] == 2000);
+  CHECK(a["streams"]["current"] == 8);
+  tta::Analytics json_engine;  // the same data as JSON, with nulls between the rows
+  load_or_throw(json_engine, R"({"asOf": "2026-02-01", "tracks": [{"id": "T"}], "tiktok": [{"track": "T", "territory": "FR",
+      "start": "2026-01-01", "creations": [5, )" + repeat("null, ", 18) + R"(6], "views": [50, )" + repeat("null, ", 18) + "60]}]}");
+  engine.load_csv("date,track,territory,platform,content,creations,views\n2026-01-01,T,FR,,,5,50\n2026-01-20,T,FR,,,6,60\n", "",
+                  tta::parse_date("2026-02-01"));
+  CHECK(engine.track_json("T", make_query(31, "all", "all")).value() == json_engine.track_json("T", make_query(31, "all", "all")).value());
 }
