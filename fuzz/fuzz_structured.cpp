@@ -136,7 +136,7 @@ Built build(FuzzedDataProvider& in) {
   };
   auto start_and_length = [&](tta::Day& start, std::size_t& length) {
     const int shape = in.ConsumeIntegralInRange<int>(0, 9);
-    length = shape == 0 ? 0 : shape == 9 ? in.ConsumeIntegralInRange<std::size_t>(300, 8000)
+    length = shape == 0 ? 0 : shape == 9 ? in.ConsumeIntegralInRange<std::size_t>(300, 3000)
                                          : in.ConsumeIntegralInRange<std::size_t>(1, 40);
     const int where = in.ConsumeIntegralInRange<int>(0, 3);
     if (where == 0) start = clamp_day(base + in.ConsumeIntegralInRange<int>(-60, 10));
@@ -239,7 +239,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const int common[] = {1, 2, 7, 28, 90, 365};
   for (int round = 0; round < 3; ++round) {
     int period = common[in.ConsumeIntegralInRange<int>(0, 5)];
-    if (round == 2) period = b.series <= 3 && in.ConsumeBool() ? 3650 : in.ConsumeIntegralInRange<int>(1, 800);
+    if (round == 2) period = b.series <= 3 && in.ConsumeBool() ? 3650 : in.ConsumeIntegralInRange<int>(1, 400);
     const char* platform = kPlatforms[in.ConsumeIntegralInRange<int>(0, 2)];
     const char* content = kContents[in.ConsumeIntegralInRange<int>(0, 2)];
     tta::Query q;

@@ -123,8 +123,9 @@ TEST_CASE("regression: a long path in a message stays valid UTF-8") {
 }
 
 // fuzz_load (through the request entry): the other queries that take a track
-// id (splits, lift, trackCsv) cut an unknown id the same way; so did the
-// request reader for dates, periods and query kinds, and the filter parsers
+// id (splits, lift, trackCsv) cut an unknown id the same way; a search for
+// the pattern found it in the request reader (dates, periods, query kinds)
+// and the filter parsers
 // (which also let a newline through into a one-line message); the CSV reader
 // dropped a value's last character when it was not ASCII ("café" shown as
 // "caf"). Fix: one helper, cut_text() in core/result.hpp, used by all of them.
@@ -169,7 +170,7 @@ TEST_CASE("regression: every message quoting a caller's text is one line of vali
   CHECK(loaded.error() == "tiktok CSV line 2, views: must be a whole number from 0 to 2^53-1 or empty, got \"caf\xc3\xa9\"");
 }
 
-// Found while writing the CSV fuzz seeds: the CSV reader filled every day from
+// Found reading the CSV reader while writing fuzz_csv: it filled every day from
 // a key's first row to its last, so two rows on 1900-01-01 and 9999-12-30 cost
 // 2.96 million days (47 MB) per key: a 4 KB file could ask for gigabytes.
 // Fix: core/csv_import.cpp starts a new series after a gap of more than 32
