@@ -9,7 +9,7 @@ import { exact, numberNode, percent } from './format.js';
 const { Chart } = globalThis;
 
 const NAMES = {
-  tiktok: 'TikTok', douyin: 'Douyin', ugc: 'UGC', pgc: 'PGC', unknown: 'Unspecified',
+  tiktok: 'TikTok', douyin: 'Douyin', ugc: 'UGC', pgc: 'PGC', unknown: 'Unknown',
 };
 const COLORS = { tiktok: '#0b6e80', douyin: '#d6245f', ugc: '#6a3fc8', pgc: '#e08a00', unknown: '#9aa1ad' };
 const ROWS = [
