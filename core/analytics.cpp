@@ -188,11 +188,7 @@ Result<std::string> Analytics::overview_json(const Query& q) const {
     const auto& tracks = store_->tracks();
     JsonWriter w;
     w.begin_object();
-    write_window(w, a.window, a.previous);
-    write_through(w, *store_);
-    write_change(w, "creations", a.creations);
-    write_change(w, "views", a.views);
-    write_change(w, "streams", a.streams);
+    write_totals(w, a, *store_);
     w.key("tracksWithCreations").value(std::uint64_t{a.tracks_with_creations});
     w.key("catalogTracks").value(std::uint64_t{tracks.size()});
     if (a.matching_tracks) w.key("matchingTracks").value(std::uint64_t{*a.matching_tracks});
@@ -237,11 +233,7 @@ Result<std::string> Analytics::track_json(std::string_view id, const Query& q) c
     w.key("track").begin_object();
     write_track_info(w, info, true);
     w.end_object();
-    write_window(w, a.window, a.previous);
-    write_through(w, *store_);
-    write_change(w, "creations", a.creations);
-    write_change(w, "views", a.views);
-    write_change(w, "streams", a.streams);
+    write_totals(w, a, *store_);
     w.key("territories").begin_array();
     for (const TerritoryCount& t : a.territories) {
       w.begin_object();

@@ -46,6 +46,16 @@ inline void write_code(JsonWriter& w, const TerritoryCount& t) {
 }
 
 
+// Window, freshness and the three changes: the head of overview and track.
+template <typename Answer>
+void write_totals(JsonWriter& w, const Answer& a, const Store& store) {
+  write_window(w, a.window, a.previous);
+  write_through(w, store);
+  write_change(w, "creations", a.creations);
+  write_change(w, "views", a.views);
+  write_change(w, "streams", a.streams);
+}
+
 inline void write_track_info(JsonWriter& w, const TrackInfo& info, bool with_isrc) {
   w.key("id").value(info.id);
   w.key("title").value(info.title);
