@@ -9,6 +9,10 @@
 // - Answers leave as a Uint8Array view of UTF-8 bytes kept in `answer_` until
 //   the next call; JS decodes them at once with TextDecoder. Returning a
 //   std::string instead makes embind scan every byte in a JS loop.
+// - The overview, the answer a period switch waits for, leaves packed: a
+//   short JSON head and its rows as numbers (tta::PackedOverview), so JS
+//   builds the row objects without decoding and parsing ~200 bytes of text
+//   per row.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -97,8 +101,22 @@ class Engine {
       if (auto error = fill(query, period, platform, content)) return *error;
       query.limit = to_count(limit);
       query.offset = to_count(offset);
-      return answer(analytics_.overview_json(query));
+      return packed(analytics_.overview_packed(query));
     });
+  }
+
+  // overview() with the options of a request (sort, search, a date range).
+  val overview_request(const std::string& json) {
+    return guarded([&] {
+      const auto query = tta::read_request_query(json);
+      if (!query) return js_error(query.error());
+      return packed(analytics_.overview_packed(query.value()));
+    });
+  }
+
+  // The tracks that packed overview rows point at, in index order.
+  val track_list() {
+    return guarded([&] { return answer(analytics_.tracks_json()); });
   }
 
   val track(const std::string& id, double period, const std::string& platform, const std::string& content) {
@@ -141,6 +159,18 @@ class Engine {
     return answer(std::move(result).value());
   }
 
+  // An overview as { head: UTF-8 JSON bytes, rows: Float64Array }, both views
+  // of memory kept in `packed_` until the next call (see PackedOverview).
+  val packed(tta::Result<tta::PackedOverview>&& result) {
+    if (!result) return js_error(result.error());
+    packed_ = std::move(result).value();
+    val out = val::object();
+    out.set("head", val(emscripten::typed_memory_view(packed_.head.size(),
+                                                      reinterpret_cast<const std::uint8_t*>(packed_.head.data()))));
+    out.set("rows", val(emscripten::typed_memory_view(packed_.rows.size(), packed_.rows.data())));
+    return out;
+  }
+
   // Nothing thrown in C++ may reach JS: it would skip cleanups (see above).
   template <typename Body>
   val guarded(Body body) {
@@ -148,6 +178,7 @@ class Engine {
       return body();
     } catch (const std::bad_alloc&) {
       answer_ = std::string();
+      packed_ = tta::PackedOverview();
       return out_of_memory();
     } catch (const std::exception& e) {
       return js_error(std::string("internal error: ") + e.what());
@@ -160,6 +191,7 @@ class Engine {
   std::unique_ptr<char[]> input_;
   std::size_t input_size_ = 0;
   std::string answer_;
+  tta::PackedOverview packed_;
 };
 
 }  // namespace
@@ -172,6 +204,8 @@ EMSCRIPTEN_BINDINGS(tta) {
       .function("loadCsvInput", &Engine::load_csv_input)
       .function("summary", &Engine::summary)
       .function("overview", &Engine::overview)
+      .function("overviewRequest", &Engine::overview_request)
+      .function("trackList", &Engine::track_list)
       .function("track", &Engine::track)
       .function("request", &Engine::request);
 }

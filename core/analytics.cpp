@@ -134,8 +134,16 @@ Result<LoadSummary> Analytics::install(Result<Catalog> catalog) {
   Result<std::unique_ptr<Store>> store = Store::build(std::move(catalog).value());
   if (!store) return Error{store.error()};
   summary.store_bytes = store.value()->bytes();
+  std::vector<std::string> members;
+  members.reserve(store.value()->tracks().size());
+  for (const TrackInfo& info : store.value()->tracks()) {
+    JsonWriter w;
+    answer_json::write_track_info(w, info, false);
+    members.push_back(w.take());
+  }
   store_ = std::move(store).value();  // only now is the previous data replaced
   summary_ = summary;
+  track_members_ = std::move(members);
   return summary;
 }
 
@@ -181,22 +189,30 @@ Result<bool> Analytics::check(const Query& q) const {
   return true;
 }
 
+namespace {
+
+// Everything of an overview answer before its rows; "tracks" comes next.
+void write_overview_head(JsonWriter& w, const OverviewAnswer& a, const Store& store) {
+  w.begin_object();
+  write_totals(w, a, store);
+  w.key("tracksWithCreations").value(std::uint64_t{a.tracks_with_creations});
+  w.key("catalogTracks").value(std::uint64_t{store.tracks().size()});
+  if (a.matching_tracks) w.key("matchingTracks").value(std::uint64_t{*a.matching_tracks});
+}
+
+}  // namespace
+
 Result<std::string> Analytics::overview_json(const Query& q) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
   try {
     const OverviewAnswer a = store_->overview(q);
-    const auto& tracks = store_->tracks();
     JsonWriter w;
-    w.begin_object();
-    write_totals(w, a, *store_);
-    w.key("tracksWithCreations").value(std::uint64_t{a.tracks_with_creations});
-    w.key("catalogTracks").value(std::uint64_t{tracks.size()});
-    if (a.matching_tracks) w.key("matchingTracks").value(std::uint64_t{*a.matching_tracks});
+    w.reserve(512 + a.rows.size() * 256);  // a row with its titles is about 200 bytes
+    write_overview_head(w, a, *store_);
     w.key("tracks").begin_array();
     for (const TrackRow& row : a.rows) {
-      const TrackInfo& info = tracks[row.track];
       w.begin_object();
-      write_track_info(w, info, false);
+      w.members(track_members_[row.track]);
       w.key("creations").value(row.creations);
       w.key("views").value(row.views);
       w.key("streams").value(row.streams);
@@ -216,6 +232,50 @@ Result<std::string> Analytics::overview_json(const Query& q) const {
   } catch (const std::bad_alloc&) {
     return Error{"not enough memory to answer this query"};
   }
+}
+
+Result<PackedOverview> Analytics::overview_packed(const Query& q) const {
+  if (auto ok = check(q); !ok) return Error{ok.error()};
+  try {
+    const OverviewAnswer a = store_->overview(q);
+    PackedOverview out;
+    JsonWriter w;
+    write_overview_head(w, a, *store_);
+    w.key("tracks").begin_array().end_array();
+    w.end_object();
+    out.head = w.take();
+    out.rows.resize(a.rows.size() * kPackedRowWidth, 0.0);
+    double* cell = out.rows.data();
+    for (const TrackRow& row : a.rows) {
+      cell[0] = row.track;
+      cell[1] = static_cast<double>(row.creations);
+      cell[2] = static_cast<double>(row.views);
+      cell[3] = static_cast<double>(row.streams);
+      cell[4] = static_cast<double>(row.top.size());
+      double* pair = cell + 5;
+      for (const TerritoryCount& t : row.top) {
+        pair[0] = static_cast<unsigned char>(t.code[0]) * 256.0 + static_cast<unsigned char>(t.code[1]);
+        pair[1] = static_cast<double>(t.creations);
+        pair += 2;
+      }
+      cell += kPackedRowWidth;
+    }
+    return out;
+  } catch (const std::bad_alloc&) {
+    return Error{"not enough memory to answer this query"};
+  }
+}
+
+std::string Analytics::tracks_json() const {
+  std::string out = "[";
+  for (const std::string& members : track_members_) {
+    if (out.size() > 1) out += ',';
+    out += '{';
+    out += members;
+    out += '}';
+  }
+  out += ']';
+  return out;
 }
 
 Result<std::string> Analytics::track_json(std::string_view id, const Query& q) const {

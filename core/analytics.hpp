@@ -55,6 +55,19 @@ struct LoadSummary {
 
 class Store;  // defined in store.hpp; callers never see it
 
+// overview() for a JavaScript caller (bindings/): the answer without its rows
+// as JSON (`"tracks":[]` last), and the rows as numbers, kPackedRowWidth per
+// row: track index (into tracks_json()), creations, views, streams, the count
+// of top territories (0-3), then three (code, creations) pairs, where code is
+// the first letter's byte * 256 + the second's. Every number is an integer
+// below 2^53, so a double holds it exactly. JS builds the same objects as
+// overview_json() from these without parsing the rows' text.
+struct PackedOverview {
+  std::string head;
+  std::vector<double> rows;
+};
+inline constexpr std::size_t kPackedRowWidth = 11;
+
 class Analytics {
  public:
   Analytics();
@@ -75,6 +88,9 @@ class Analytics {
   // Answers serialised exactly as docs/FORMAT.md shows.
   Result<std::string> overview_json(const Query& query) const;
   Result<std::string> track_json(std::string_view track_id, const Query& query) const;
+  Result<PackedOverview> overview_packed(const Query& query) const;
+  // Every track as {"id","title","artist"}, a JSON array in track index order.
+  std::string tracks_json() const;
 
   // Beyond the contract (docs/INSIGHTS.md): shares by platform and by
   // content, tracks that broke out, how streams follow creations, CSV.
@@ -93,6 +109,9 @@ class Analytics {
   Result<bool> check(const Query& query) const;
   std::unique_ptr<const Store> store_;
   LoadSummary summary_;
+  // Per track, its "id", "title" and "artist" members as JSON, written once
+  // per load: a full ranking copies them instead of escaping them again.
+  std::vector<std::string> track_members_;
 };
 
 }  // namespace tta

@@ -20,10 +20,12 @@ class JsonWriter {
   JsonWriter& begin_array() { return open('['); }
   JsonWriter& end_array() { return close(']'); }
 
+  // Keys are the answers' own ASCII field names: written as they are.
   JsonWriter& key(std::string_view k) {
     comma();
-    write_string(k);
-    out_ += ':';
+    out_ += '"';
+    out_.append(k);
+    out_.append("\":", 2);
     after_key_ = true;
     return *this;
   }
@@ -49,11 +51,18 @@ class JsonWriter {
     out_ += "null";
     return *this;
   }
+  // Members already written by a JsonWriter (`"a":1,"b":"x"`), as one piece.
+  JsonWriter& members(std::string_view written) {
+    comma();
+    out_.append(written);
+    return *this;
+  }
   template <typename T>
   JsonWriter& value(const std::optional<T>& v) {
     return v ? value(*v) : null();
   }
 
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
   std::string take() { return std::move(out_); }
 
  private:
@@ -76,21 +85,24 @@ class JsonWriter {
     if (!first_) out_ += ',';
     first_ = false;
   }
+  // Runs of characters that need no escape are copied in one append.
   void write_string(std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
     out_ += '"';
-    for (char ch : s) {
-      const unsigned char c = static_cast<unsigned char>(ch);
-      if (c == '"') out_ += "\\\"";
-      else if (c == '\\') out_ += "\\\\";
-      else if (c < 0x20) {
-        out_ += "\\u00";
-        out_ += kHex[c >> 4];
-        out_ += kHex[c & 15];
-      } else {
-        out_ += ch;  // input strings were checked as UTF-8 by the reader
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;  // input strings were checked as UTF-8 by the reader
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
+      if (c == '"') out_.append("\\\"", 2);
+      else if (c == '\\') out_.append("\\\\", 2);
+      else {
+        const char escaped[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out_.append(escaped, 6);
       }
     }
+    out_.append(s.data() + run, s.size() - run);
     out_ += '"';
   }
 

@@ -95,14 +95,27 @@ Result<Query> read_query(const Json& request) {
   return q;
 }
 
-}  // namespace
-
-Result<std::string> answer_request(const Analytics& analytics, std::string_view text) {
-  // A request is flat: values nested deeper are dropped while parsing, so no
-  // deep tree is ever built (destroying one would recurse).
+// A request is flat: values nested deeper are dropped while parsing, so no
+// deep tree is ever built (destroying one would recurse).
+Result<Json> parse_request(std::string_view text) {
   const auto shallow = [](int depth, Json::parse_event_t, Json&) { return depth <= 2; };
   Json request = Json::parse(text.begin(), text.end(), shallow, false);
   if (request.is_discarded() || !request.is_object()) return Error{"a request must be a JSON object"};
+  return request;
+}
+
+}  // namespace
+
+Result<Query> read_request_query(std::string_view text) {
+  auto request = parse_request(text);
+  if (!request) return Error{request.error()};
+  return read_query(request.value());
+}
+
+Result<std::string> answer_request(const Analytics& analytics, std::string_view text) {
+  auto parsed = parse_request(text);
+  if (!parsed) return Error{parsed.error()};
+  const Json& request = parsed.value();
   const auto kind = text_field(request, "query", "");
   if (!kind) return Error{kind.error()};
   const auto query = read_query(request);

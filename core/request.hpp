@@ -16,4 +16,9 @@ namespace tta {
 
 Result<std::string> answer_request(const Analytics& analytics, std::string_view request);
 
+// The query options of a request (its "query" field is not looked at), with
+// the same checks and messages: for callers that answer in another form
+// (bindings/ answers overview requests with Analytics::overview_packed).
+Result<Query> read_request_query(std::string_view request);
+
 }  // namespace tta

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>  // std::iota
+#include <type_traits>
 
 namespace tta {
 namespace {
@@ -130,6 +131,8 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
   for (std::size_t t = 0; t < track_count; ++t)
     s.id_index_.emplace_back(s.tracks_[t].id, static_cast<std::uint32_t>(t));
   std::sort(s.id_index_.begin(), s.id_index_.end());
+  s.id_rank_.resize(track_count);
+  for (std::size_t r = 0; r < track_count; ++r) s.id_rank_[s.id_index_[r].second] = static_cast<std::uint32_t>(r);
   return store;
 }
 
@@ -176,11 +179,54 @@ Windows Store::windows_of(const Query& q) const {
   return w;
 }
 
-SlotSums Store::sum_slots(const Windows& w, std::uint8_t platform_mask, std::uint8_t content_mask) const {
+namespace {
+
+// The dense part of sum_slots for one cell width per metric. Series j adds
+// row k1 minus row k0 to its slot (the current window) and row k2 minus row
+// k0 to the "both windows" sums. Rows are prefixes (n0 >= n1 >= n2 series
+// reach k0, k1, k2 days back), so the walk is three runs with no test per
+// series of which rows it reaches: [0, n2) reads three cells, [n2, n1) reads
+// two cells and a total, [n1, n0) one cell and totals. Series at or past n0
+// start after the window ends and add nothing. `Filtered`: skip the series
+// whose kind the filters exclude (with no filter every series counts).
+struct DenseRows {
+  std::size_t n0, n1, n2, at0, at1, at2;
+  bool has_k0;  // k0 > 0: a custom range that ends before E
+};
+
+template <bool Filtered, typename CellC, typename CellV>
+void add_dense(const DenseRows& r, const CellC* C, const CellV* V, const std::uint64_t* CT, const std::uint64_t* VT,
+               const std::uint32_t* slot, const std::uint8_t* kind, std::uint8_t platform_mask,
+               std::uint8_t content_mask, std::uint64_t* creations, std::uint64_t* views,
+               std::uint64_t* both_per_slot, std::uint64_t& both_c, std::uint64_t& both_v) {
+  std::uint64_t bc = 0, bv = 0;
+  auto add = [&](std::size_t j, std::uint64_t c1, std::uint64_t v1, std::uint64_t c2, std::uint64_t v2) {
+    if (Filtered && !((kind[j] & platform_mask) && (kind[j] & content_mask))) return;
+    std::uint64_t c0 = 0, v0 = 0;
+    if (r.has_k0) c0 = C[r.at0 + j], v0 = V[r.at0 + j];
+    const std::uint32_t s = slot[j];
+    creations[s] += c1 - c0;
+    views[s] += v1 - v0;
+    if (both_per_slot) both_per_slot[s] += c2 - c0;
+    bc += c2 - c0;
+    bv += v2 - v0;
+  };
+  std::size_t j = 0;
+  for (; j < r.n2; ++j) add(j, C[r.at1 + j], V[r.at1 + j], C[r.at2 + j], V[r.at2 + j]);
+  for (; j < r.n1; ++j) add(j, C[r.at1 + j], V[r.at1 + j], CT[j], VT[j]);
+  for (; j < r.n0; ++j) add(j, CT[j], VT[j], CT[j], VT[j]);
+  both_c += bc;
+  both_v += bv;
+}
+
+}  // namespace
+
+SlotSums Store::sum_slots(const Windows& w, std::uint8_t platform_mask, std::uint8_t content_mask,
+                          bool both_per_slot) const {
   SlotSums out;
   out.creations.assign(slot_track_.size(), 0);
   out.views.assign(slot_track_.size(), 0);
-  out.both_creations.assign(slot_track_.size(), 0);
+  if (both_per_slot) out.both_creations.assign(slot_track_.size(), 0);
 
   // Sums back from E: the current window is rows k1 minus k0, current and
   // previous together rows k2 minus k0. For a period p that is rows p and 2p
@@ -189,41 +235,35 @@ SlotSums Store::sum_slots(const Windows& w, std::uint8_t platform_mask, std::uin
   const long long k1 = static_cast<long long>(tiktok_end_) - w.current.start + 1;
   const long long k2 = static_cast<long long>(tiktok_end_) - w.previous.start + 1;
   const std::size_t dense = tiktok_.dense_count();
-  const std::size_t n0 = k0 == 0 ? dense : tiktok_.row_count(k0);
-  const std::size_t n1 = tiktok_.row_count(k1), n2 = tiktok_.row_count(k2);
-  const std::size_t at0 = tiktok_.row_offset(k0), at1 = tiktok_.row_offset(k1), at2 = tiktok_.row_offset(k2);
-  const std::uint64_t* const c_all = tiktok_.totals(0);
-  const std::uint64_t* const v_all = tiktok_.totals(1);
-  const std::uint8_t* const kind = kind_of_.data();
-  const std::uint32_t* const slot = slot_of_.data();
-  std::uint64_t both_views = 0, zero_views = 0;
-  auto matches = [&](std::size_t j) { return (kind[j] & platform_mask) && (kind[j] & content_mask); };
-  tiktok_.with_cells(0, [&](const auto* creations) {
-    tiktok_.with_cells(1, [&](const auto* views) {
-      // Series past row_count(k) do not reach k days back: their sum is their total.
-      auto at = [](const auto* cells, std::size_t offset, std::size_t count, const std::uint64_t* total,
-                   std::size_t j) -> std::uint64_t { return j < count ? cells[offset + j] : total[j]; };
-      // Series at or past n0 start after the window ends: nothing to add.
-      for (std::size_t j = 0; j < n0; ++j) {
-        if (!matches(j)) continue;
-        const std::uint64_t c0 = k0 == 0 ? 0 : at(creations, at0, n0, c_all, j);
-        const std::uint64_t v0 = k0 == 0 ? 0 : at(views, at0, n0, v_all, j);
-        out.creations[slot[j]] += at(creations, at1, n1, c_all, j) - c0;
-        out.views[slot[j]] += at(views, at1, n1, v_all, j) - v0;
-        out.both_creations[slot[j]] += at(creations, at2, n2, c_all, j) - c0;
-        both_views += at(views, at2, n2, v_all, j);
-        zero_views += v0;
-      }
+  const DenseRows rows{k0 == 0 ? dense : tiktok_.row_count(k0), tiktok_.row_count(k1), tiktok_.row_count(k2),
+                       tiktok_.row_offset(k0), tiktok_.row_offset(k1), tiktok_.row_offset(k2), k0 != 0};
+  const bool filtered = platform_mask != 7 || content_mask != (7 << 3);
+  std::uint64_t* const per_slot = both_per_slot ? out.both_creations.data() : nullptr;
+  std::uint64_t both_c = 0, both_v = 0;
+  tiktok_.with_cells(0, [&](const auto* C) {
+    tiktok_.with_cells(1, [&](const auto* V) {
+      const auto run = [&](auto filter) {
+        add_dense<decltype(filter)::value>(rows, C, V, tiktok_.totals(0), tiktok_.totals(1), slot_of_.data(),
+                                           kind_of_.data(), platform_mask, content_mask, out.creations.data(),
+                                           out.views.data(), per_slot, both_c, both_v);
+      };
+      if (filtered) run(std::true_type{});
+      else run(std::false_type{});
     });
   });
   for (std::size_t j = dense; j < tiktok_.size(); ++j) {
-    if (!matches(j)) continue;
-    out.creations[slot[j]] += tiktok_.range(0, j, w.current.start, w.current.end);
-    out.views[slot[j]] += tiktok_.range(1, j, w.current.start, w.current.end);
-    out.both_creations[slot[j]] += tiktok_.range(0, j, w.previous.start, w.current.end);
-    both_views += tiktok_.range(1, j, w.previous.start, w.current.end);
+    if (!(kind_of_[j] & platform_mask) || !(kind_of_[j] & content_mask)) continue;
+    const std::uint32_t s = slot_of_[j];
+    const std::uint64_t c = tiktok_.range(0, j, w.current.start, w.current.end);
+    const std::uint64_t c2 = tiktok_.range(0, j, w.previous.start, w.current.end);
+    out.creations[s] += c;
+    out.views[s] += tiktok_.range(1, j, w.current.start, w.current.end);
+    if (per_slot) per_slot[s] += c2;
+    both_c += c2;
+    both_v += tiktok_.range(1, j, w.previous.start, w.current.end);
   }
-  out.both_views = both_views - zero_views;
+  out.both_creations_total = both_c;
+  out.both_views = both_v;
   return out;
 }
 
@@ -234,25 +274,17 @@ OverviewAnswer Store::overview(const Query& q) const {
   a.previous = w.previous;
   std::uint8_t content_mask;
   const std::uint8_t platform_mask = filter_mask(q, content_mask);
-  const SlotSums sums = sum_slots(w, platform_mask, content_mask);
-  const std::vector<std::uint64_t>& slot_creations = sums.creations;
-  const std::vector<std::uint64_t>& slot_views = sums.views;
-  std::uint64_t both_creations = 0;
-  for (std::uint64_t c : sums.both_creations) both_creations += c;
-  const std::uint64_t both_views = sums.both_views;
+  const SlotSums sums = sum_slots(w, platform_mask, content_mask, false);
+  const std::uint64_t* const slot_creations = sums.creations.data();
+  const std::uint64_t* const slot_views = sums.views.data();
 
+  // Rows are ranked small (32 bytes) and get their territories after the cut.
+  struct Ranked {
+    std::uint64_t creations, views, streams;
+    std::uint32_t track;
+  };
   const std::size_t track_count = tracks_.size();
-  std::vector<std::uint64_t> track_streams(track_count, 0);
-  if (streams_end_) {
-    for (std::uint32_t t = 0; t < track_count; ++t) {
-      const Change c = streams_of_track(t, a.window, a.previous);
-      track_streams[t] = c.current;
-      a.streams.current += c.current;
-      a.streams.previous += c.previous;
-    }
-  }
-
-  std::vector<TrackRow> rows;
+  std::vector<Ranked> rows;
   for (std::uint32_t t = 0; t < track_count; ++t) {
     std::uint64_t c = 0, v = 0;
     for (std::uint32_t s = track_slots_[t]; s < track_slots_[t + 1]; ++s) {
@@ -261,15 +293,28 @@ OverviewAnswer Store::overview(const Query& q) const {
     }
     a.creations.current += c;
     a.views.current += v;
-    if (c > 0) rows.push_back(TrackRow{t, c, v, track_streams[t], {}});
+    if (c > 0) rows.push_back(Ranked{c, v, 0, t});
   }
-  a.creations.previous = both_creations - a.creations.current;
-  a.views.previous = both_views - a.views.current;
+  a.creations.previous = sums.both_creations_total - a.creations.current;
+  a.views.previous = sums.both_views - a.views.current;
   a.tracks_with_creations = rows.size();
+
+  // Streams: the catalog's KPI counts every track; rows get their own.
+  if (streams_end_) {
+    std::size_t r = 0;
+    for (std::uint32_t t = 0; t < track_count; ++t) {
+      if (streams_track_start_[t] == streams_track_start_[t + 1]) continue;
+      const Change c = streams_of_track(t, a.window, a.previous);
+      a.streams.current += c.current;
+      a.streams.previous += c.previous;
+      while (r < rows.size() && rows[r].track < t) ++r;
+      if (r < rows.size() && rows[r].track == t) rows[r].streams = c.current;
+    }
+  }
 
   if (!q.search.empty()) {
     rows.erase(std::remove_if(rows.begin(), rows.end(),
-                              [&](const TrackRow& row) { return !matches_search(tracks_[row.track], q.search); }),
+                              [&](const Ranked& row) { return !matches_search(tracks_[row.track], q.search); }),
                rows.end());
     a.matching_tracks = rows.size();
   }
@@ -277,13 +322,14 @@ OverviewAnswer Store::overview(const Query& q) const {
   // Rank, then cut: only the rows asked for get territories.
   const std::size_t begin = std::min(q.offset, rows.size());
   const std::size_t end = begin + std::min(q.limit, rows.size() - begin);
-  auto ranked_before = [&](const TrackRow& x, const TrackRow& y) {
+  const std::uint32_t* const id_rank = id_rank_.data();
+  auto ranked_before = [id_rank](const Ranked& x, const Ranked& y) {
     if (x.creations != y.creations) return x.creations > y.creations;
     if (x.views != y.views) return x.views > y.views;
-    return tracks_[x.track].id < tracks_[y.track].id;
+    return id_rank[x.track] < id_rank[y.track];
   };
   // Sorting by a column: ties keep the standard ranking in either direction.
-  auto sorted_before = [&](const TrackRow& x, const TrackRow& y) {
+  auto sorted_before = [&](const Ranked& x, const Ranked& y) {
     int order = 0;  // <0: x before y in ascending order
     switch (q.sort) {
       case SortKey::creations: order = x.creations < y.creations ? -1 : x.creations > y.creations; break;
@@ -295,20 +341,37 @@ OverviewAnswer Store::overview(const Query& q) const {
     if (order != 0) return q.descending ? order > 0 : order < 0;
     return ranked_before(x, y);
   };
-  std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(end), rows.end(), sorted_before);
-  rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(end), rows.end());
-  rows.erase(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(begin));
-  for (TrackRow& row : rows) {
-    std::vector<TerritoryCount> all;
-    for (std::uint32_t s = track_slots_[row.track]; s < track_slots_[row.track + 1]; ++s)
-      if (slot_creations[s] > 0)
-        all.push_back({{slot_code_[s][0], slot_code_[s][1]}, slot_creations[s], slot_views[s]});
-    const std::size_t keep = std::min<std::size_t>(3, all.size());
-    std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(keep), all.end(), better_territory);
-    all.resize(keep);
-    row.top = std::move(all);
+  // Only the rows up to `end` are put in order; the rest stay unsorted.
+  const auto first = rows.begin(), cut = rows.begin() + static_cast<std::ptrdiff_t>(end);
+  if (q.sort == SortKey::creations && q.descending) {
+    if (cut != rows.end()) std::nth_element(first, cut, rows.end(), ranked_before);
+    std::sort(first, cut, ranked_before);
+  } else {
+    if (cut != rows.end()) std::nth_element(first, cut, rows.end(), sorted_before);
+    std::sort(first, cut, sorted_before);
   }
-  a.rows = std::move(rows);
+  a.rows.resize(end - begin);
+  for (std::size_t i = begin; i < end; ++i) {
+    const Ranked& r = rows[i];
+    TrackRow& row = a.rows[i - begin];
+    row.track = r.track;
+    row.creations = r.creations;
+    row.views = r.views;
+    row.streams = r.streams;
+    // The best 3 slots with creations; slots run in code order, so an equal
+    // count never displaces the earlier (smaller) code.
+    TopTerritories& top = row.top;
+    for (std::uint32_t s = track_slots_[r.track]; s < track_slots_[r.track + 1]; ++s) {
+      const std::uint64_t c = slot_creations[s];
+      if (c == 0 || (top.count == 3 && c <= top.items[2].creations)) continue;
+      std::size_t at = top.count < 3 ? top.count++ : 2;
+      while (at > 0 && top.items[at - 1].creations < c) {
+        top.items[at] = top.items[at - 1];
+        --at;
+      }
+      top.items[at] = {{slot_code_[s][0], slot_code_[s][1]}, c, slot_views[s]};
+    }
+  }
   return a;
 }
 

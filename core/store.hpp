@@ -25,7 +25,8 @@ struct Windows {
 // Per (track, territory) slot sums of the series that match the filters.
 struct SlotSums {
   std::vector<std::uint64_t> creations, views;  // current window
-  std::vector<std::uint64_t> both_creations;    // current + previous window
+  std::vector<std::uint64_t> both_creations;    // current + previous window (when asked for per slot)
+  std::uint64_t both_creations_total = 0;       // current + previous, all slots
   std::uint64_t both_views = 0;                 // current + previous, all slots
 };
 
@@ -38,10 +39,19 @@ struct TerritoryCount {
   std::uint64_t creations = 0, views = 0;
 };
 
+// A track's best territories, at most 3, kept in place (no allocation per row).
+struct TopTerritories {
+  std::array<TerritoryCount, 3> items{};
+  std::size_t count = 0;
+  const TerritoryCount* begin() const { return items.data(); }
+  const TerritoryCount* end() const { return items.data() + count; }
+  std::size_t size() const { return count; }
+};
+
 struct TrackRow {
   std::uint32_t track;
   std::uint64_t creations = 0, views = 0, streams = 0;
-  std::vector<TerritoryCount> top;  // at most 3
+  TopTerritories top;
 };
 
 struct OverviewAnswer {
@@ -116,7 +126,10 @@ class Store {
  private:
   Store() = default;
   std::uint8_t filter_mask(const Query& q, std::uint8_t& content_mask) const;
-  SlotSums sum_slots(const Windows& w, std::uint8_t platform_mask, std::uint8_t content_mask) const;
+  // both_per_slot: also the current + previous creations of every slot
+  // (breakouts); else only their total (the overview).
+  SlotSums sum_slots(const Windows& w, std::uint8_t platform_mask, std::uint8_t content_mask,
+                     bool both_per_slot = true) const;
   Change streams_of_track(std::uint32_t track, Window current, Window previous) const;
   void daily_tiktok(std::uint32_t track, Window w, std::uint8_t platform_mask, std::uint8_t content_mask,
                     std::vector<std::uint64_t>& creations, std::vector<std::uint64_t>& views) const;
@@ -125,6 +138,7 @@ class Store {
 
   std::vector<TrackInfo> tracks_;
   std::vector<std::pair<std::string_view, std::uint32_t>> id_index_;  // sorted by id
+  std::vector<std::uint32_t> id_rank_;  // per track: its place in id order, for ranking ties
   Day tiktok_end_ = 0;                  // E
   std::optional<Day> streams_end_;      // S
 

@@ -40,6 +40,7 @@ class Analytics {
   #module;
   #engine;
   #stopped = null;  // why calls are refused: disposed, or the instance failed
+  #tracks = null;   // the loaded catalog's [{ id, title, artist }], by track index; read once per load
 
   constructor(module) {
     this.#module = module;
@@ -55,6 +56,7 @@ class Analytics {
     this.#module.HEAPU8.set(bytes, address);
     onProgress?.('parsing');
     const summary = this.#json(() => engine.loadInput());
+    this.#tracks = null;  // a new catalog (a refused one threw above and kept the old one)
     onProgress?.('done');
     return summary;
   }
@@ -72,6 +74,7 @@ class Analytics {
     this.#module.HEAPU8.set(second, address + first.length);
     onProgress?.('parsing');
     const summary = this.#json(() => engine.loadCsvInput(first.length, asOf));
+    this.#tracks = null;
     onProgress?.('done');
     return summary;
   }
@@ -82,13 +85,15 @@ class Analytics {
   }
 
   overview(options = {}) {
-    if (usesRequest(options)) return this.#ask('overview', options);
+    if (usesRequest(options)) {
+      const request = requestOf('overview', options);
+      return this.#packedOverview((engine) => engine.overviewRequest(utf8(JSON.stringify(request))));
+    }
     const { period, platform = 'all', content = 'all', limit = Infinity, offset = 0 } = options;
     checkQuery(period, platform, content);
     checkCount('limit', limit);
     checkCount('offset', offset);
-    const engine = this.#live();
-    return this.#json(() => engine.overview(period, utf8(platform), utf8(content), limit, offset));
+    return this.#packedOverview((engine) => engine.overview(period, utf8(platform), utf8(content), limit, offset));
   }
 
   track(id, options = {}) {
@@ -159,10 +164,7 @@ class Analytics {
   }
 
   #ask(query, options, asText = false) {
-    if (options === null || typeof options !== 'object')
-      throw new TypeError(`options must be an object, got ${describe(options)}`);
-    const request = { ...options, query };
-    if (request.limit === Infinity) delete request.limit;
+    const request = requestOf(query, options);
     const engine = this.#live();
     const text = decoder.decode(this.#call(() => engine.request(utf8(JSON.stringify(request)))));
     return asText ? text : JSON.parse(text);
@@ -173,6 +175,48 @@ class Analytics {
   #json(fn) {
     return JSON.parse(decoder.decode(this.#call(fn)));
   }
+
+  // The overview arrives packed (bindings.cpp): a JSON head whose "tracks" is
+  // empty, and kPackedRowWidth numbers per row that point into the track
+  // list. The rows become the same objects the JSON answer has, in the same
+  // key order.
+  #packedOverview(ask) {
+    const engine = this.#live();
+    // The track list first: any later engine call may move the views below.
+    const tracks = (this.#tracks ??= this.#json(() => engine.trackList()));
+    const { head, rows } = this.#call(() => ask(engine));
+    const answer = JSON.parse(decoder.decode(head));
+    const out = answer.tracks;
+    for (let at = 0; at < rows.length; at += PACKED_ROW_WIDTH) {
+      const track = tracks[rows[at]];
+      const topTerritories = [];
+      for (let k = 0, pair = at + 5; k < rows[at + 4]; k++, pair += 2)
+        topTerritories.push({ code: territoryCode(rows[pair]), creations: rows[pair + 1] });
+      out.push({
+        id: track.id, title: track.title, artist: track.artist,
+        creations: rows[at + 1], views: rows[at + 2], streams: rows[at + 3], topTerritories,
+      });
+    }
+    return answer;
+  }
+}
+
+// tta::kPackedRowWidth: track, creations, views, streams, top count, 3 x (code, creations).
+const PACKED_ROW_WIDTH = 11;
+// Territory codes come packed as byte * 256 + byte (two ASCII letters).
+const codes = new Map();
+function territoryCode(packed) {
+  let code = codes.get(packed);
+  if (code === undefined) codes.set(packed, code = String.fromCharCode(packed >> 8, packed & 255));
+  return code;
+}
+
+function requestOf(query, options) {
+  if (options === null || typeof options !== 'object')
+    throw new TypeError(`options must be an object, got ${describe(options)}`);
+  const request = { ...options, query };
+  if (request.limit === Infinity) delete request.limit;
+  return request;
 }
 
 // Strings enter the engine as UTF-8 bytes made by TextEncoder: embind 3.1.6's
