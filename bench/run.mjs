@@ -38,6 +38,8 @@ const RUNS = Number(env.BENCH_RUNS ?? 30);
 const WARMUPS = Number(env.BENCH_WARMUPS ?? 3);
 const BUDGET_MS = Number(env.BENCH_BUDGET_S ?? 5) * 1000;
 const WANTED = (env.BENCH_CATALOGS ?? 'S,M,L').split(',').map((s) => s.trim().toUpperCase());
+// Which peers run (ids of SYSTEMS below); all by default.
+const WANTED_PEERS = env.BENCH_PEERS ? env.BENCH_PEERS.split(',').map((s) => s.trim()) : null;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run'];
 
@@ -295,6 +297,10 @@ async function benchCatalog(browser, url, spec) {
     log(`${spec.name}: building the peers' columns`);
     out.columns = await page.evaluate((u) => window.bench.columns(u), `/${relative(ROOT, file)}`);
     for (const system of PEERS) {
+      if (WANTED_PEERS && !WANTED_PEERS.includes(system.id)) {
+        out.systems[system.id] = { skipped: 'not asked for (BENCH_PEERS)', short: 'not run' };
+        continue;
+      }
       if (spec.name === 'L' && system.skipAtL && env.BENCH_SLOW_PEERS_AT_L !== '1') {
         out.systems[system.id] = { skipped: 'not run at L by default (BENCH_SLOW_PEERS_AT_L=1 runs it): it would take most of the time budget', short: 'not run' };
         continue;
