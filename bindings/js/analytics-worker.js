@@ -1,6 +1,8 @@
 // createAnalyticsWorker(): the Analytics API, asynchronous, with the engine in
 // a module Worker so that a large load never freezes the page. Only plain
 // data crosses: documents, answers and error messages.
+import { buildOverview } from './packed-overview.js';
+
 let nextId = 1;
 
 export async function createAnalyticsWorker(options = {}) {
@@ -28,6 +30,7 @@ class AnalyticsWorker {
   #worker;
   #pending = new Map();  // id -> { resolve, reject, onProgress }
   #stopped = null;
+  #tracks = null;  // the track list of packed overviews; the Worker sends it when it changes
 
   constructor(worker) {
     this.#worker = worker;
@@ -88,7 +91,7 @@ class AnalyticsWorker {
     });
   }
 
-  #receive({ id, progress, result, error }) {
+  #receive({ id, progress, result, error, packed }) {
     const request = this.#pending.get(id);
     if (!request) return;
     if (progress !== undefined) {
@@ -97,7 +100,11 @@ class AnalyticsWorker {
     }
     this.#pending.delete(id);
     if (error) request.reject(rebuild(error));
-    else request.resolve(result);
+    else if (packed) {
+      // Messages arrive in order, so a list sent with an earlier answer still holds.
+      if (packed.tracks) this.#tracks = packed.tracks;
+      request.resolve(buildOverview(JSON.parse(packed.head), packed.rows, this.#tracks));
+    } else request.resolve(result);
   }
 
   #stop(reason) {

@@ -4,6 +4,7 @@
 //
 // tta_wasm.js and tta_wasm.wasm sit next to this file (the build copies them
 // here), so a flat copy of this folder is a complete engine.
+import { buildOverview } from './packed-overview.js';
 import createTtaModule from './tta_wasm.js';
 
 export { createAnalyticsWorker } from './analytics-worker.js';
@@ -85,15 +86,8 @@ class Analytics {
   }
 
   overview(options = {}) {
-    if (usesRequest(options)) {
-      const request = requestOf('overview', options);
-      return this.#packedOverview((engine) => engine.overviewRequest(utf8(JSON.stringify(request))));
-    }
-    const { period, platform = 'all', content = 'all', limit = Infinity, offset = 0 } = options;
-    checkQuery(period, platform, content);
-    checkCount('limit', limit);
-    checkCount('offset', offset);
-    return this.#packedOverview((engine) => engine.overview(period, utf8(platform), utf8(content), limit, offset));
+    const { head, rows } = this.#packed(overviewCall(options));
+    return buildOverview(JSON.parse(head), rows, this.#tracks);
   }
 
   track(id, options = {}) {
@@ -177,38 +171,39 @@ class Analytics {
   }
 
   // The overview arrives packed (bindings.cpp): a JSON head whose "tracks" is
-  // empty, and kPackedRowWidth numbers per row that point into the track
-  // list. The rows become the same objects the JSON answer has, in the same
-  // key order.
-  #packedOverview(ask) {
+  // empty, and PACKED_ROW_WIDTH numbers per row that point into the track
+  // list; buildOverview() makes the same objects the JSON answer has. Here it
+  // is copied out of wasm memory, with the track list read first (any later
+  // engine call may move the views).
+  #packed(ask) {
     const engine = this.#live();
-    // The track list first: any later engine call may move the views below.
-    const tracks = (this.#tracks ??= this.#json(() => engine.trackList()));
+    this.#tracks ??= this.#json(() => engine.trackList());
     const { head, rows } = this.#call(() => ask(engine));
-    const answer = JSON.parse(decoder.decode(head));
-    const out = answer.tracks;
-    for (let at = 0; at < rows.length; at += PACKED_ROW_WIDTH) {
-      const track = tracks[rows[at]];
-      const topTerritories = [];
-      for (let k = 0, pair = at + 5; k < rows[at + 4]; k++, pair += 2)
-        topTerritories.push({ code: territoryCode(rows[pair]), creations: rows[pair + 1] });
-      out.push({
-        id: track.id, title: track.title, artist: track.artist,
-        creations: rows[at + 1], views: rows[at + 2], streams: rows[at + 3], topTerritories,
-      });
-    }
-    return answer;
+    return { head: decoder.decode(head), rows: rows.slice() };
+  }
+
+  // For the Worker (worker.js): the overview still packed, so that only a
+  // short string and one transferable buffer cross to the page, plus the
+  // track list when it changed since `knownTracks` (an object identity).
+  _overviewPacked(options, knownTracks) {
+    const packed = this.#packed(overviewCall(options));
+    return { ...packed, tracks: this.#tracks === knownTracks ? undefined : this.#tracks };
   }
 }
 
-// tta::kPackedRowWidth: track, creations, views, streams, top count, 3 x (code, creations).
-const PACKED_ROW_WIDTH = 11;
-// Territory codes come packed as byte * 256 + byte (two ASCII letters).
-const codes = new Map();
-function territoryCode(packed) {
-  let code = codes.get(packed);
-  if (code === undefined) codes.set(packed, code = String.fromCharCode(packed >> 8, packed & 255));
-  return code;
+// The engine call of an overview, its arguments checked first (a TypeError
+// must not reach #call, which treats anything thrown as a broken instance).
+function overviewCall(options = {}) {
+  if (usesRequest(options)) {
+    const request = utf8(JSON.stringify(requestOf('overview', options)));
+    return (engine) => engine.overviewRequest(request);
+  }
+  const { period, platform = 'all', content = 'all', limit = Infinity, offset = 0 } = options;
+  checkQuery(period, platform, content);
+  checkCount('limit', limit);
+  checkCount('offset', offset);
+  const [p, c] = [utf8(platform), utf8(content)];
+  return (engine) => engine.overview(period, p, c, limit, offset);
 }
 
 function requestOf(query, options) {

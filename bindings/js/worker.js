@@ -1,11 +1,13 @@
 // The module Worker behind createAnalyticsWorker(): runs one Analytics and
 // answers requests { id, method, args } with { id, result } or
-// { id, error: { name, message } }; a load also sends { id, progress }.
+// { id, error: { name, message } }; a load also sends { id, progress }, and
+// an overview answers { id, packed: { head, rows, tracks? } }.
 import { createAnalytics } from './index.js';
 
 const METHODS = new Set(['load', 'loadCsv', 'summary', 'overview', 'track', 'splits', 'breakouts', 'lift', 'liftRanking',
   'overviewCsv', 'trackCsv', 'memoryBytes', 'dispose']);
 let analytics = null;
+let sentTracks = null;  // the track list the page already has (see analytics-worker.js)
 
 self.addEventListener('message', async ({ data: { id, method, args } }) => {
   try {
@@ -14,6 +16,13 @@ self.addEventListener('message', async ({ data: { id, method, args } }) => {
       analytics = await createAnalytics(args[0]);
     } else if (!METHODS.has(method) || !analytics) {
       throw new Error(`the analytics worker cannot run "${method}"`);
+    } else if (method === 'overview') {
+      // Packed: a short head and one transferred buffer instead of cloning
+      // thousands of row objects; the track list only when it changed.
+      const packed = analytics._overviewPacked(args[0], sentTracks);
+      if (packed.tracks) sentTracks = packed.tracks;
+      self.postMessage({ id, packed }, [packed.rows.buffer]);
+      return;
     } else if (method === 'load' || method === 'loadCsv') {
       result = analytics[method](args[0], { onProgress: (phase) => self.postMessage({ id, progress: phase }) });
     } else {

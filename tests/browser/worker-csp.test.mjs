@@ -33,6 +33,16 @@ async function buildSite() {
     : join(ROOT, 'tests/data/examples/tiny.json');
   cpSync(catalog, join(root, 'data/catalog.json'));
   writeFileSync(join(root, 'data/bad.json'), BAD_DOCUMENT);
+  // A second catalog whose tracks differ (count, ids and titles), for replacing the first.
+  writeFileSync(join(root, 'data/second.json'), JSON.stringify({
+    schema: 'tiktok-analytics/v1', asOf: '2026-03-01',
+    tracks: [{ id: 'Z9', title: 'Second <b>catalog</b>', artist: 'Other' }, { id: 'Y8', title: 'Zweiter \u00e9' }],
+    tiktok: [
+      { track: 'Y8', territory: 'DE', start: '2026-02-20', creations: [1, 2, 3, 4, 5, 6, 7, 8, 9], views: [9, 8, 7, 6, 5, 4, 3, 2, 1] },
+      { track: 'Z9', territory: 'SE', start: '2026-02-25', creations: [40, 0, 2, 0], views: [1, 1, 1, 1] },
+    ],
+    streams: [{ track: 'Z9', start: '2026-02-01', streams: [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5] }],
+  }));
 }
 
 function watch(target, where) {
@@ -96,6 +106,17 @@ describe('the Worker API under the CSP', () => {
     assert.equal(got.typeError, 'TypeError');
     assert.equal(got.rangeError, 'period must be a whole number of days from 1 to 3650, got 0');
     assert.equal(got.unchanged, true);
+  });
+
+  test('a second catalog replaces the first in the Worker\'s answers, and a refused third keeps it', async () => {
+    const query = { period: 28 };
+    const got = await page.evaluate((q) => window.fixture.workerReplace('/data/catalog.json', '/data/second.json', '/data/bad.json', q), query);
+    assert.deepStrictEqual(got.first, await cliAnswer(['overview', ...queryArgs(query), join(root, 'data/catalog.json')]));
+    const second = await cliAnswer(['overview', ...queryArgs(query), join(root, 'data/second.json')]);
+    assert.deepStrictEqual(got.second, second);
+    assert.deepStrictEqual(second.tracks.map((t) => t.title), ['Zweiter \u00e9', 'Second <b>catalog</b>']);
+    assert.equal(got.refused, await cliLoadError(Buffer.from(BAD_DOCUMENT)));
+    assert.deepStrictEqual(got.afterRefusal, second);
   });
 
   test('terminate rejects the request in flight and every later call', async () => {

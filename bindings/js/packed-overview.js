@@ -1,0 +1,31 @@
+// The overview's rows leave the engine packed (bindings.cpp,
+// tta::PackedOverview): PACKED_ROW_WIDTH numbers per row that point into the
+// catalog's track list. Shared by index.js (same thread) and
+// analytics-worker.js (the page side of the Worker).
+
+// tta::kPackedRowWidth: track, creations, views, streams, top count, 3 x (code, creations).
+const PACKED_ROW_WIDTH = 11;
+// Territory codes come packed as byte * 256 + byte (two ASCII letters).
+const codes = new Map();
+function territoryCode(packed) {
+  let code = codes.get(packed);
+  if (code === undefined) codes.set(packed, code = String.fromCharCode(packed >> 8, packed & 255));
+  return code;
+}
+
+// The rows of a packed overview as the JSON answer's objects, key for key, in
+// `answer.tracks` (empty in the head).
+export function buildOverview(answer, rows, tracks) {
+  const out = answer.tracks;
+  for (let at = 0; at < rows.length; at += PACKED_ROW_WIDTH) {
+    const track = tracks[rows[at]];
+    const topTerritories = [];
+    for (let k = 0, pair = at + 5; k < rows[at + 4]; k++, pair += 2)
+      topTerritories.push({ code: territoryCode(rows[pair]), creations: rows[pair + 1] });
+    out.push({
+      id: track.id, title: track.title, artist: track.artist,
+      creations: rows[at + 1], views: rows[at + 2], streams: rows[at + 3], topTerritories,
+    });
+  }
+  return answer;
+}
