@@ -7,7 +7,21 @@
 // DOM holds the new answer) -> requestAnimationFrame -> setTimeout 0, which
 // runs once that frame is painted. Event Timing entries (PerformanceObserver
 // 'event', durationThreshold 16) are collected too: they cover the input's
-// own handlers up to the next paint, not the asynchronous answer.
+// own handlers up to the next paint, which shows the new answer only when the
+// page had it at hand (drawn in the click's task), else just the checked period.
+//
+// Clicks come two ways. Rapid (paintedMs, renderedMs, eventTiming, trace): the
+// next click as soon as the last one's answer is painted, so the insights it
+// draws after that paint may still run into the next click. Settled
+// (settled.paintedMs, settled.renderedMs, settled.insightsMs): the next click
+// once <main data-insights="ready"> (splits, lift ranking, breakout badges
+// drawn) and one more frame, as a person looks at the page before clicking
+// again; insightsMs is from the click to data-insights="ready". The page
+// keeps the answers it drew and asks for the other periods' ahead (data.js,
+// app.js), so after the warm-up these clicks find their answer at hand;
+// uncached (uncached.paintedMs, .renderedMs, .insightsMs; null if the page
+// cannot forget) is settled clicks after the page forgot them, each waiting
+// for the engine.
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
@@ -16,23 +30,40 @@ import { startServer } from '../scripts/serve.mjs';
 const PERIODS = [7, 28, 90, 365];
 
 function install() {
-  const m = { clicks: [], events: [], pending: null };
+  const m = { clicks: [], events: [], pending: null, drawing: null };
   window.__ttaBench = m;
   const main = document.querySelector('main');
   document.getElementById('period-switch').addEventListener('click', (event) => {
     if (!m.pending) m.pending = { t0: event.timeStamp, sawBusy: false };
   }, true);
-  new MutationObserver(() => {
-    const busy = main.getAttribute('aria-busy');
+  new MutationObserver((records) => {
+    // The values aria-busy took since the last call, in order (a record holds
+    // the value before its change): an answer the page already had is drawn
+    // in the click's own task, busy and idle again before this runs.
+    const busyRecords = records.filter((r) => r.attributeName === 'aria-busy');
+    const values = busyRecords.map((r, i) => (i + 1 < busyRecords.length ? busyRecords[i + 1].oldValue : main.getAttribute('aria-busy')));
+    // The insights of the click last rendered are drawn (only a settled click
+    // waits for them; a newer click leaves them unfinished).
+    if (m.drawing && main.dataset.insights === 'ready') {
+      m.drawing.insights = performance.now() - m.drawing.t0;
+      m.drawing = null;
+    }
     const p = m.pending;
     if (!p) return;
-    if (busy === 'true') p.sawBusy = true;
-    else if (busy === 'false' && p.sawBusy) {
+    if (values.includes('true')) p.sawBusy = true;
+    if (p.sawBusy && values.includes('false') && main.getAttribute('aria-busy') === 'false') {
       m.pending = null;
       const rendered = performance.now();
-      requestAnimationFrame(() => setTimeout(() => m.clicks.push({ rendered: rendered - p.t0, painted: performance.now() - p.t0 }), 0));
+      const click = { t0: p.t0, rendered: rendered - p.t0, painted: null, insights: null };
+      // (With nothing to show, e.g. no creations, the insights are ready at once.)
+      if (main.dataset.insights === 'ready') click.insights = click.rendered;
+      else m.drawing = click;
+      requestAnimationFrame(() => setTimeout(() => {
+        click.painted = performance.now() - p.t0;
+        m.clicks.push(click);
+      }, 0));
     }
-  }).observe(main, { attributes: true, attributeFilter: ['aria-busy'] });
+  }).observe(main, { attributes: true, attributeOldValue: true, attributeFilter: ['aria-busy', 'data-insights'] });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) m.events.push({ name: e.name, duration: e.duration, interactionId: e.interactionId });
   }).observe({ type: 'event', durationThreshold: 16 });
@@ -40,13 +71,28 @@ function install() {
 
 const currentPeriod = (page) => page.evaluate(() => Number(document.querySelector('#period-switch input:checked')?.value));
 
-async function clickPeriods(page, count) {
+// Rapid clicks: the next period as soon as the last click's answer is painted
+// (its insights may still be on their way). Settled clicks ({ settled: true }):
+// the next one once the insights are drawn too (<main data-insights="ready">)
+// and a frame went by, as when a person looks at the page before clicking.
+// Uncached clicks ({ settled: true, uncached: true }): settled clicks, each
+// after the page forgot the answers it keeps (data.js forgetAnswers(), which a
+// new catalog also does), so that each waits for the engine in the Worker.
+async function clickPeriods(page, count, { settled = false, uncached = false } = {}) {
   const before = await page.evaluate(() => window.__ttaBench.clicks.length);
   let period = await currentPeriod(page);
   for (let i = 0; i < count; i++) {
     period = PERIODS[(PERIODS.indexOf(period) + 1) % PERIODS.length];
+    if (uncached) {
+      await page.waitForTimeout(300);  // the page's prefetch of the other periods is done
+      await page.evaluate(async () => (await import('./data.js')).forgetAnswers());
+    }
     await page.click(`label[for="period-${period}"]`);
     await page.waitForFunction((n) => window.__ttaBench.clicks.length >= n, before + i + 1, { timeout: 60_000 });
+    if (settled) {
+      await page.waitForFunction(() => window.__ttaBench.clicks.at(-1).insights !== null, null, { timeout: 60_000 });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    }
   }
   return page.evaluate((from) => window.__ttaBench.clicks.slice(from), before);
 }
@@ -142,8 +188,26 @@ export async function measureDashboard(browser, root, catalogs, { clicks = 24, w
       const measured = await clickPeriods(page, clicks);
       const events = await page.evaluate((from) => window.__ttaBench.events.slice(from), eventsBefore);
       const trace = await traceClicks(browser, page, 8);
+      // The same clicks settled: one round first, so that every period's
+      // insights are known (as in the rapid clicks' warm-up).
+      await clickPeriods(page, PERIODS.length, { settled: true });
+      const settled = await clickPeriods(page, clicks, { settled: true });
+      const canForget = await page.evaluate(async () => typeof (await import('./data.js')).forgetAnswers === 'function');
+      const uncached = canForget ? await clickPeriods(page, Math.min(clicks, 12), { settled: true, uncached: true }) : null;
       out.catalogs[name] = {
         clicks: measured.length, tableRows: rows, trace,
+        settled: {
+          clicks: settled.length,
+          paintedMs: settled.map((c) => c.painted),
+          renderedMs: settled.map((c) => c.rendered),
+          insightsMs: settled.map((c) => c.insights),
+        },
+        uncached: uncached && {
+          clicks: uncached.length,
+          paintedMs: uncached.map((c) => c.painted),
+          renderedMs: uncached.map((c) => c.rendered),
+          insightsMs: uncached.map((c) => c.insights),
+        },
         paintedMs: measured.map((c) => c.painted), renderedMs: measured.map((c) => c.rendered),
         eventTiming: {
           entries: events.length,

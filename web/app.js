@@ -11,7 +11,7 @@ import { sortCatalogFiles } from './catalog-files.js';
 import { csvFileName, exportFrom } from './csv-export.js';
 import * as data from './data.js';
 import { clampRange, showDateRange } from './date-range.js';
-import { byId } from './dom.js';
+import { byId, setHidden } from './dom.js';
 import { megabytes, plural, trackTitle } from './format.js';
 import { renderLift } from './lift-panel.js';
 import { renderLiftRanking } from './lift-ranking.js';
@@ -19,7 +19,9 @@ import { clearError, initLoadData, showBusy, showError, showIdle } from './load-
 import {
   initOverviewPage, pageCount, renderOverviewPage, showBreakoutsCount, tableTotal,
 } from './overview-page.js';
-import { canonicalize, currentState, formatHash, navigate, onRouteChange } from './router.js';
+import {
+  PERIODS, canonicalize, currentState, formatHash, navigate, onRouteChange, periodState,
+} from './router.js';
 import { renderSplits } from './splits-panel.js';
 import { initTableControls } from './table-controls.js';
 import { showTerritoryMap } from './territory-map.js';
@@ -73,12 +75,41 @@ async function render(requested = currentState()) {
   if (!current()) return;
   for (const panel of panels) panel.setAttribute('aria-busy', 'false');  // also those with nothing to show
   setInsights('ready');
+  prefetchPeriods(state, current);
 }
+
+// Once the page is drawn and idle: the main answers a click on each other
+// period would ask for, one at a time, so that such a click draws its answer
+// at once (data.js keeps them until the next load). It costs the Worker what
+// the clicks would, a few ms each; a click meanwhile waits at most for one.
+const whenIdle = () => new Promise((resolve) => (globalThis.requestIdleCallback
+  ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 50)));
+async function prefetchPeriods(state, current) {
+  for (const period of PERIODS) {
+    if (period === state.period && !state.start) continue;
+    await whenIdle();
+    if (!current()) return;
+    const next = periodState(state, period);
+    try {
+      if (next.page === 'track') await data.track(next);
+      else if (next.view === 'breakouts') await Promise.all([data.overview(next, { rows: false }), data.breakouts(next)]);
+      else await data.overview(next);
+    } catch {
+      // Shown if that period is clicked (its request is not kept).
+    }
+  }
+}
+
+// A task of its own for each insight: the answers kept from an earlier visit
+// of a window arrive together, and drawn in one go they would hold the main
+// thread (and a click on the next period) for the time of all of them.
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 // Draws one insight when its answer arrives, unless a newer render started.
 async function fill(panel, ask, draw, current) {
   try {
     const answer = await ask();
+    await nextTask();
     if (current()) await draw(answer);
   } catch (error) {
     if (current()) showError(error.message);
@@ -105,13 +136,15 @@ async function renderOverview(state, current) {
   shownWindow = answer.window;
   show('overview', 'Your catalog on TikTok');
   if (answer.tracksWithCreations === 0) return null;
+  // The splits first: their chart measures its labels, which makes the browser
+  // lay out whatever changed before (the badges would be).
   return () => Promise.all([
+    fill(byId('overview-splits'), () => data.splits(state), (splits) => renderSplits(byId('overview-splits'), splits, state), current),
+    rankLift(state, answer, current),
     fill(null, () => data.breakoutGrowth(state), ({ count, growth }) => {
       applyBreakoutBadges(byId('ranking-rows'), growth);
       showBreakoutsCount(count);
     }, current),
-    fill(byId('overview-splits'), () => data.splits(state), (splits) => renderSplits(byId('overview-splits'), splits, state), current),
-    rankLift(state, answer, current),
   ]);
 }
 
@@ -159,9 +192,10 @@ async function renderTrack(state, current) {
 }
 
 function show(page, title) {
-  document.title = `${title} \u00B7 TikTok analytics`;
-  byId('overview-page').hidden = page !== 'overview';
-  byId('track-page').hidden = page !== 'track';
+  const fullTitle = `${title} \u00B7 TikTok analytics`;
+  if (document.title !== fullTitle) document.title = fullTitle;
+  setHidden(byId('overview-page'), page !== 'overview');
+  setHidden(byId('track-page'), page !== 'track');
   const changed = shownPage !== null && shownPage !== page;
   if (changed) {
     // A new page for screen readers and keyboards: start at its heading.
@@ -257,8 +291,12 @@ function start() {
   initExports();
   initLoadData(loadFiles);
   let lastHash = location.hash;
+  // Where the page is scrolled, kept as it scrolls: reading scrollY in a
+  // click's handler would make the browser update the page's style first.
+  let scrolledTo = scrollY;
+  addEventListener('scroll', () => { scrolledTo = scrollY; }, { passive: true });
   onRouteChange((state) => {
-    if (!lastHash.startsWith('#/track/')) scrollByHash.set(lastHash, scrollY);
+    if (!lastHash.startsWith('#/track/')) scrollByHash.set(lastHash, scrolledTo);
     lastHash = location.hash;
     canonicalize();
     render(state);

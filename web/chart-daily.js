@@ -158,7 +158,9 @@ export function showDailyChart(canvas, legend, series) {
   chart.data.datasets[0].data = series.creations;
   chart.data.datasets[1].data = onLogScale(series.views);
   chart.data.datasets[2].data = onLogScale(series.streams);
-  chart.update();
+  // No animation for a new answer (a period click, another track): drawn at
+  // once, not redrawn frame after frame while the next click waits.
+  chart.update('none');
   const last = series.days ? addDays(series.dates.at(-1), series.days.at(-1) - 1) : series.dates.at(-1);
   canvas.setAttribute('aria-label',
     `${series.days ? 'Weekly' : 'Daily'} creations, views and streams from ${longDay(series.dates[0])} to ${longDay(last)}. ` +

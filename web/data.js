@@ -23,6 +23,35 @@ function remembered(key, ask) {
   return memo.get(key);
 }
 
+// The main answers (an overview page, a page of breakouts, a track) are kept
+// too, the last ANSWERS_KEPT of them, per request: a window seen before, or
+// asked for ahead (app.js prefetches the other periods), is then drawn in the
+// click's own task, in the frame that follows it, without a round trip to the
+// Worker (whose answer Chromium would only hand over after that frame: it
+// holds other tasks until the frame after an input is drawn).
+const ANSWERS_KEPT = 64;
+let answers = new Map();
+function kept(key, ask) {
+  let answer = answers.get(key);
+  if (answer) {
+    answers.delete(key);  // most recently used last
+  } else {
+    answer = ask();
+    const keptIn = answers;  // (not a newer catalog's)
+    answer.catch(() => { if (keptIn.get(key) === answer) keptIn.delete(key); });
+  }
+  answers.set(key, answer);
+  if (answers.size > ANSWERS_KEPT) answers.delete(answers.keys().next().value);
+  return answer;
+}
+
+// A new catalog: nothing kept is true any more. (Also lets a benchmark measure
+// clicks that wait for the engine.)
+export function forgetAnswers() {
+  memo = new Map();
+  answers = new Map();
+}
+
 // Downloads a catalog, reporting (received bytes, total bytes or 0 if unknown).
 export async function download(url, onBytes = () => {}) {
   const response = await fetch(url);
@@ -52,7 +81,7 @@ export async function download(url, onBytes = () => {}) {
 // loaded before keeps answering.
 export async function loadCatalog(bytes, onPhase = () => {}) {
   const summary = await (await ready()).load(bytes, { onProgress: onPhase });
-  memo = new Map();
+  forgetAnswers();
   return summary;
 }
 
@@ -60,7 +89,7 @@ export async function loadCatalog(bytes, onPhase = () => {}) {
 // Worker) or text; the same guarantees as loadCatalog.
 export async function loadCsvCatalog(files, onPhase = () => {}) {
   const summary = await (await ready()).loadCsv(files, { onProgress: onPhase });
-  memo = new Map();
+  forgetAnswers();
   return summary;
 }
 
@@ -74,18 +103,21 @@ const queryKey = (state) => JSON.stringify(query(state));
 const tableOptions = ({ sort, descending, search }) => (search ? { sort, descending, search } : { sort, descending });
 
 // The overview with one page (1-based) of the table, or only its KPIs (rows: false).
-export async function overview(state, { rows = true } = {}) {
+export function overview(state, { rows = true } = {}) {
   const offset = (state.tablePage - 1) * PAGE_SIZE;
-  return (await ready()).overview({ ...query(state), ...tableOptions(state), limit: rows ? PAGE_SIZE : 0, offset: rows ? offset : 0 });
+  const request = { ...query(state), ...tableOptions(state), limit: rows ? PAGE_SIZE : 0, offset: rows ? offset : 0 };
+  return kept(`overview ${JSON.stringify(request)}`, async () => (await ready()).overview(request));
 }
 
-export async function track(state) {
-  return (await ready()).track(state.trackId, { ...query(state), weekly: state.weekly });
+export function track(state) {
+  const options = { ...query(state), weekly: state.weekly };
+  return kept(`track ${JSON.stringify([state.trackId, options])}`, async () => (await ready()).track(state.trackId, options));
 }
 
 // One page of the breakouts list.
-export async function breakouts(state) {
-  return (await ready()).breakouts({ ...query(state), limit: PAGE_SIZE, offset: (state.tablePage - 1) * PAGE_SIZE });
+export function breakouts(state) {
+  const request = { ...query(state), limit: PAGE_SIZE, offset: (state.tablePage - 1) * PAGE_SIZE };
+  return kept(`breakouts page ${JSON.stringify(request)}`, async () => (await ready()).breakouts(request));
 }
 
 // Every breakout of the window: id -> growth (null for a new track).

@@ -71,17 +71,20 @@ export function clampRange(state) {
 }
 
 // Shows the state's range, or the window a period covers, without
-// overwriting what the user is typing.
+// overwriting what the user is typing. Each is written only when it changes:
+// a period click should not lay the toolbar out again for the same text.
 export function showDateRange(state, window = null) {
   const custom = Boolean(state.start);
   const toggle = byId('range-toggle');
   toggle.classList.toggle('is-active', custom);
-  toggle.textContent = custom ? dayRange({ start: state.start, end: state.end }) : 'Custom dates';
-  toggle.setAttribute('aria-label', custom ? `Custom dates: ${day(state.start)} to ${day(state.end)}` : 'Custom dates');
+  const text = custom ? dayRange({ start: state.start, end: state.end }) : 'Custom dates';
+  if (toggle.textContent !== text) toggle.textContent = text;
+  const label = custom ? `Custom dates: ${day(state.start)} to ${day(state.end)}` : 'Custom dates';
+  if (toggle.getAttribute('aria-label') !== label) toggle.setAttribute('aria-label', label);
   const from = byId('range-from'), to = byId('range-to');
   if (from.contains(document.activeElement) || to.contains(document.activeElement)) return;
   const shown = custom ? { start: state.start, end: state.end } : window;
   if (!shown) return;
-  from.value = shown.start;
-  to.value = shown.end;
+  if (from.value !== shown.start) from.value = shown.start;
+  if (to.value !== shown.end) to.value = shown.end;
 }

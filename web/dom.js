@@ -19,5 +19,28 @@ export function el(tag, props = {}, ...children) {
 export const byId = (id) => document.getElementById(id);
 
 export function setText(id, text) {
-  byId(id).textContent = text;
+  setNodeText(byId(id), text);
+}
+
+// Writes only what changed: the same text or state written again would still
+// make the browser style and lay out that part of the page in the next frame.
+export function setNodeText(node, text) {
+  const only = node.firstChild;
+  if (only && only === node.lastChild && only.nodeType === Node.TEXT_NODE) {
+    if (only.data !== text) only.data = text;  // the same text node, new characters
+  } else if (node.textContent !== text) {
+    node.textContent = text;
+  }
+}
+
+export function setHidden(node, hidden) {
+  if (node.hidden !== hidden) node.hidden = hidden;
+}
+
+export function setAttr(node, name, value) {
+  if (value === null || value === undefined) {
+    if (node.hasAttribute(name)) node.removeAttribute(name);
+  } else if (node.getAttribute(name) !== value) {
+    node.setAttribute(name, value);
+  }
 }

@@ -1,6 +1,6 @@
 // Numbers, changes and dates for people: compact where large, the exact value
 // one hover away, English text throughout (the interface is in English).
-import { el } from './dom.js';
+import { el, setAttr, setNodeText } from './dom.js';
 
 const exactFormat = new Intl.NumberFormat('en');
 const compactFormat = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
@@ -16,15 +16,25 @@ export const compact = (n) => (Math.abs(n) < 10_000 ? exactFormat.format(n) : co
 // <data value="5505879695" title="5,505,879,695">5.5B</data>: the machine-readable
 // value for scripts, the exact one in the tooltip, the short one on screen.
 export function numberNode(n, className = 'number') {
+  return setNumber(el('data', { className }), n);
+}
+
+// Updates a numberNode in place to show n (as numberNode(n) would).
+export function setNumber(node, n) {
   const shown = compact(n);
   const full = exact(n);
-  return el('data', { className, value: n, title: shown === full ? undefined : full }, shown);
+  const value = String(n);
+  if (node.value !== value) node.value = value;
+  setAttr(node, 'title', shown === full ? null : full);
+  setNodeText(node, shown);
+  return node;
 }
 
 // A share 0..1 as "12.3%" (one decimal, no decimal past 10%).
+// (The formats are made once: making an Intl.NumberFormat costs more than using it.)
+const percentFormats = [0, 1].map((digits) => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: digits }));
 export function percent(share) {
-  const digits = Math.abs(share) < 0.1 ? 1 : 0;
-  return new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: digits }).format(share);
+  return percentFormats[Math.abs(share) < 0.1 ? 1 : 0].format(share);
 }
 
 // { direction: 'up' | 'down' | 'flat' | 'none', text: '+12.3%' }; 'none' when
@@ -70,12 +80,14 @@ export const windowPhrase = (window, custom) =>
   (custom ? `from ${day(window.start)} to ${day(window.end)}` : `in the last ${window.days} days`);
 
 // A growth ratio (1.5 = +150%) with a sign.
-export const growthText = (growth) => `+${new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }).format(growth)}`;
+export const growthText = (growth) => `+${percentFormats[0].format(growth)}`;
 
 // Two significant digits: 38.2 -> "38", 0.43 -> "0.43", 1234 -> "1,200".
-export const roughly = (n) => new Intl.NumberFormat('en', { maximumSignificantDigits: 2 }).format(n);
+const roughFormat = new Intl.NumberFormat('en', { maximumSignificantDigits: 2 });
+export const roughly = (n) => roughFormat.format(n);
 
 // A correlation with two decimals: 0.7212 -> "0.72".
-export const correlationText = (r) => new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(r);
+const correlationFormat = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export const correlationText = (r) => correlationFormat.format(r);
 
 export const addDays = (iso, days) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -3,8 +3,12 @@
 // each, and the FAQ's explanation beside them. One panel on the overview (the
 // catalog), one on the track page; each draws a splits() answer.
 import './vendor/chart.umd.js';  // globalThis.Chart
-import { el } from './dom.js';
-import { exact, numberNode, percent } from './format.js';
+import {
+  el, setAttr, setHidden, setNodeText,
+} from './dom.js';
+import {
+  exact, numberNode, percent, setNumber,
+} from './format.js';
 
 const { Chart } = globalThis;
 
@@ -62,21 +66,20 @@ function skeleton(section) {
   charts.set(section, chart);
 }
 
+const shown = new WeakMap();  // section -> the answer it shows
+
 // answer: the engine's splits() answer; filters: the state's platform and content.
+// The figures are updated in place when the same apps and kinds have creations.
 export function renderSplits(section, answer, filters) {
+  if (shown.get(section) === answer) return;  // kept answer (another table page or sort): nothing changed
+  shown.set(section, answer);
   if (!charts.has(section)) skeleton(section);
   const chart = charts.get(section);
   const total = answer.platform.reduce((sum, e) => sum + e.creations, 0);
-  section.querySelector('.split-empty').hidden = total > 0;
-  section.querySelector('.splits-chart').hidden = total === 0;
+  setHidden(section.querySelector('.split-empty'), total > 0);
+  setHidden(section.querySelector('.splits-chart'), total === 0);
   ROWS.forEach(({ split }, row) => {
-    const entries = answer[split].filter((e) => e.creations > 0);
-    section.querySelector(`[data-split="${split}"] .split-kpis`).replaceChildren(...(entries.length ? entries.map((e) =>
-      el('div', { className: 'split-kpi', 'data-key': e.key },
-        el('dt', {}, el('span', { className: `swatch swatch-${e.key}`, 'aria-hidden': 'true' }), NAMES[e.key]),
-        el('dd', { className: 'split-share' }, el('data', { value: e.share }, percent(e.share))),
-        el('dd', { className: 'split-count' }, numberNode(e.creations), ' creations')))
-      : [el('div', { className: 'split-kpi muted' }, el('dt', {}, 'No creations'))]));
+    showSplitKpis(section.querySelector(`[data-split="${split}"] .split-kpis`), answer[split].filter((e) => e.creations > 0));
     chart.data.datasets.forEach((dataset, position) => {
       const entry = answer[split].find((e) => e.key === ROWS[row].keys[position]);
       dataset.entries ??= [];
@@ -88,8 +91,28 @@ export function renderSplits(section, answer, filters) {
   chart.update();
   const shares = ROWS.map(({ label, split }) => `${label}: ${answer[split].filter((e) => e.creations > 0)
     .map((e) => `${NAMES[e.key]} ${percent(e.share)}`).join(', ') || 'none'}`).join('. ');
-  chart.canvas.setAttribute('aria-label', `Shares of creations. ${shares}.`);
-  section.querySelector('.split-filters').textContent = filterNote(filters);
+  setAttr(chart.canvas, 'aria-label', `Shares of creations. ${shares}.`);
+  setNodeText(section.querySelector('.split-filters'), filterNote(filters));
+}
+
+function showSplitKpis(list, entries) {
+  const kpis = list.children;
+  if (entries.length > 0 && entries.length === kpis.length && entries.every((e, i) => kpis[i].dataset.key === e.key)) {
+    entries.forEach((e, i) => {
+      const [, share, count] = kpis[i].children;  // dt, dd.split-share, dd.split-count
+      const value = String(e.share);
+      if (share.firstChild.value !== value) share.firstChild.value = value;
+      setNodeText(share.firstChild, percent(e.share));
+      setNumber(count.firstChild, e.creations);
+    });
+    return;
+  }
+  list.replaceChildren(...(entries.length ? entries.map((e) =>
+    el('div', { className: 'split-kpi', 'data-key': e.key },
+      el('dt', {}, el('span', { className: `swatch swatch-${e.key}`, 'aria-hidden': 'true' }), NAMES[e.key]),
+      el('dd', { className: 'split-share' }, el('data', { value: e.share }, percent(e.share))),
+      el('dd', { className: 'split-count' }, numberNode(e.creations), ' creations')))
+    : [el('div', { className: 'split-kpi muted' }, el('dt', {}, 'No creations'))]));
 }
 
 // Which filter the shares are within (the app shares follow the videos

@@ -1,7 +1,7 @@
 // The table's controls: sortable column headers (aria-sort, a second click
 // turns the order round), the same choice as a select on phones (where the
 // header row is hidden), and the search box (debounced). They write the URL.
-import { byId } from './dom.js';
+import { byId, setAttr } from './dom.js';
 import { currentState, defaultDescending, navigate } from './router.js';
 
 const SEARCH_DELAY_MS = 250;
@@ -43,19 +43,21 @@ export function initTableControls() {
 const SORT_NAMES = { creations: 'creations', views: 'views', streams: 'streams', title: 'title', artist: 'artist' };
 
 export function showTableControls(state) {
+  // (Written only where they change, like the rest of the table: dom.js.)
   for (const th of byId('ranking-table').querySelectorAll('th[data-sort-column]')) {
     const sorted = th.dataset.sortColumn.split(' ').includes(state.sort);
-    if (sorted) th.setAttribute('aria-sort', state.descending ? 'descending' : 'ascending');
-    else th.removeAttribute('aria-sort');
+    setAttr(th, 'aria-sort', sorted ? (state.descending ? 'descending' : 'ascending') : null);
   }
   for (const button of byId('ranking-table').querySelectorAll('.sort-button')) {
     const active = button.dataset.sort === state.sort;
     button.classList.toggle('is-sorted', active);
-    button.dataset.direction = active ? (state.descending ? 'desc' : 'asc') : '';
+    setAttr(button, 'data-direction', active ? (state.descending ? 'desc' : 'asc') : '');
     const next = active ? !state.descending : defaultDescending(button.dataset.sort);
-    button.title = `Sort by ${SORT_NAMES[button.dataset.sort]}, ${sortOrderName(button.dataset.sort, next)}`;
+    setAttr(button, 'title', `Sort by ${SORT_NAMES[button.dataset.sort]}, ${sortOrderName(button.dataset.sort, next)}`);
   }
-  byId('sort-select').value = `${state.sort}:${state.descending ? 'desc' : 'asc'}`;
+  const select = byId('sort-select');
+  const sortValue = `${state.sort}:${state.descending ? 'desc' : 'asc'}`;
+  if (select.value !== sortValue) select.value = sortValue;
   // The URL's search, unless it is the one being typed (the box may already
   // hold more letters than the last committed ones); Back or a link wins.
   const input = byId('table-search');

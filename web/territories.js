@@ -1,5 +1,5 @@
 // Territory codes as people read them: a flag and the country's English name.
-import { el } from './dom.js';
+import { el, setAttr, setNodeText } from './dom.js';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 const REGIONAL_INDICATOR_A = 0x1f1e6;
@@ -10,12 +10,18 @@ export function flag(code) {
   return String.fromCodePoint(...[...code].map((letter) => REGIONAL_INDICATOR_A + letter.charCodeAt(0) - 65));
 }
 
+const names = new Map();  // code -> name: the table asks for the same few codes on every render
 export function countryName(code) {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {  // not a valid region subtag
-    return code;
+  let name = names.get(code);
+  if (name === undefined) {
+    try {
+      name = regionNames.of(code) ?? code;
+    } catch {  // not a valid region subtag
+      name = code;
+    }
+    names.set(code, name);
   }
+  return name;
 }
 
 // Whether this system draws flags in colour: elsewhere (Windows, Linux without
@@ -35,13 +41,28 @@ function detectFlagGlyphs() {
   }
   return false;
 }
-document.documentElement.classList.toggle('no-flag-emoji', !detectFlagGlyphs());
+const flagGlyphs = detectFlagGlyphs();
+document.documentElement.classList.toggle('no-flag-emoji', !flagGlyphs);
+// Without flag glyphs the code takes the flag's place (styles.css makes it a
+// badge). Not the regional indicator letters hidden with font-size 0 and the
+// code drawn by CSS: those letters sent the browser looking through every
+// font for glyphs none has, on each layout of a row, and a generated
+// attr() content is rebuilt whenever the code changes.
+const flagText = (code) => (flagGlyphs ? flag(code) : code);
 
 // <span class="territory"><span class="flag">🇫🇷</span> France</span>; the flag
 // is decoration for screen readers (the name says it all).
 export function territoryNode(code, extra = null) {
   return el('span', { className: 'territory' },
-    el('span', { className: 'flag', 'aria-hidden': 'true', 'data-code': code }, flag(code)),
+    el('span', { className: 'flag', 'aria-hidden': 'true', 'data-code': code }, flagText(code)),
     el('span', { className: 'country' }, countryName(code)),
     extra);
+}
+
+// Shows another territory in a territoryNode (without extra), in place.
+export function setTerritoryNode(node, code) {
+  const [flagNode, nameNode] = node.children;
+  setAttr(flagNode, 'data-code', code);
+  setNodeText(flagNode, flagText(code));
+  setNodeText(nameNode, countryName(code));
 }

@@ -18,9 +18,13 @@ export function initToolbar() {
 // Shows the state of the URL in the controls (after Back, a reload, a link).
 // With a custom range no period is checked.
 export function showState(state) {
-  for (const radio of byId('period-switch').querySelectorAll('input')) radio.checked = Number(radio.value) === state.period;
-  byId('platform-filter').value = state.platform;
-  byId('content-filter').value = state.content;
+  for (const radio of byId('period-switch').querySelectorAll('input')) {
+    const checked = Number(radio.value) === state.period;
+    if (radio.checked !== checked) radio.checked = checked;
+  }
+  for (const [id, value] of [['platform-filter', state.platform], ['content-filter', state.content]]) {
+    if (byId(id).value !== value) byId(id).value = value;
+  }
   showDateRange(state);
 }
 

@@ -2,12 +2,16 @@
 // and the 50 territories where videos used it most, on a map and in a table.
 // The lift and splits panels and the map arrive after the first paint (app.js).
 import { showDailyChart } from './chart-daily.js';
-import { byId, el, setText } from './dom.js';
-import { artistName, exact, numberNode, percent, trackTitle, windowPhrase } from './format.js';
+import {
+  byId, el, setAttr, setNodeText, setText,
+} from './dom.js';
+import {
+  artistName, exact, numberNode, percent, setNumber, trackTitle, windowPhrase,
+} from './format.js';
 import { renderChangeKpi } from './kpi-cards.js';
 import { windowLine } from './overview-page.js';
 import { formatHash, navigate } from './router.js';
-import { territoryNode } from './territories.js';
+import { setTerritoryNode, territoryNode } from './territories.js';
 
 export function initTrackPage() {
   byId('granularity-switch').addEventListener('change', (event) => navigate({ weekly: event.target.value === 'weekly' }));
@@ -54,17 +58,41 @@ function renderTerritories(territories, trackCreations, window, custom) {
   setText('territories-note', territories.length === 0
     ? `No video used this track ${when}.`
     : `${territories.length === 50 ? 'The 50 territories with the most' : `All ${territories.length} territories with`} creations ${when}; the share is of the track's ${exact(trackCreations)} creations.`);
-  byId('territory-rows').replaceChildren(...territories.map((t, i) => {
+  // The rows are made once and updated in place, as the overview's table.
+  const tbody = byId('territory-rows');
+  while (territoryRows.length < territories.length) territoryRows.push(territoryRow());
+  territories.forEach((t, i) => {
+    const row = territoryRows[i];
     const share = t.creations / trackCreations;
-    const bar = el('span', { className: 'share-bar', 'aria-hidden': 'true' }, el('span', { className: 'share-fill' }));
-    bar.firstChild.style.width = `${Math.max(share * 100, 0.5)}%`;  // CSSOM, allowed by style-src 'self'
-    return el('tr', { 'data-code': t.code },
-      el('td', { className: 'col-rank' }, String(i + 1)),
-      el('td', { className: 'col-territory' }, territoryNode(t.code)),
-      el('td', { className: 'col-number', 'data-label': 'Creations' }, numberNode(t.creations)),
-      el('td', { className: 'col-number', 'data-label': 'Views' }, numberNode(t.views)),
-      el('td', { className: 'col-share' }, el('span', { className: 'share-text' }, percent(share)), bar));
-  }));
+    setAttr(row.tr, 'data-code', t.code);
+    setNodeText(row.rank, String(i + 1));
+    setTerritoryNode(row.territory, t.code);
+    setNumber(row.creations, t.creations);
+    setNumber(row.views, t.views);
+    setNodeText(row.share, percent(share));
+    const width = `${Math.max(share * 100, 0.5)}%`;
+    if (row.fill.style.width !== width) row.fill.style.width = width;  // CSSOM, allowed by style-src 'self'
+    if (tbody.children[i] !== row.tr) tbody.insertBefore(row.tr, tbody.children[i] ?? null);
+  });
+  while (tbody.children.length > territories.length) tbody.lastElementChild.remove();
+}
+
+const territoryRows = [];
+
+function territoryRow() {
+  const rank = el('td', { className: 'col-rank' });
+  const territory = territoryNode('');
+  const creations = numberNode(0);
+  const views = numberNode(0);
+  const share = el('span', { className: 'share-text' });
+  const fill = el('span', { className: 'share-fill' });
+  const tr = el('tr', {},
+    rank,
+    el('td', { className: 'col-territory' }, territory),
+    el('td', { className: 'col-number', 'data-label': 'Creations' }, creations),
+    el('td', { className: 'col-number', 'data-label': 'Views' }, views),
+    el('td', { className: 'col-share' }, share, el('span', { className: 'share-bar', 'aria-hidden': 'true' }, fill)));
+  return { tr, rank, territory, creations, views, share, fill };
 }
 
 // A track the engine does not know (an old link after loading another catalog).
