@@ -17,6 +17,11 @@ inline constexpr std::uint64_t kMaxExact = (std::uint64_t{1} << 53) - 1;
 // Deepest nesting accepted anywhere (the format itself needs 4 levels).
 inline constexpr std::size_t kMaxDepth = 64;
 
-Result<Catalog> read_catalog(std::string_view document);
+// How the day arrays are read: their plain values in runs (the bulk path of
+// json_scanner.hpp), or one JSON event per value, the reference that tests
+// compare the runs with. Both give the same catalog or the same error.
+enum class DayArrays { runs, events };
+
+Result<Catalog> read_catalog(std::string_view document, DayArrays mode = DayArrays::runs);
 
 }  // namespace tta

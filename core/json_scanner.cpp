@@ -9,8 +9,8 @@ namespace {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, nlohmann::json_sax<nlohmann::json>& handler)
-      : p_(text.data()), begin_(text.data()), end_(text.data() + text.size()), handler_(handler) {}
+  Scanner(std::string_view text, nlohmann::json_sax<nlohmann::json>& handler, UintArraySink* runs)
+      : p_(text.data()), begin_(text.data()), end_(text.data() + text.size()), handler_(handler), runs_(runs) {}
 
   ScanOutcome run(std::string& error) {
     if (end_ - p_ >= 3 && static_cast<unsigned char>(p_[0]) == 0xEF &&
@@ -25,38 +25,47 @@ class Scanner {
   using Json = nlohmann::json;
 
   ScanOutcome document() {
-    enum : char { kArray, kObject };
+    // kUints: an array whose handler takes its plain elements in runs.
+    enum : char { kArray, kObject, kUints };
     std::vector<char> open;  // containers entered and not yet closed
     for (;;) {
       // A value is expected here.
       skip_space();
-      if (p_ == end_) return fail("unexpected end of input; expected a value");
-      const char c = *p_;
-      if (c == '{') {
-        ++p_;
-        if (!handler_.start_object(static_cast<std::size_t>(-1))) return ScanOutcome::stopped;
-        skip_space();
-        if (p_ != end_ && *p_ == '}') {
+      bool have_value = false;
+      if (!open.empty() && open.back() == kUints) {
+        const Run run = uint_run();
+        if (run == Run::stopped) return ScanOutcome::stopped;
+        have_value = run == Run::after_value;
+      }
+      if (!have_value) {
+        if (p_ == end_) return fail("unexpected end of input; expected a value");
+        const char c = *p_;
+        if (c == '{') {
           ++p_;
-          if (!handler_.end_object()) return ScanOutcome::stopped;
-        } else {
-          open.push_back(kObject);
-          if (auto o = key(); o != ScanOutcome::complete) return o;
-          continue;
-        }
-      } else if (c == '[') {
-        ++p_;
-        if (!handler_.start_array(static_cast<std::size_t>(-1))) return ScanOutcome::stopped;
-        skip_space();
-        if (p_ != end_ && *p_ == ']') {
+          if (!handler_.start_object(static_cast<std::size_t>(-1))) return ScanOutcome::stopped;
+          skip_space();
+          if (p_ != end_ && *p_ == '}') {
+            ++p_;
+            if (!handler_.end_object()) return ScanOutcome::stopped;
+          } else {
+            open.push_back(kObject);
+            if (auto o = key(); o != ScanOutcome::complete) return o;
+            continue;
+          }
+        } else if (c == '[') {
           ++p_;
-          if (!handler_.end_array()) return ScanOutcome::stopped;
-        } else {
-          open.push_back(kArray);
-          continue;
+          if (!handler_.start_array(static_cast<std::size_t>(-1))) return ScanOutcome::stopped;
+          skip_space();
+          if (p_ != end_ && *p_ == ']') {
+            ++p_;
+            if (!handler_.end_array()) return ScanOutcome::stopped;
+          } else {
+            open.push_back(runs_ != nullptr && runs_->wants_uints() ? kUints : kArray);
+            continue;
+          }
+        } else if (auto o = scalar(); o != ScanOutcome::complete) {
+          return o;
         }
-      } else if (auto o = scalar(); o != ScanOutcome::complete) {
-        return o;
       }
 
       // After a value: close containers, or move to the next element.
@@ -66,26 +75,141 @@ class Scanner {
           if (p_ != end_) return fail("unexpected character after the document");
           return ScanOutcome::complete;
         }
-        if (p_ == end_) return fail(open.back() == kArray ? "unexpected end of input; expected ',' or ']'"
-                                                          : "unexpected end of input; expected ',' or '}'");
+        const bool in_array = open.back() != kObject;
+        if (p_ == end_) return fail(in_array ? "unexpected end of input; expected ',' or ']'"
+                                             : "unexpected end of input; expected ',' or '}'");
         const char next = *p_++;
         if (next == ',') {
-          if (open.back() == kObject) {
+          if (!in_array) {
             if (auto o = key(); o != ScanOutcome::complete) return o;
           }
           break;
         }
-        if (open.back() == kArray && next == ']') {
+        if (in_array && next == ']') {
           if (!handler_.end_array()) return ScanOutcome::stopped;
-        } else if (open.back() == kObject && next == '}') {
+        } else if (!in_array && next == '}') {
           if (!handler_.end_object()) return ScanOutcome::stopped;
         } else {
           --p_;
-          return fail(open.back() == kArray ? "expected ',' or ']'" : "expected ',' or '}'");
+          return fail(in_array ? "expected ',' or ']'" : "expected ',' or '}'");
         }
         open.pop_back();
       }
     }
+  }
+
+  enum class Run {
+    at_value,     // p_ is at an element the ordinary path must read (or at the end)
+    after_value,  // p_ is just after an element the sink took
+    stopped,      // the sink returned false
+  };
+
+  // The bulk path: p_ is at an element of a kUints array (spaces skipped).
+  // Reads plain elements ("123", "null") and the commas between them, and
+  // hands them to the sink in runs. Stops before anything else, so that the
+  // ordinary path reads it exactly as it would have with no sink: at an
+  // element it does not take (p_ at its first byte), or after an element that
+  // is not followed by ',' (p_ just after it: ']' or a syntax error).
+#if defined(__GNUC__)
+  __attribute__((noinline))  // one call per array: keeps the hot loop apart in profiles
+#endif
+  Run uint_run() {
+    std::uint64_t values[kRun];
+    std::size_t count = 0;
+    const char* p = p_;
+    for (;;) {
+      // Far from the end, the elements are read with no end checks.
+      const Stop stop = end_ - p > kSlack ? elements<false>(p, end_ - kSlack, values, count)
+                                          : elements<true>(p, end_, values, count);
+      if (stop == Stop::limit) continue;
+      if (count != 0 && !runs_->take_uints(values, count)) return Run::stopped;
+      count = 0;
+      if (stop == Stop::full) continue;
+      p_ = p;
+      return stop == Stop::at_value ? Run::at_value : Run::after_value;
+    }
+  }
+
+  static constexpr std::size_t kRun = 256;  // values handed over at once
+  // An element read with no end checks ("null", or at most 17 digits) and the
+  // byte after it lie within this many bytes of its start.
+  static constexpr std::ptrdiff_t kSlack = 32;
+
+  enum class Stop { full, limit, at_value, after_value };
+
+  // Reads elements into values[count...] until the run is full (full), p
+  // reaches `limit` (limit; only unchecked, whose limit is kSlack before the
+  // end), or an element or separator the bulk path does not take (at_value,
+  // after_value, as in Run).
+  template <bool kChecked>
+  Stop elements(const char*& position, const char* const limit, std::uint64_t* values, std::size_t& count) {
+    const char* p = position;
+    const char* const end = end_;
+    Stop stop;
+    for (;;) {
+      if (p >= limit) {
+        stop = kChecked ? Stop::at_value : Stop::limit;  // checked: the end of the input
+        break;
+      }
+      const char* const element = p;
+      std::uint64_t value = static_cast<unsigned char>(*p) - static_cast<unsigned>('0');
+      if (value <= 9) {
+        ++p;
+        if (value != 0) {
+          // 17 digits at most: a plain value has 16 or fewer, and more would wrap.
+          const char* const most = kChecked && end - element < 17 ? end : element + 17;
+          unsigned digit;
+          while (p != most && (digit = static_cast<unsigned char>(*p) - static_cast<unsigned>('0')) <= 9) {
+            value = value * 10 + digit;
+            ++p;
+          }
+          if (p - element > 16 || value > kMaxRunValue) {
+            p = element;
+            stop = Stop::at_value;
+            break;
+          }
+        }
+      } else if (*p == 'n' && (!kChecked || end - p >= 4) && p[1] == 'u' && p[2] == 'l' && p[3] == 'l') {
+        value = kRunNull;
+        p += 4;
+      } else {
+        stop = Stop::at_value;
+        break;
+      }
+      // The separator: ',' (nearly always right there) and spaces.
+      if (kChecked && p == end) {
+        values[count++] = value;
+        stop = Stop::after_value;
+        break;
+      }
+      if (*p == ',') {
+        ++p;
+        values[count++] = value;
+      } else if (*p == '.' || (*p | 0x20) == 'e') {
+        // 1.5 and 1e3 are not plain; nor, for the same bytes, is a null
+        // before '.' or 'e' (the ordinary path refuses what follows it). In
+        // 01 the run takes the 0, and the ordinary path then refuses the 1,
+        // as it would have with no sink.
+        p = element;
+        stop = Stop::at_value;
+        break;
+      } else {
+        values[count++] = value;
+        while (p != end && is_space(*p)) ++p;
+        if (p == end || *p != ',') {
+          stop = Stop::after_value;
+          break;
+        }
+        ++p;
+      }
+      while (p != end && static_cast<unsigned char>(*p) <= ' ' && is_space(*p)) ++p;
+      if (count == kRun) {
+        stop = Stop::full;
+        break;
+      }
+    }
+    position = p;
+    return stop;
   }
 
   // "key" : — leaves the scanner before the member's value.
@@ -291,8 +415,10 @@ class Scanner {
     }
   }
 
+  static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
   void skip_space() {
-    while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    while (p_ != end_ && is_space(*p_)) ++p_;
   }
 
   ScanOutcome fail(std::string what) {
@@ -317,14 +443,16 @@ class Scanner {
   const char* const begin_;
   const char* const end_;
   nlohmann::json_sax<Json>& handler_;
+  UintArraySink* const runs_;
   std::string buffer_;
   std::string problem_;
 };
 
 }  // namespace
 
-ScanOutcome scan_json(std::string_view text, nlohmann::json_sax<nlohmann::json>& handler, std::string& error) {
-  return Scanner(text, handler).run(error);
+ScanOutcome scan_json(std::string_view text, nlohmann::json_sax<nlohmann::json>& handler, std::string& error,
+                      UintArraySink* runs) {
+  return Scanner(text, handler, runs).run(error);
 }
 
 }  // namespace tta

@@ -52,23 +52,34 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed, const std::vector<
     std::uint64_t largest = 0;
     for (std::size_t j = 0; j < dense_count_; ++j) {
       const SeriesInput& in = inputs[dense[j].input];
+      const std::uint64_t* values = in.values[m] + (dense[j].first - in.start);
+      const std::size_t days = static_cast<std::size_t>(dense[j].last - dense[j].first + 1);
       std::uint64_t sum = 0;
-      for (long long day = dense[j].first; day <= dense[j].last; ++day) sum += in.values[m][day - in.start];
+      for (std::size_t d = 0; d < days; ++d) sum += values[d];
       total_[m][j] = sum;
       largest = std::max(largest, sum);
     }
     MetricCells& target = cells_[m];
     target.narrow = largest <= UINT32_MAX;
+    // Row k of series j holds the sum of its last k days: rows 1..gap are
+    // days after the series' last (0), then each row adds one more day.
+    // Invariants are hoisted out of the loops by hand: the cells may alias
+    // depth_ and row_start_ as far as the compiler knows.
     auto fill = [&](auto* out) {
       using Cell = std::remove_pointer_t<decltype(out)>;
+      const std::size_t* const row_start = row_start_.data();
       for (std::size_t j = 0; j < dense_count_; ++j) {
         const SeriesInput& in = inputs[dense[j].input];
-        const std::uint64_t* values = in.values[m];
+        const std::uint64_t* const newest = in.values[m] + (dense[j].last - in.start);
+        const long long gap = anchor - dense[j].last;               // < depth for a dense series
+        const long long days = dense[j].last - dense[j].first + 1;  // depth - gap
+        Cell* const column = out + j;
+        for (long long k = 1; k <= gap; ++k) column[row_start[k]] = 0;
+        const std::size_t* const rows = row_start + gap + 1;
         std::uint64_t acc = 0;
-        for (long long k = 1; k <= depth_[j]; ++k) {
-          const long long day = anchor - k + 1;
-          if (day <= dense[j].last) acc += values[day - in.start];
-          out[row_start_[static_cast<std::size_t>(k)] + j] = static_cast<Cell>(acc);
+        for (long long i = 0; i < days; ++i) {
+          acc += newest[-i];
+          column[rows[i]] = static_cast<Cell>(acc);
         }
       }
     };

@@ -15,6 +15,10 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <new>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "dates.hpp"
@@ -29,6 +33,29 @@ struct SeriesInput {
   Day start;
   std::size_t length;
   std::array<const std::uint64_t*, 2> values;  // one pointer per metric
+};
+
+// An allocator whose resize() leaves new cells uninitialised: the
+// constructor writes every cell right after, and zeroing hundreds of MB
+// first was a pass of its own.
+template <typename T>
+struct UninitializedAllocator : std::allocator<T> {
+  using value_type = T;
+  template <typename U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  UninitializedAllocator() = default;
+  template <typename U>
+  UninitializedAllocator(const UninitializedAllocator<U>&) noexcept {}
+  template <typename U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
 };
 
 template <std::size_t Metrics>
@@ -102,8 +129,8 @@ class SeriesSums {
   // take 4 bytes a cell instead of 8.
   struct MetricCells {
     bool narrow = false;
-    std::vector<std::uint32_t> small;
-    Cells wide;
+    std::vector<std::uint32_t, UninitializedAllocator<std::uint32_t>> small;
+    std::vector<std::uint64_t, UninitializedAllocator<std::uint64_t>> wide;
     std::uint64_t at(std::size_t i) const { return narrow ? small[i] : wide[i]; }
   };
   std::array<MetricCells, Metrics> cells_;

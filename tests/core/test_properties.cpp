@@ -81,3 +81,70 @@ TEST_CASE("on generated sample catalogs the engine answers exactly as the brute-
     check_document(doc, random, 8);
   }
 }
+
+#include "series_sums.hpp"
+
+TEST_CASE("series sums equal the day-by-day sums for every series, window and row") {
+  std::mt19937_64 random(11);
+  auto pick = [&](long long n) { return static_cast<long long>(random() % static_cast<std::uint64_t>(n)); };
+  for (int round = 0; round < 12; ++round) {
+    const tta::Day anchor = 20000 + static_cast<tta::Day>(pick(50));
+    const tta::Day first_needed = anchor - 300 + 1;
+    // Many series (the fill works in blocks), ending on the anchor, a few
+    // days before it, long before it (sparse), after it, or empty; reaching
+    // back past first_needed or not; values near 2^32 in some rounds so that
+    // either cell width is taken.
+    const std::size_t count = 1 + static_cast<std::size_t>(pick(400));
+    const bool wide = round % 3 == 0;
+    std::vector<std::vector<std::uint64_t>> values(count), views(count);
+    std::vector<tta::SeriesInput> inputs;
+    for (std::size_t i = 0; i < count; ++i) {
+      const long long length = pick(8) == 0 ? 0 : 1 + pick(400);
+      long long end = anchor - (pick(3) == 0 ? pick(10) : 0);
+      if (pick(6) == 0) end = anchor - 200 - pick(100);
+      if (pick(10) == 0) end = anchor + pick(20);
+      for (long long d = 0; d < length; ++d) {
+        values[i].push_back(pick(4) == 0 ? 0 : static_cast<std::uint64_t>(pick(1000)));
+        views[i].push_back(wide && pick(50) == 0 ? (std::uint64_t{1} << 32) + static_cast<std::uint64_t>(pick(9))
+                                                  : static_cast<std::uint64_t>(pick(100000)));
+      }
+      inputs.push_back({static_cast<tta::Day>(end - length + 1), static_cast<std::size_t>(length),
+                        {values[i].data(), views[i].data()}});
+    }
+    std::vector<std::uint32_t> order;
+    const tta::SeriesSums<2> sums(anchor, first_needed, inputs, order);
+    REQUIRE(order.size() == sums.size());
+    // Day-by-day sum of days [a, b] of input i, within [first_needed, anchor].
+    auto brute = [&](std::size_t metric, std::size_t i, long long a, long long b) {
+      std::uint64_t sum = 0;
+      const tta::SeriesInput& in = inputs[i];
+      for (long long d = std::max<long long>(a, first_needed); d <= std::min<long long>(b, anchor); ++d)
+        if (d >= in.start && d < in.start + static_cast<long long>(in.length)) sum += in.values[metric][d - in.start];
+      return sum;
+    };
+    for (std::size_t j = 0; j < sums.size(); ++j) {
+      for (std::size_t metric = 0; metric < 2; ++metric) {
+        for (long long k : {0LL, 1LL, 2LL, 7LL, 28LL, 150LL, 299LL, 300LL, 301LL, 1 + pick(300)}) {
+          INFO("round " << round << ", stored series " << j << ", metric " << metric << ", k " << k);
+          REQUIRE(sums.back(metric, j, k) == brute(metric, order[j], anchor - k + 1, anchor));
+        }
+        const long long a = anchor - pick(320), b = a + pick(40);
+        REQUIRE(sums.range(metric, j, static_cast<tta::Day>(a), static_cast<tta::Day>(b)) == brute(metric, order[j], a, b));
+      }
+    }
+    // The rows as the kernels walk them: row k, then the totals past it.
+    for (std::size_t metric = 0; metric < 2; ++metric) {
+      sums.with_cells(metric, [&](const auto* cells) {
+        for (long long k = 1; k <= 301; ++k) {
+          const std::size_t reach = sums.row_count(k), offset = sums.row_offset(k);
+          REQUIRE(reach <= sums.dense_count());
+          for (std::size_t j = 0; j < sums.dense_count(); ++j) {
+            const std::uint64_t expected = brute(metric, order[j], anchor - k + 1, anchor);
+            const std::uint64_t got = j < reach ? std::uint64_t{cells[offset + j]} : sums.totals(metric)[j];
+            if (got != expected) FAIL("row " << k << ", series " << j << ": " << got << " != " << expected);
+          }
+        }
+      });
+    }
+  }
+}
