@@ -60,11 +60,12 @@ class Engine {
   // Step 2: parse what JS wrote. The input buffer is freed either way.
   val load_input() {
     return guarded([&] {
-      const std::unique_ptr<char[]> input = std::move(input_);
+      std::unique_ptr<char[]> input = std::move(input_);
       const std::size_t size = input_size_;
       input_size_ = 0;
       if (!input) return js_error("no document was written before load");
-      const auto loaded = analytics_.load(std::string_view(input.get(), size));
+      // The bytes go as soon as they are read: the store then reuses their memory.
+      const auto loaded = analytics_.load(std::string_view(input.get(), size), [&] { input.reset(); });
       if (!loaded) return js_error(loaded.error());
       return answer(analytics_.summary_json());
     });

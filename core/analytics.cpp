@@ -1,5 +1,6 @@
 #include "analytics.hpp"
 
+
 #include <algorithm>  // std::reverse
 #include <new>        // std::bad_alloc
 
@@ -97,9 +98,13 @@ Analytics& Analytics::operator=(Analytics&&) noexcept = default;
 bool Analytics::has_data() const { return store_ != nullptr; }
 const LoadSummary& Analytics::summary() const { return summary_; }
 
-Result<LoadSummary> Analytics::load(std::string_view document) {
+Result<LoadSummary> Analytics::load(std::string_view document) { return load(document, {}); }
+
+Result<LoadSummary> Analytics::load(std::string_view document, const std::function<void()>& document_read) {
   try {
-    return install(read_catalog(document));
+    Result<Catalog> catalog = read_catalog(document);
+    if (document_read) document_read();
+    return install(std::move(catalog));
   } catch (const std::bad_alloc&) {
     return Error{"the document is too large for the memory available; the data loaded before stays loaded"};
   }
