@@ -86,8 +86,12 @@ class Analytics {
   }
 
   overview(options = {}) {
-    const { head, rows } = this.#packed(overviewCall(options));
-    return buildOverview(JSON.parse(head), rows, this.#tracks);
+    const ask = overviewCall(options);
+    const engine = this.#live();
+    const tracks = this.#trackList(engine);
+    // Built straight from the views: no engine call comes in between.
+    const { head, rows } = this.#call(() => ask(engine));
+    return buildOverview(JSON.parse(decoder.decode(head)), rows, tracks);
   }
 
   track(id, options = {}) {
@@ -172,22 +176,23 @@ class Analytics {
 
   // The overview arrives packed (bindings.cpp): a JSON head whose "tracks" is
   // empty, and PACKED_ROW_WIDTH numbers per row that point into the track
-  // list; buildOverview() makes the same objects the JSON answer has. Here it
-  // is copied out of wasm memory, with the track list read first (any later
-  // engine call may move the views).
-  #packed(ask) {
-    const engine = this.#live();
-    this.#tracks ??= this.#json(() => engine.trackList());
-    const { head, rows } = this.#call(() => ask(engine));
-    return { head: decoder.decode(head), rows: rows.slice() };
+  // list; buildOverview() makes the same objects the JSON answer has. The
+  // views live in wasm memory until the next engine call, so the track list
+  // is read first.
+  #trackList(engine) {
+    return (this.#tracks ??= this.#json(() => engine.trackList()));
   }
 
-  // For the Worker (worker.js): the overview still packed, so that only a
-  // short string and one transferable buffer cross to the page, plus the
-  // track list when it changed since `knownTracks` (an object identity).
+  // For the Worker (worker.js): the overview still packed, copied out of wasm
+  // memory, so that only a short string and one transferable buffer cross to
+  // the page, plus the track list when it changed since `knownTracks` (an
+  // object identity).
   _overviewPacked(options, knownTracks) {
-    const packed = this.#packed(overviewCall(options));
-    return { ...packed, tracks: this.#tracks === knownTracks ? undefined : this.#tracks };
+    const ask = overviewCall(options);
+    const engine = this.#live();
+    const tracks = this.#trackList(engine);
+    const { head, rows } = this.#call(() => ask(engine));
+    return { head: decoder.decode(head), rows: rows.slice(), tracks: tracks === knownTracks ? undefined : tracks };
   }
 }
 
