@@ -1,6 +1,5 @@
 #include "analytics.hpp"
 
-
 #include <algorithm>  // std::reverse
 #include <new>        // std::bad_alloc
 
