@@ -86,12 +86,9 @@ class Analytics {
   }
 
   overview(options = {}) {
-    const ask = overviewCall(options);
-    const engine = this.#live();
-    const tracks = this.#trackList(engine);
     // Built straight from the views: no engine call comes in between.
-    const { head, rows } = this.#call(() => ask(engine));
-    return buildOverview(JSON.parse(decoder.decode(head)), rows, tracks);
+    const { head, rows, tracks } = this.#packed(options);
+    return buildOverview(JSON.parse(head), rows, tracks);
   }
 
   track(id, options = {}) {
@@ -188,11 +185,18 @@ class Analytics {
   // the page, plus the track list when it changed since `knownTracks` (an
   // object identity).
   _overviewPacked(options, knownTracks) {
+    const { head, rows, tracks } = this.#packed(options);
+    return { head, rows: rows.slice(), tracks: tracks === knownTracks ? undefined : tracks };
+  }
+
+  // One packed overview: the head decoded, the rows still a view of wasm
+  // memory (valid until the next engine call), and the track list, read first.
+  #packed(options) {
     const ask = overviewCall(options);
     const engine = this.#live();
     const tracks = this.#trackList(engine);
     const { head, rows } = this.#call(() => ask(engine));
-    return { head: decoder.decode(head), rows: rows.slice(), tracks: tracks === knownTracks ? undefined : tracks };
+    return { head: decoder.decode(head), rows, tracks };
   }
 }
 
