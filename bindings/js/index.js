@@ -210,7 +210,13 @@ function requestOf(query, options) {
   const request = { ...options, query };
   for (const [key, check] of Object.entries(OPTION_TYPES))
     if (request[key] !== undefined) check(key, request[key]);
+  if (request.period === undefined && request.start === undefined && request.end === undefined)
+    throw new TypeError('period (a whole number of days) or start and end are required');
   if (request.limit === Infinity) delete request.limit;
+  // Text crosses as UTF-8, where a lone UTF-16 surrogate has no form: like any
+  // UTF-8 front end, it reaches the core as U+FFFD.
+  for (const key of TEXT_OPTIONS)
+    if (typeof request[key] === 'string') request[key] = wellFormed(request[key]);
   return request;
 }
 
@@ -227,7 +233,9 @@ const OPTION_TYPES = {
   search: checkText,
   descending: checkFlag,
   weekly: checkFlag,
+  track: checkText,
 };
+const TEXT_OPTIONS = ['platform', 'content', 'start', 'end', 'sort', 'search', 'track'];
 
 // Strings enter the engine as UTF-8 bytes made by TextEncoder: embind 3.1.6's
 // own conversion turns a lone surrogate into a different, valid character.
@@ -245,13 +253,12 @@ function checkWhole(name, value) {
     throw new TypeError(`${name} must be a whole number of days, got ${describe(value)}`);
 }
 
-// Text crosses as UTF-8: a lone surrogate has no UTF-8 form.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 function checkText(name, value) {
   if (typeof value !== 'string') throw new TypeError(`${name} must be a string, got ${describe(value)}`);
-  if (LONE_SURROGATE.test(value))
-    throw new TypeError(`${name} must be well-formed text (it holds a lone UTF-16 surrogate)`);
 }
+
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const wellFormed = (text) => text.replace(LONE_SURROGATES, '\uFFFD');
 
 function checkFlag(name, value) {
   if (typeof value !== 'boolean') throw new TypeError(`${name} must be true or false, got ${describe(value)}`);
