@@ -1,7 +1,9 @@
 // The WebAssembly boundary: one class, Engine, over tta::Analytics. JS never
-// sees the core's types; documents go in as bytes, answers come out as JSON.
+// sees the core's types; documents go in as bytes, every query is one JSON
+// request (core/request.hpp, the same the CLI builds from its flags), answers
+// come out as JSON bytes, and the overview also packed.
 //
-// Two conventions, both measured on Debian's Emscripten 3.1.6:
+// Three conventions, all measured on Debian's Emscripten 3.1.6:
 // - Failures are *returned* as a JS Error built here (the message is the
 //   core's), and bindings/js/index.js throws it. Throwing from C++ through
 //   embind skips the cleanup of embind's argument buffers and of every C++
@@ -34,11 +36,6 @@ val js_error(const std::string& message) { return val::global("Error").new_(val(
 
 val out_of_memory() {
   return js_error("not enough memory for this request; the data loaded before stays loaded");
-}
-
-// JS passes only safe integers or Infinity (index.js checks the types).
-std::size_t to_count(double n) {
-  return n >= static_cast<double>(SIZE_MAX) ? SIZE_MAX : static_cast<std::size_t>(n);
 }
 
 class Engine {
@@ -95,18 +92,7 @@ class Engine {
     return guarded([&] { return answer(analytics_.summary_json()); });
   }
 
-  val overview(double period, const std::string& platform, const std::string& content, double limit,
-               double offset) {
-    return guarded([&] {
-      tta::Query query;
-      if (auto error = fill(query, period, platform, content)) return *error;
-      query.limit = to_count(limit);
-      query.offset = to_count(offset);
-      return packed(analytics_.overview_packed(query));
-    });
-  }
-
-  // overview() with the options of a request (sort, search, a date range).
+  // The overview, packed (see PackedOverview): the request is core/request.hpp's.
   val overview_request(const std::string& json) {
     return guarded([&] {
       const auto query = tta::read_request_query(json);
@@ -120,36 +106,12 @@ class Engine {
     return guarded([&] { return answer(analytics_.tracks_json()); });
   }
 
-  val track(const std::string& id, double period, const std::string& platform, const std::string& content) {
-    return guarded([&] {
-      tta::Query query;
-      if (auto error = fill(query, period, platform, content)) return *error;
-      return answer(analytics_.track_json(id, query));
-    });
-  }
-
-  // Every other query, as the JSON request of core/request.hpp (the CLI
-  // builds the same requests from its flags).
+  // Every other query, as the JSON request of core/request.hpp.
   val request(const std::string& json) {
     return guarded([&] { return answer(tta::answer_request(analytics_, json)); });
   }
 
  private:
-  // The core's own checks and messages, the same as the CLI's.
-  static std::optional<val> fill(tta::Query& query, double period, const std::string& platform,
-                                 const std::string& content) {
-    const auto p = tta::check_period(static_cast<long long>(period));
-    if (!p) return js_error(p.error());
-    const auto pf = tta::parse_platform(platform);
-    if (!pf) return js_error(pf.error());
-    const auto cf = tta::parse_content(content);
-    if (!cf) return js_error(cf.error());
-    query.period = p.value();
-    query.platform = pf.value();
-    query.content = cf.value();
-    return std::nullopt;
-  }
-
   val answer(std::string json) {
     answer_ = std::move(json);
     return val(emscripten::typed_memory_view(answer_.size(), reinterpret_cast<const std::uint8_t*>(answer_.data())));
@@ -204,9 +166,9 @@ EMSCRIPTEN_BINDINGS(tta) {
       .function("loadInput", &Engine::load_input)
       .function("loadCsvInput", &Engine::load_csv_input)
       .function("summary", &Engine::summary)
-      .function("overview", &Engine::overview)
       .function("overviewRequest", &Engine::overview_request)
       .function("trackList", &Engine::track_list)
-      .function("track", &Engine::track)
       .function("request", &Engine::request);
+  // Numbers per row of a packed overview, for bindings/js/packed-overview.js.
+  emscripten::constant("PACKED_ROW_WIDTH", tta::kPackedRowWidth);
 }

@@ -60,35 +60,6 @@ void write_series(JsonWriter& w, const TrackAnswer& a, bool weekly) {
 
 }  // namespace
 
-Result<PlatformFilter> parse_platform(std::string_view word) {
-  if (word == "all") return PlatformFilter::all;
-  if (word == "tiktok") return PlatformFilter::tiktok;
-  if (word == "douyin") return PlatformFilter::douyin;
-  return Error{"platform must be all, tiktok or douyin, got \"" + cut_text(word, 40) + "\""};
-}
-
-Result<ContentFilter> parse_content(std::string_view word) {
-  if (word == "all") return ContentFilter::all;
-  if (word == "ugc") return ContentFilter::ugc;
-  if (word == "pgc") return ContentFilter::pgc;
-  return Error{"content must be all, ugc or pgc, got \"" + cut_text(word, 40) + "\""};
-}
-
-Result<SortKey> parse_sort(std::string_view word) {
-  if (word == "creations") return SortKey::creations;
-  if (word == "views") return SortKey::views;
-  if (word == "streams") return SortKey::streams;
-  if (word == "title") return SortKey::title;
-  if (word == "artist") return SortKey::artist;
-  return Error{"sort must be creations, views, streams, title or artist, got \"" + cut_text(word, 40) + "\""};
-}
-
-Result<int> check_period(long long period) {
-  if (period < 1 || period > 3650)
-    return Error{"period must be a whole number of days from 1 to 3650, got " + std::to_string(period)};
-  return static_cast<int>(period);
-}
-
 Analytics::Analytics() = default;
 Analytics::~Analytics() = default;
 Analytics::Analytics(Analytics&&) noexcept = default;
@@ -173,6 +144,11 @@ std::string Analytics::summary_json() const {
   return w.take();
 }
 
+Result<std::uint32_t> Analytics::find_track(std::string_view id) const {
+  if (const auto track = store_->find_track(id)) return *track;
+  return Error{"unknown track id \"" + cut_text(id, 60) + "\""};
+}
+
 Result<bool> Analytics::check(const Query& q) const {
   if (!store_) return no_data();
   if (!q.range) {
@@ -208,7 +184,7 @@ void write_overview_head(JsonWriter& w, const OverviewAnswer& a, const Store& st
 
 Result<std::string> Analytics::overview_json(const Query& q) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
-  try {
+  return guarded([&]() -> Result<std::string> {
     const OverviewAnswer a = store_->overview(q);
     JsonWriter w;
     w.reserve(512 + a.rows.size() * 256);  // a row with its titles is about 200 bytes
@@ -233,14 +209,12 @@ Result<std::string> Analytics::overview_json(const Query& q) const {
     w.end_array();
     w.end_object();
     return w.take();
-  } catch (const std::bad_alloc&) {
-    return Error{"not enough memory to answer this query"};
-  }
+  });
 }
 
 Result<PackedOverview> Analytics::overview_packed(const Query& q) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
-  try {
+  return guarded([&]() -> Result<PackedOverview> {
     const OverviewAnswer a = store_->overview(q);
     PackedOverview out;
     JsonWriter w;
@@ -265,9 +239,7 @@ Result<PackedOverview> Analytics::overview_packed(const Query& q) const {
       cell += kPackedRowWidth;
     }
     return out;
-  } catch (const std::bad_alloc&) {
-    return Error{"not enough memory to answer this query"};
-  }
+  });
 }
 
 std::string Analytics::tracks_json() const {
@@ -284,14 +256,11 @@ std::string Analytics::tracks_json() const {
 
 Result<std::string> Analytics::track_json(std::string_view id, const Query& q) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
-  const auto t = store_->find_track(id);
-  if (!t) {
-    const std::string shown = cut_text(id, 60);
-    return Error{"unknown track id \"" + shown + "\""};
-  }
-  try {
-    const TrackAnswer a = store_->track(*t, q);
-    const TrackInfo& info = store_->tracks()[*t];
+  const auto t = find_track(id);
+  if (!t) return Error{t.error()};
+  return guarded([&]() -> Result<std::string> {
+    const TrackAnswer a = store_->track(t.value(), q);
+    const TrackInfo& info = store_->tracks()[t.value()];
     JsonWriter w;
     w.begin_object();
     w.key("track").begin_object();
@@ -299,20 +268,18 @@ Result<std::string> Analytics::track_json(std::string_view id, const Query& q) c
     w.end_object();
     write_totals(w, a, *store_);
     w.key("territories").begin_array();
-    for (const TerritoryCount& t : a.territories) {
+    for (const TerritoryCount& territory : a.territories) {
       w.begin_object();
-      write_code(w, t);
-      w.key("creations").value(t.creations);
-      w.key("views").value(t.views);
+      write_code(w, territory);
+      w.key("creations").value(territory.creations);
+      w.key("views").value(territory.views);
       w.end_object();
     }
     w.end_array();
     write_series(w, a, q.weekly);
     w.end_object();
     return w.take();
-  } catch (const std::bad_alloc&) {
-    return Error{"not enough memory to answer this query"};
-  }
+  });
 }
 
 }  // namespace tta

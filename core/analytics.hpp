@@ -12,37 +12,10 @@
 
 #include "catalog.hpp"
 #include "dates.hpp"
+#include "query.hpp"
 #include "result.hpp"
 
 namespace tta {
-
-enum class PlatformFilter : std::uint8_t { all, tiktok, douyin };
-enum class ContentFilter : std::uint8_t { all, ugc, pgc };
-enum class SortKey : std::uint8_t { creations, views, streams, title, artist };
-
-struct Query {
-  int period = 28;  // days, 1..3650; ignored when `range` is set
-  // A custom date range [first, last] (days since 1970-01-01), compared with
-  // the range of the same length just before it.
-  std::optional<std::pair<Day, Day>> range;
-  PlatformFilter platform = PlatformFilter::all;
-  ContentFilter content = ContentFilter::all;
-  std::size_t limit = SIZE_MAX;  // cuts overview().tracks only
-  std::size_t offset = 0;
-  // Table options: order of overview().tracks (ties keep the standard
-  // ranking) and a case-insensitive filter on title, artist, ISRC or id.
-  SortKey sort = SortKey::creations;
-  bool descending = true;
-  std::string search;
-  bool weekly = false;  // track(): 7-day buckets ending on the window's last day
-};
-
-// Parses "all" / "tiktok" / "douyin" etc.; an error names the accepted words.
-Result<PlatformFilter> parse_platform(std::string_view word);
-Result<ContentFilter> parse_content(std::string_view word);
-// Checks the period range shared by every front end.
-Result<int> check_period(long long period);
-Result<SortKey> parse_sort(std::string_view word);
 
 struct LoadSummary {
   std::size_t tracks = 0;
@@ -113,6 +86,8 @@ class Analytics {
  private:
   Result<LoadSummary> install(Result<Catalog> catalog);
   Result<bool> check(const Query& query) const;
+  // The loaded track with this id, or the message every query gives for an unknown one.
+  Result<std::uint32_t> find_track(std::string_view id) const;
   std::unique_ptr<const Store> store_;
   LoadSummary summary_;
   // Per track, its "id", "title" and "artist" members as JSON, written once

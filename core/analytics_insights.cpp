@@ -1,7 +1,5 @@
-// JSON and CSV for the answers beyond the contract's two pages
-// (docs/INSIGHTS.md describes each shape).
-#include <new>  // std::bad_alloc
-
+// JSON for the answers beyond the contract's two pages (docs/INSIGHTS.md
+// describes each shape).
 #include "analytics.hpp"
 #include "answer_json.hpp"
 #include "store.hpp"
@@ -35,44 +33,15 @@ void write_lift_fields(JsonWriter& w, const LiftAnswer& a) {
   w.key("streamsPerCreation").value(a.streams_per_creation);
 }
 
-// RFC 4180 cells, safe to open in a spreadsheet: text that a spreadsheet
-// would run as a formula gets a leading apostrophe.
-std::string csv_text(std::string_view text) {
-  std::string cell;
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                        text[0] == '\t' || text[0] == '\r'))
-    cell += '\'';
-  cell.append(text);
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-  std::string quoted = "\"";
-  for (char c : cell) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
-std::string csv_text(const std::optional<std::string>& text) {
-  return text ? csv_text(std::string_view(*text)) : std::string();
-}
-
-template <typename F>
-Result<std::string> guarded(F&& answer) {
-  try {
-    return answer();
-  } catch (const std::bad_alloc&) {
-    return Error{"not enough memory to answer this query"};
-  }
-}
-
 }  // namespace
 
 Result<std::string> Analytics::splits_json(std::string_view id, const Query& q) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
   std::optional<std::uint32_t> track;
   if (!id.empty()) {
-    track = store_->find_track(id);
-    if (!track) return Error{"unknown track id \"" + cut_text(id, 60) + "\""};
+    const Result<std::uint32_t> found = find_track(id);
+    if (!found) return Error{found.error()};
+    track = found.value();
   }
   return guarded([&]() -> Result<std::string> {
     const SplitsAnswer a = store_->splits(q, track);
@@ -121,15 +90,15 @@ Result<std::string> Analytics::breakouts_json(const Query& q, std::uint64_t min_
 
 Result<std::string> Analytics::lift_json(std::string_view id, const Query& q) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
-  const auto track = store_->find_track(id);
-  if (!track) return Error{"unknown track id \"" + cut_text(id, 60) + "\""};
+  const Result<std::uint32_t> track = find_track(id);
+  if (!track) return Error{track.error()};
   return guarded([&]() -> Result<std::string> {
-    const LiftAnswer a = store_->lift(*track, q);
+    const LiftAnswer a = store_->lift(track.value(), q);
     const Windows windows = store_->windows_of(q);
     JsonWriter w;
     w.begin_object();
     w.key("track").begin_object();
-    write_track_info(w, store_->tracks()[*track], true);
+    write_track_info(w, store_->tracks()[track.value()], true);
     w.end_object();
     write_window(w, windows.current, windows.previous);
     write_through(w, *store_);
@@ -169,43 +138,6 @@ Result<std::string> Analytics::lift_ranking_json(const Query& q) const {
     w.end_array();
     w.end_object();
     return w.take();
-  });
-}
-
-Result<std::string> Analytics::overview_csv(const Query& q) const {
-  if (auto ok = check(q); !ok) return Error{ok.error()};
-  return guarded([&]() -> Result<std::string> {
-    const OverviewAnswer a = store_->overview(q);
-    std::string out = "rank,id,title,artist,creations,views,streams,top_territories\r\n";
-    std::size_t rank = q.offset;
-    for (const TrackRow& row : a.rows) {
-      const TrackInfo& info = store_->tracks()[row.track];
-      std::string codes;
-      for (const TerritoryCount& t : row.top) {
-        if (!codes.empty()) codes += ' ';
-        codes.append(t.code, 2);
-      }
-      out += std::to_string(++rank) + ',' + csv_text(std::string_view(info.id)) + ',' + csv_text(info.title) + ',' +
-             csv_text(info.artist) + ',' + std::to_string(row.creations) + ',' + std::to_string(row.views) + ',' +
-             std::to_string(row.streams) + ',' + codes + "\r\n";
-    }
-    return out;
-  });
-}
-
-Result<std::string> Analytics::track_csv(std::string_view id, const Query& q) const {
-  if (auto ok = check(q); !ok) return Error{ok.error()};
-  const auto track = store_->find_track(id);
-  if (!track) return Error{"unknown track id \"" + cut_text(id, 60) + "\""};
-  return guarded([&]() -> Result<std::string> {
-    const TrackAnswer a = store_->track(*track, q);
-    std::string out = "date,creations,views,streams\r\n";
-    for (std::size_t d = 0; d < a.daily_creations.size(); ++d) {
-      out += format_date(static_cast<Day>(a.window.start + static_cast<Day>(d))) + ',' +
-             std::to_string(a.daily_creations[d]) + ',' + std::to_string(a.daily_views[d]) + ',' +
-             (a.daily_streams[d] ? std::to_string(*a.daily_streams[d]) : std::string()) + "\r\n";
-    }
-    return out;
   });
 }
 

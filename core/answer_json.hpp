@@ -2,6 +2,8 @@
 // Internal to core/: only analytics*.cpp include it.
 #pragma once
 
+#include <new>  // std::bad_alloc
+
 #include "json_writer.hpp"
 #include "store.hpp"
 
@@ -61,6 +63,17 @@ inline void write_track_info(JsonWriter& w, const TrackInfo& info, bool with_isr
   w.key("title").value(info.title);
   w.key("artist").value(info.artist);
   if (with_isrc) w.key("isrc").value(info.isrc);
+}
+
+// The one out-of-memory guard of the answers: a query that cannot get the
+// memory it needs is refused with a message, and the data stays loaded.
+template <typename F>
+auto guarded(F&& answer) -> decltype(answer()) {
+  try {
+    return answer();
+  } catch (const std::bad_alloc&) {
+    return Error{"not enough memory to answer this query"};
+  }
 }
 
 }  // namespace answer_json

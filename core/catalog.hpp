@@ -35,7 +35,7 @@ struct TiktokSeries {
 struct StreamsSeries {
   std::uint32_t track = 0;
   Day start = 0;
-  std::size_t offset = 0;       // into Catalog::streams
+  std::size_t offset = 0;       // into Catalog::streams_values
   std::size_t length = 0;
 };
 

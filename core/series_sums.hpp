@@ -22,12 +22,9 @@
 #include <vector>
 
 #include "dates.hpp"
+#include "query.hpp"  // kMaxPeriod, kLookback: how far back a window reaches
 
 namespace tta {
-
-// A window never reaches further back than two periods of the longest length.
-inline constexpr int kMaxPeriod = 3650;
-inline constexpr int kLookback = 2 * kMaxPeriod;
 
 struct SeriesInput {
   Day start;

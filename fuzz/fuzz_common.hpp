@@ -88,7 +88,7 @@ inline json parse_answer(const tta::Result<std::string>& answer, const char* wha
 
 inline std::uint64_t u64(const json& v) { return v.get<std::uint64_t>(); }
 
-// Promises that hold inside any overview answer (PRODUCT.md "Answers").
+// Promises that hold inside any overview answer (docs/ANSWERS.md).
 inline void check_overview(const json& a, const tta::Query& q) {
   TTA_FUZZ_REQUIRE(a.at("window").at("days").get<int>() == q.period, "overview: window.days is not the period");
   const json& rows = a.at("tracks");

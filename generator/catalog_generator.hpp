@@ -1,5 +1,5 @@
 // Deterministic, realistic sample-catalog generator for the
-// `tiktok-analytics/v1` input format (see PRODUCT.md).
+// `tiktok-analytics/v1` input format (see docs/FORMAT.md).
 //
 // The same options give the same bytes on every compiler and platform: the
 // generator uses its own PRNG (xoshiro256**) and its own exp/log built from

@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
 
-cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+# TTA_WERROR=ON (scripts/test.sh sets it) turns every compiler warning into an error.
+werror=${TTA_WERROR:-OFF}
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release -DTTA_WERROR="$werror" >/dev/null
 cmake --build build/native -j"$jobs"
 
 # Debian's Emscripten 3.1.6 needs Debian's JS modules (acorn) on NODE_PATH, and
@@ -15,5 +17,6 @@ if [ -f bindings/CMakeLists.txt ]; then
   if [ ! -f build/wasm/CMakeCache.txt ]; then
     emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release -DCMAKE_CROSSCOMPILING_EMULATOR=node >/dev/null
   fi
+  cmake build/wasm -DTTA_WERROR="$werror" >/dev/null
   cmake --build build/wasm -j"$jobs"
 fi

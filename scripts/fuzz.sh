@@ -14,7 +14,8 @@ seconds=${1:-30}
 jobs=$(nproc)
 
 CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DTTA_BUILD_FUZZERS=ON -DTTA_BUILD_TESTS=OFF >/dev/null
+  -DTTA_BUILD_FUZZERS=ON -DTTA_FUZZ_COVERAGE=ON -DTTA_SANITIZE=address,undefined \
+  -DTTA_BUILD_TESTS=OFF >/dev/null
 harnesses=(fuzz_load fuzz_structured fuzz_scanner fuzz_request fuzz_csv)
 cmake --build build/fuzz -j"$jobs" --target "${harnesses[@]}"
 

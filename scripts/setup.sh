@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make clang-14 libclang-rt-14-dev nlohmann-json3-dev catch2 emscripten chromium fonts-noto-color-emoji nodejs npm)
+packages=(cmake g++ make clang-14 clang-format libclang-rt-14-dev nlohmann-json3-dev catch2 emscripten chromium fonts-noto-color-emoji nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing, builds, then the native suite
+# Runs every test: installs what is missing, checks style, builds with
+# warnings as errors, then the native suite
 # (Catch2 + CLI through CTest), the module under Node, the pages in headless
 # Chromium, the native suite again under ASan + UBSan, and 30 s of fuzzing
 # per harness (docs/INPUT-GUARANTEES.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+
+echo "== style: clang-format, prettier, eslint (scripts/lint.sh)"
+bash scripts/lint.sh
+
+# Every compiler warning fails the build here (tta::warnings, CMakeLists.txt).
+export TTA_WERROR=ON
 bash scripts/build.sh
 
 echo "== native tests (ctest)"

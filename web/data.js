@@ -1,6 +1,6 @@
 // The only module that talks to the analytics engine (a WebAssembly core in a
 // module Worker). Everything it returns is plain data: the engine's answers
-// (PRODUCT.md "Answers"), load summaries and CSV text.
+// (docs/ANSWERS.md), load summaries and CSV text.
 import { createAnalyticsWorker } from './engine/index.js';
 
 export const SAMPLE_URL = 'data/sample-catalog.json';

@@ -86,7 +86,7 @@ export function buildColumns(doc) {
     for (let k = 0; k < s.streams.length; k++) sv[str.off[i] + k] = s.streams[k] ?? 0;
   });
 
-  // E and S as the core reads them (PRODUCT.md "Answers").
+  // E and S as the core reads them (docs/ANSWERS.md).
   let E, S;
   if (doc.asOf) {
     E = dayOf(doc.asOf) - 1;

@@ -1,5 +1,5 @@
 // What every system computes, in one comparable shape (the "canonical"
-// answer): the numbers of PRODUCT.md's overview and track answers without the
+// answer): the numbers of docs/ANSWERS.md's overview and track answers without the
 // fields that are only E and S restated (window dates, dataThrough, the series'
 // dates) and without `change` (one division of two compared numbers).
 //   overview: { creations: {current, previous}, views, streams, tracksWithCreations,

@@ -103,7 +103,7 @@ class AnalyticsWorker {
     else if (packed) {
       // Messages arrive in order, so a list sent with an earlier answer still holds.
       if (packed.tracks) this.#tracks = packed.tracks;
-      request.resolve(buildOverview(JSON.parse(packed.head), packed.rows, this.#tracks));
+      request.resolve(buildOverview(JSON.parse(packed.head), packed.rows, this.#tracks, packed.width));
     } else request.resolve(result);
   }
 

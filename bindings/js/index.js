@@ -4,6 +4,7 @@
 //
 // tta_wasm.js and tta_wasm.wasm sit next to this file (the build copies them
 // here), so a flat copy of this folder is a complete engine.
+import { workerAccess } from './internal.js';
 import { buildOverview } from './packed-overview.js';
 import createTtaModule from './tta_wasm.js';
 
@@ -87,17 +88,13 @@ class Analytics {
 
   overview(options = {}) {
     // Built straight from the views: no engine call comes in between.
-    const { head, rows, tracks } = this.#packed(options);
-    return buildOverview(JSON.parse(head), rows, tracks);
+    const { head, rows, tracks, width } = this.#packed(options);
+    return buildOverview(JSON.parse(head), rows, tracks, width);
   }
 
   track(id, options = {}) {
     if (typeof id !== 'string') throw new TypeError(`track id must be a string, got ${describe(id)}`);
-    if (usesRequest(options)) return this.#ask('track', { ...options, track: id });
-    const { period, platform = 'all', content = 'all' } = options;
-    checkQuery(period, platform, content);
-    const engine = this.#live();
-    return this.#json(() => engine.track(utf8(id), period, utf8(platform), utf8(content)));
+    return this.#ask('track', { ...options, track: id });
   }
 
   // Shares by platform (tiktok, douyin, unknown) and by content (ugc, pgc,
@@ -180,48 +177,65 @@ class Analytics {
     return (this.#tracks ??= this.#json(() => engine.trackList()));
   }
 
-  // For the Worker (worker.js): the overview still packed, copied out of wasm
-  // memory, so that only a short string and one transferable buffer cross to
-  // the page, plus the track list when it changed since `knownTracks` (an
-  // object identity).
-  _overviewPacked(options, knownTracks) {
-    const { head, rows, tracks } = this.#packed(options);
-    return { head, rows: rows.slice(), tracks: tracks === knownTracks ? undefined : tracks };
+  // For the Worker only (worker.js, through internal.js, which the package
+  // does not export): the overview still packed, copied out of wasm memory, so
+  // that only a short string and one transferable buffer cross to the page,
+  // plus the track list when it changed since `knownTracks` (an object identity).
+  static {
+    workerAccess.overviewPacked = (analytics, options, knownTracks) => {
+      const { head, rows, tracks, width } = analytics.#packed(options);
+      return { head, rows: rows.slice(), width, tracks: tracks === knownTracks ? undefined : tracks };
+    };
   }
 
   // One packed overview: the head decoded, the rows still a view of wasm
   // memory (valid until the next engine call), and the track list, read first.
   #packed(options) {
-    const ask = overviewCall(options);
+    // Checked before the engine is called: a TypeError must not reach #call,
+    // which treats anything thrown as a broken instance.
+    const request = utf8(JSON.stringify(requestOf('overview', options)));
     const engine = this.#live();
     const tracks = this.#trackList(engine);
-    const { head, rows } = this.#call(() => ask(engine));
-    return { head: decoder.decode(head), rows, tracks };
+    const { head, rows } = this.#call(() => engine.overviewRequest(request));
+    return { head: decoder.decode(head), rows, tracks, width: this.#module.PACKED_ROW_WIDTH };
   }
 }
 
-// The engine call of an overview, its arguments checked first (a TypeError
-// must not reach #call, which treats anything thrown as a broken instance).
-function overviewCall(options = {}) {
-  if (usesRequest(options)) {
-    const request = utf8(JSON.stringify(requestOf('overview', options)));
-    return (engine) => engine.overviewRequest(request);
-  }
-  const { period, platform = 'all', content = 'all', limit = Infinity, offset = 0 } = options;
-  checkQuery(period, platform, content);
-  checkCount('limit', limit);
-  checkCount('offset', offset);
-  const [p, c] = [utf8(platform), utf8(content)];
-  return (engine) => engine.overview(period, p, c, limit, offset);
-}
-
+// Every query crosses as one JSON request (core/request.hpp). The core checks
+// ranges and words, with the same messages as the CLI; the types are checked
+// here, so that a wrong call is a TypeError that names the option.
 function requestOf(query, options) {
   if (options === null || typeof options !== 'object')
     throw new TypeError(`options must be an object, got ${describe(options)}`);
   const request = { ...options, query };
+  for (const [key, check] of Object.entries(OPTION_TYPES))
+    if (request[key] !== undefined) check(key, request[key]);
+  if (request.period === undefined && request.start === undefined && request.end === undefined)
+    throw new TypeError('period (a whole number of days) or start and end are required');
   if (request.limit === Infinity) delete request.limit;
+  // Text crosses as UTF-8, where a lone UTF-16 surrogate has no form: like any
+  // UTF-8 front end, it reaches the core as U+FFFD.
+  for (const key of TEXT_OPTIONS)
+    if (typeof request[key] === 'string') request[key] = wellFormed(request[key]);
   return request;
 }
+
+const OPTION_TYPES = {
+  period: checkWhole,
+  platform: checkText,
+  content: checkText,
+  limit: checkCount,
+  offset: checkCount,
+  minCreations: checkCount,
+  start: checkText,
+  end: checkText,
+  sort: checkText,
+  search: checkText,
+  descending: checkFlag,
+  weekly: checkFlag,
+  track: checkText,
+};
+const TEXT_OPTIONS = ['platform', 'content', 'start', 'end', 'sort', 'search', 'track'];
 
 // Strings enter the engine as UTF-8 bytes made by TextEncoder: embind 3.1.6's
 // own conversion turns a lone surrogate into a different, valid character.
@@ -234,17 +248,20 @@ function toBytes(data) {
   throw new TypeError(`load expects a Uint8Array, an ArrayBuffer or a string, got ${describe(data)}`);
 }
 
-// Options beyond period, filters and paging go through the request entry.
-const REQUEST_OPTIONS = ['start', 'end', 'sort', 'descending', 'search', 'weekly'];
-function usesRequest(options) {
-  return options !== null && typeof options === 'object' && REQUEST_OPTIONS.some((key) => options[key] !== undefined);
+function checkWhole(name, value) {
+  if (!Number.isSafeInteger(value))
+    throw new TypeError(`${name} must be a whole number of days, got ${describe(value)}`);
 }
 
-// Types only: the ranges and words are checked by the core, with its messages.
-function checkQuery(period, platform, content) {
-  if (!Number.isSafeInteger(period)) throw new TypeError(`period must be a whole number of days, got ${describe(period)}`);
-  if (typeof platform !== 'string') throw new TypeError(`platform must be a string, got ${describe(platform)}`);
-  if (typeof content !== 'string') throw new TypeError(`content must be a string, got ${describe(content)}`);
+function checkText(name, value) {
+  if (typeof value !== 'string') throw new TypeError(`${name} must be a string, got ${describe(value)}`);
+}
+
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const wellFormed = (text) => text.replace(LONE_SURROGATES, '\uFFFD');
+
+function checkFlag(name, value) {
+  if (typeof value !== 'boolean') throw new TypeError(`${name} must be true or false, got ${describe(value)}`);
 }
 
 function checkCount(name, value) {

@@ -1,10 +1,9 @@
 // The overview's rows leave the engine packed (bindings.cpp,
-// tta::PackedOverview): PACKED_ROW_WIDTH numbers per row that point into the
-// catalog's track list. Shared by index.js (same thread) and
-// analytics-worker.js (the page side of the Worker).
-
-// tta::kPackedRowWidth: track, creations, views, streams, top count, 3 x (code, creations).
-const PACKED_ROW_WIDTH = 11;
+// tta::PackedOverview): `width` numbers per row (the module's
+// PACKED_ROW_WIDTH, tta::kPackedRowWidth) that point into the catalog's track
+// list: track, creations, views, streams, top count, 3 x (code, creations).
+// Shared by index.js (same thread) and analytics-worker.js (the page side of
+// the Worker).
 // Territory codes come packed as byte * 256 + byte (two ASCII letters).
 const codes = new Map();
 function territoryCode(packed) {
@@ -15,9 +14,9 @@ function territoryCode(packed) {
 
 // The rows of a packed overview as the JSON answer's objects, key for key, in
 // `answer.tracks` (empty in the head).
-export function buildOverview(answer, rows, tracks) {
+export function buildOverview(answer, rows, tracks, width) {
   const out = answer.tracks;
-  for (let at = 0; at < rows.length; at += PACKED_ROW_WIDTH) {
+  for (let at = 0; at < rows.length; at += width) {
     const track = tracks[rows[at]];
     const topTerritories = [];
     for (let k = 0, pair = at + 5; k < rows[at + 4]; k++, pair += 2)

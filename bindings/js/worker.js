@@ -1,8 +1,9 @@
 // The module Worker behind createAnalyticsWorker(): runs one Analytics and
 // answers requests { id, method, args } with { id, result } or
 // { id, error: { name, message } }; a load also sends { id, progress }, and
-// an overview answers { id, packed: { head, rows, tracks? } }.
+// an overview answers { id, packed: { head, rows, width, tracks? } }.
 import { createAnalytics } from './index.js';
+import { workerAccess } from './internal.js';
 
 const METHODS = new Set(['load', 'loadCsv', 'summary', 'overview', 'track', 'splits', 'breakouts', 'lift', 'liftRanking',
   'overviewCsv', 'trackCsv', 'memoryBytes', 'dispose']);
@@ -19,7 +20,7 @@ self.addEventListener('message', async ({ data: { id, method, args } }) => {
     } else if (method === 'overview') {
       // Packed: a short head and one transferred buffer instead of cloning
       // thousands of row objects; the track list only when it changed.
-      const packed = analytics._overviewPacked(args[0], sentTracks);
+      const packed = workerAccess.overviewPacked(analytics, args[0], sentTracks);
       if (packed.tracks) sentTracks = packed.tracks;
       self.postMessage({ id, packed }, [packed.rows.buffer]);
       return;

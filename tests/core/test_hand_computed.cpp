@@ -1,8 +1,8 @@
 // Hand-computed answers, checked against both the brute-force reference
 // (tests/reference/brute_force.hpp, which then judges the engine in property
 // tests) and the engine itself:
-//   1. against the worked example of PRODUCT.md (tests/data/examples/, a copy
-//      of the exact answers shipped beside PRODUCT.md);
+//   1. against the worked example (tests/data/examples/: a small document
+//      with its exact answers, docs/ANSWERS.md);
 //   2. against small inline documents whose answers are computed by hand in
 //      the comments next to the expected values.
 //
@@ -63,7 +63,7 @@ TEST_CASE("the reference's own date arithmetic agrees with known dates and round
 }
 
 // ===========================================================================
-// The worked example of PRODUCT.md (asOf given: E = D-1, S = D-2)
+// The worked example (asOf given: E = D-1, S = D-2)
 // ===========================================================================
 
 TEST_CASE("the overview equals the worked example for period 7") {

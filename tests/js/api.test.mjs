@@ -155,6 +155,14 @@ describe('answers', () => {
     analytics.load(tiny);
     assert.throws(() => analytics.track('A\ud800', { period: 7 }), { message: 'unknown track id "A\ufffd"' });
   });
+
+  test('a search with a lone surrogate searches for U+FFFD instead of failing the request', async () => {
+    const analytics = await createAnalytics();
+    analytics.load(tiny);
+    // No id, title, artist or ISRC of tiny.json holds U+FFFD: nothing matches.
+    assert.equal(analytics.overview({ period: 7, search: '\udc00' }).matchingTracks, 0);
+    assert.equal(analytics.overview({ period: 7, search: 'a\ud800' }).matchingTracks, 0);
+  });
 });
 
 describe('package', () => {

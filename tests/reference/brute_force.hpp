@@ -1,4 +1,4 @@
-// Brute-force reference implementation of the answers defined in PRODUCT.md
+// Brute-force reference implementation of the answers defined in docs/ANSWERS.md
 // ("Answers": overview and track).
 //
 // Purpose: property tests compare the real (optimised) engine in core/ with
@@ -15,10 +15,10 @@
 // Input is an already-valid `tiktok-analytics/v1` document (validation is the
 // engine's job, not ours); if it is not valid the behaviour here is undefined.
 //
-// Output: nlohmann::json values with the keys of PRODUCT.md. Every count is a
+// Output: nlohmann::json values with the keys of docs/ANSWERS.md. Every count is a
 // JSON unsigned integer (number_unsigned), every `change` a double or null.
 // Note: nlohmann::json stores object keys sorted, so the *textual* key order
-// of a dump differs from PRODUCT.md; JSON objects are unordered, so tests
+// of a dump differs from docs/ANSWERS.md; JSON objects are unordered, so tests
 // compare by value. Array orderings (tracks, territories, series) are exact.
 #pragma once
 
@@ -213,7 +213,7 @@ inline Clock clock_of(const json& doc) {
     } else if (last_streams) {
         c.E = *last_streams + 1;  // no TikTok series: the day after the last streams day
     } else {
-        // PRODUCT.md: "A document with no series at all needs asOf (refused otherwise)."
+        // docs/ANSWERS.md: "A document with no series at all needs asOf (refused otherwise)."
         throw std::invalid_argument("tta_reference: no series and no asOf");
     }
     return c;
@@ -303,7 +303,7 @@ inline json metric(std::uint64_t current, std::uint64_t previous) {
     if (previous == 0) {
         m["change"] = nullptr;
     } else {
-        // Sums are <= 2^53-1 (PRODUCT.md), so the difference and the divisor
+        // Sums are <= 2^53-1 (docs/ANSWERS.md), so the difference and the divisor
         // are exact doubles and the only rounding is the division itself.
         const double diff = static_cast<double>(static_cast<std::int64_t>(current) -
                                                 static_cast<std::int64_t>(previous));

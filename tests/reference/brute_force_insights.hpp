@@ -11,7 +11,7 @@
 // keys unordered, array orders exact.
 //
 // Functions (all in namespace tta_reference; periods and ranges as in
-// PRODUCT.md, filters platform all|tiktok|douyin and content all|ugc|pgc):
+// docs/ANSWERS.md, filters platform all|tiktok|douyin and content all|ugc|pgc):
 //   overview_range(doc, start, end, platform, content)          -> json
 //   track_range(doc, id, start, end, platform, content)         -> json
 //   splits(doc, period, platform, content, track_id /*""=all*/) -> json

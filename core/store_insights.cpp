@@ -1,5 +1,5 @@
-// Answers beyond the contract's two pages: platform and content splits,
-// breakouts, and how a track's streams follow its creations (lift).
+// The store's insight kernels (members of Store, declared in store.hpp): platform
+// and content splits, breakouts, and how a track's streams follow its creations (lift).
 #include <algorithm>
 #include <cmath>  // std::sqrt
 

@@ -1,0 +1,50 @@
+// The query layer: what every answer is asked for (period or range, filters,
+// table options), the words front ends parse into it, and the limits they check.
+// Below the store and the answers; includes nothing of theirs.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>  // std::pair
+
+#include "dates.hpp"
+#include "result.hpp"
+
+namespace tta {
+
+// The longest period or range in days, and the furthest back the store keeps:
+// a window and its comparison.
+inline constexpr int kMaxPeriod = 3650;
+inline constexpr int kLookback = 2 * kMaxPeriod;
+
+enum class PlatformFilter : std::uint8_t { all, tiktok, douyin };
+enum class ContentFilter : std::uint8_t { all, ugc, pgc };
+enum class SortKey : std::uint8_t { creations, views, streams, title, artist };
+
+struct Query {
+  int period = 28;  // days, 1..kMaxPeriod; ignored when `range` is set
+  // A custom date range [first, last] (days since 1970-01-01), compared with
+  // the range of the same length just before it.
+  std::optional<std::pair<Day, Day>> range;
+  PlatformFilter platform = PlatformFilter::all;
+  ContentFilter content = ContentFilter::all;
+  std::size_t limit = SIZE_MAX;  // cuts overview().tracks only
+  std::size_t offset = 0;
+  // Table options: order of overview().tracks (ties keep the standard
+  // ranking) and a case-insensitive filter on title, artist, ISRC or id.
+  SortKey sort = SortKey::creations;
+  bool descending = true;
+  std::string search;
+  bool weekly = false;  // track(): 7-day buckets ending on the window's last day
+};
+
+// Parses "all" / "tiktok" / "douyin" etc.; an error names the accepted words.
+Result<PlatformFilter> parse_platform(std::string_view word);
+Result<ContentFilter> parse_content(std::string_view word);
+// Checks the period range shared by every front end.
+Result<int> check_period(long long period);
+Result<SortKey> parse_sort(std::string_view word);
+
+}  // namespace tta
