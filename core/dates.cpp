@@ -3,15 +3,18 @@
 namespace tta {
 namespace {
 
+bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+unsigned days_in_month(int y, unsigned m) {
+  static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
+}
+
+}  // namespace
+
 // Howard Hinnant's algorithms (public domain): exact for any proleptic
 // Gregorian date, no table, no time zone.
-struct Civil {
-  int year;
-  unsigned month;
-  unsigned day;
-};
-
-Civil civil_from_days(Day z) {
+CivilDate civil_from_day(Day z) {
   z += 719468;
   const int era = (z >= 0 ? z : z - 146096) / 146097;
   const unsigned doe = static_cast<unsigned>(z - era * 146097);
@@ -23,15 +26,6 @@ Civil civil_from_days(Day z) {
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   return {y + (m <= 2), m, d};
 }
-
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-unsigned days_in_month(int y, unsigned m) {
-  static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
-}
-
-}  // namespace
 
 Day day_from_civil(int y, unsigned m, unsigned d) {
   y -= m <= 2;
@@ -59,7 +53,7 @@ std::optional<Day> parse_date(std::string_view s) {
 }
 
 std::string format_date(Day day) {
-  const Civil c = civil_from_days(day);
+  const CivilDate c = civil_from_day(day);
   char out[16];
   int y = c.year;
   // Windows can reach before year 1000 only for absurd inputs; keep 4+ digits.

@@ -13,6 +13,29 @@
 
 namespace tta {
 
+// `s` as a JSON string: quotes, backslashes and control characters escaped,
+// every other byte as it is (the text is UTF-8 already). Runs of characters
+// that need no escape are copied in one append.
+inline void append_json_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    if (c == '"') out.append("\\\"", 2);
+    else if (c == '\\') out.append("\\\\", 2);
+    else {
+      const char escaped[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+      out.append(escaped, 6);
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
 class JsonWriter {
  public:
   JsonWriter& begin_object() { return open('{'); }
@@ -85,26 +108,7 @@ class JsonWriter {
     if (!first_) out_ += ',';
     first_ = false;
   }
-  // Runs of characters that need no escape are copied in one append.
-  void write_string(std::string_view s) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    out_ += '"';
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      const unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;  // input strings were checked as UTF-8 by the reader
-      out_.append(s.data() + run, i - run);
-      run = i + 1;
-      if (c == '"') out_.append("\\\"", 2);
-      else if (c == '\\') out_.append("\\\\", 2);
-      else {
-        const char escaped[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-        out_.append(escaped, 6);
-      }
-    }
-    out_.append(s.data() + run, s.size() - run);
-    out_ += '"';
-  }
+  void write_string(std::string_view s) { append_json_string(out_, s); }
 
   std::string out_;
   bool first_ = true;

@@ -15,6 +15,9 @@
 //    response to the track's TikTok activity 2-5 days earlier.
 #include "catalog_generator.hpp"
 
+#include "dates.hpp"        // the core's calendar
+#include "json_writer.hpp"  // tta::append_json_string
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -127,46 +130,18 @@ int next_gap(Rng& rng, double p) {
 }
 
 // --------------------------------------------------------------------- dates
-
-int days_from_civil(int y, int m, int d) {  // H. Hinnant's algorithm, days since 1970-01-01
-    y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
-void civil_from_days(int z, int& y, int& m, int& d) {
-    z += 719468;
-    const int era = (z >= 0 ? z : z - 146096) / 146097;
-    const int doe = z - era * 146097;
-    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y = yoe + era * 400 + (m <= 2);
-}
+// The core's calendar (core/dates.hpp), with the generator's own rule: a
+// report day from year 2000 on.
 
 int parse_date(const std::string& s) {
-    auto digits = [&](int from, int count) {
-        int v = 0;
-        for (int i = from; i < from + count; ++i) {
-            if (s[i] < '0' || s[i] > '9') throw std::invalid_argument("as_of must be YYYY-MM-DD: " + s);
-            v = v * 10 + (s[i] - '0');
-        }
-        return v;
-    };
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') throw std::invalid_argument("as_of must be YYYY-MM-DD: " + s);
-    const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
-    static const int kMonthDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (y < 2000 || m < 1 || m > 12 || d < 1 || d > kMonthDays[m - 1] || (m == 2 && d == 29 && !leap))
+    const std::optional<tta::Day> day = tta::parse_date(s);
+    if (!day) throw std::invalid_argument("as_of must be a real date YYYY-MM-DD: " + s);
+    if (tta::civil_from_day(*day).year < 2000)
         throw std::invalid_argument("as_of is not a valid date from year 2000 on: " + s);
-    return days_from_civil(y, m, d);
+    return *day;
 }
 
-int weekday(int day) { return ((day % 7) + 7 + 3) % 7; }  // 0 = Monday (1970-01-01 was a Thursday)
+using tta::weekday;
 
 // ----------------------------------------------------------------- JSON out
 
@@ -186,26 +161,15 @@ public:
         pos_ = static_cast<std::size_t>(std::to_chars(buf_.data() + pos_, buf_.data() + pos_ + 20, v).ptr - buf_.data());
     }
     void date(int day) {  // "YYYY-MM-DD" with quotes
-        int y, m, d;
-        civil_from_days(day, y, m, d);
-        char s[12] = {'"', char('0' + y / 1000), char('0' + y / 100 % 10), char('0' + y / 10 % 10), char('0' + y % 10), '-',
-                      char('0' + m / 10), char('0' + m % 10), '-', char('0' + d / 10), char('0' + d % 10), '"'};
-        put(std::string_view(s, 12));
+        put('"');
+        put(tta::format_date(day));
+        put('"');
     }
-    // JSON string: escapes '"', '\\' and control characters; other UTF-8 bytes pass through.
+    // A JSON string, escaped as the engine's answers escape it (core/json_writer.hpp).
     void str(std::string_view s) {
-        static const char kHex[] = "0123456789abcdef";
-        put('"');
-        for (const char ch : s) {
-            const auto c = static_cast<unsigned char>(ch);
-            if (c == '"' || c == '\\') { put('\\'); put(ch); }
-            else if (c == '\n') put("\\n");
-            else if (c == '\t') put("\\t");
-            else if (c == '\r') put("\\r");
-            else if (c < 0x20) { put("\\u00"); put(kHex[c >> 4]); put(kHex[c & 15]); }
-            else put(ch);
-        }
-        put('"');
+        text_.clear();
+        tta::append_json_string(text_, s);
+        put(text_);
     }
     void flush() {
         write_out(buf_.data(), pos_);
@@ -225,6 +189,7 @@ private:
     std::ostream& os_;
     std::vector<char> buf_;
     std::size_t pos_ = 0;
+    std::string text_;  // str()'s escaped text, reused
 };
 
 // ------------------------------------------------------------- vocabularies
@@ -387,10 +352,9 @@ std::vector<TrackPlan> plan_catalog(const Context& ctx) {
                                     : ctx.first_day + static_cast<int>(rng.below(static_cast<std::uint64_t>(days)));
         if (t.rank <= 2) t.release = std::min(t.release, E - 150);  // the hits have history
         t.has_isrc = !rng.chance(0.02);
-        int y, m, d;
-        civil_from_days(t.release, y, m, d);
+        const int year = tta::civil_from_day(t.release).year;
         char isrc[16];
-        std::snprintf(isrc, sizeof isrc, "FRX20%02d%05d", y % 100, static_cast<int>((i + 1) % 100000));
+        std::snprintf(isrc, sizeof isrc, "FRX20%02d%05d", year % 100, static_cast<int>((i + 1) % 100000));
         t.isrc = isrc;
         t.has_tiktok = t.rank <= 60 || !rng.chance(0.05);
         t.has_streams = t.rank <= 60 || !rng.chance(0.03);
