@@ -20,6 +20,9 @@ enum class PlatformFilter : std::uint8_t { all, tiktok, douyin };
 enum class ContentFilter : std::uint8_t { all, ugc, pgc };
 enum class SortKey : std::uint8_t { creations, views, streams, title, artist };
 
+// Longer searches are refused (the page stops at 200 characters).
+inline constexpr std::size_t kMaxSearchBytes = 1000;
+
 struct Query {
   int period = 28;  // days, 1..3650; ignored when `range` is set
   // A custom date range [first, last] (days since 1970-01-01), compared with
@@ -33,7 +36,7 @@ struct Query {
   // ranking) and a case-insensitive filter on title, artist, ISRC or id.
   SortKey sort = SortKey::creations;
   bool descending = true;
-  std::string search;
+  std::string search;  // at most kMaxSearchBytes
   bool weekly = false;  // track(): 7-day buckets ending on the window's last day
 };
 

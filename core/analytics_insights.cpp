@@ -1,6 +1,7 @@
 // JSON and CSV for the answers beyond the contract's two pages
 // (docs/INSIGHTS.md describes each shape).
 #include <new>  // std::bad_alloc
+#include <stdexcept>  // std::length_error
 
 #include "analytics.hpp"
 #include "answer_json.hpp"
@@ -61,6 +62,8 @@ Result<std::string> guarded(F&& answer) {
   try {
     return answer();
   } catch (const std::bad_alloc&) {
+    return Error{"not enough memory to answer this query"};
+  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
     return Error{"not enough memory to answer this query"};
   }
 }
@@ -151,7 +154,9 @@ Result<std::string> Analytics::lift_json(std::string_view id, const Query& q) co
 Result<std::string> Analytics::lift_ranking_json(const Query& q) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
   return guarded([&]() -> Result<std::string> {
-    const std::vector<LiftAnswer> ranked = store_->lift_ranking(q);
+    const Result<std::vector<LiftAnswer>> result = store_->lift_ranking(q);
+    if (!result) return Error{result.error()};
+    const std::vector<LiftAnswer>& ranked = result.value();
     const Windows windows = store_->windows_of(q);
     JsonWriter w;
     w.begin_object();

@@ -102,6 +102,9 @@ struct LiftAnswer {
 };
 
 inline constexpr int kMaxLag = 14;
+// The lift ranking holds one 8-byte cell per track with creations and day of
+// the window: at most this many (256 MB).
+inline constexpr std::uint64_t kMaxLiftTrackDays = std::uint64_t{1} << 25;
 
 class Store {
  public:
@@ -121,7 +124,7 @@ class Store {
   SplitsAnswer splits(const Query& q, std::optional<std::uint32_t> track) const;
   std::vector<BreakoutRow> breakouts(const Query& q, std::uint64_t min_creations) const;
   LiftAnswer lift(std::uint32_t track, const Query& q) const;
-  std::vector<LiftAnswer> lift_ranking(const Query& q) const;
+  Result<std::vector<LiftAnswer>> lift_ranking(const Query& q) const;
 
  private:
   Store() = default;

@@ -220,7 +220,31 @@ function requestOf(query, options) {
     throw new TypeError(`options must be an object, got ${describe(options)}`);
   const request = { ...options, query };
   if (request.limit === Infinity) delete request.limit;
+  checkRequest(request);
   return request;
+}
+
+// The request route checks types as the positional one does: JSON.stringify
+// would turn NaN into null and a lone surrogate into an escape the engine
+// refuses, and the engine's message would name neither.
+function checkRequest(request) {
+  const given = (key) => request[key] !== undefined && request[key] !== null;
+  if (given('period') && !Number.isSafeInteger(request.period))
+    throw new TypeError(`period must be a whole number of days, got ${describe(request.period)}`);
+  if (given('limit')) checkCount('limit', request.limit);
+  for (const key of ['offset', 'minCreations'])
+    if (given(key) && !(Number.isSafeInteger(request[key]) && request[key] >= 0))
+      throw new TypeError(`${key} must be a whole number >= 0, got ${describe(request[key])}`);
+  for (const key of ['track', 'start', 'end', 'platform', 'content', 'sort', 'search']) {
+    if (!given(key)) continue;
+    const value = request[key];
+    if (typeof value !== 'string') throw new TypeError(`${key} must be a string, got ${describe(value)}`);
+    const lone = value.search(/[\uD800-\uDFFF]/u);
+    if (lone >= 0) throw new TypeError(`${key} has a lone surrogate at index ${lone}: it must be well-formed text`);
+  }
+  for (const key of ['descending', 'weekly'])
+    if (given(key) && typeof request[key] !== 'boolean')
+      throw new TypeError(`${key} must be true or false, got ${describe(request[key])}`);
 }
 
 // Strings enter the engine as UTF-8 bytes made by TextEncoder: embind 3.1.6's
