@@ -33,6 +33,12 @@ constexpr const char* kUsage =
     "read as TikTok long rows (date,track,territory,platform,content,creations,views), with\n"
     "[--streams-csv FILE] (date,track,streams) and [--as-of DATE].\n";
 
+// An argument quoted in a message: one line, valid UTF-8 (newlines and other
+// control characters in it show as '?'), at most 200 bytes.
+std::string shown(const std::string& argument) {
+  return "\"" + tta::cut_text(argument, 200) + (argument.size() > 200 ? "...\"" : "\"");
+}
+
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "tta: %s\n%s", message.c_str(), kUsage);
   return 2;
@@ -47,7 +53,7 @@ bool read_all(const std::string& path, std::string& out, std::string& error) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = path + ": cannot open (" + std::strerror(errno) + ")";
+    error = tta::cut_text(path, 200) + ": cannot open (" + std::strerror(errno) + ")";
     return false;
   }
   out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -87,7 +93,7 @@ int main(int argc, char** argv) {
   const Command* command = nullptr;
   for (const Command& c : kCommands)
     if (args[0] == c.name) command = &c;
-  if (!command) return usage_error("unknown command \"" + args[0] + "\"");
+  if (!command) return usage_error("unknown command " + shown(args[0]));
 
   nlohmann::json request = nlohmann::json::object();
   bool csv = false;
@@ -112,7 +118,7 @@ int main(int argc, char** argv) {
       std::string v;
       long long n;
       if (!value(v)) return usage_error(a + " needs a value");
-      if (!parse_count(v, n)) return usage_error(a + " must be a whole number, got \"" + v + "\"");
+      if (!parse_count(v, n)) return usage_error(a + " must be a whole number, got " + shown(v));
       request[field] = n;
     }
     for (auto [flag, field] : kTexts) {
@@ -130,7 +136,7 @@ int main(int argc, char** argv) {
     if (a == "--asc") request["descending"] = false;
     else if (a == "--weekly") request["weekly"] = true;
     else if (a == "--csv") csv = true;
-    else if (a.size() > 1 && a[0] == '-') return usage_error("unknown option \"" + a + "\"");
+    else if (a.size() > 1 && a[0] == '-') return usage_error("unknown option " + shown(a));
     else positional.push_back(a);
   }
   const std::size_t ids = positional.empty() ? 0 : positional.size() - 1;
@@ -159,7 +165,7 @@ int main(int argc, char** argv) {
   }
   std::optional<tta::Day> as_of_day;
   if (!as_of.empty() && !(as_of_day = tta::parse_date(as_of)))
-    return usage_error("--as-of must be a date YYYY-MM-DD, got \"" + as_of + "\"");
+    return usage_error("--as-of must be a date YYYY-MM-DD, got " + shown(as_of));
   auto loaded = from_csv ? analytics.load_csv(document, streams_csv, as_of_day) : analytics.load(document);
   if (!loaded) {
     std::fprintf(stderr, "tta: %s\n", loaded.error().c_str());
@@ -175,7 +181,13 @@ int main(int argc, char** argv) {
   }
   request["query"] = std::string(command->query) + (csv ? "Csv" : "");
   if (ids == 1) request["track"] = positional[0];
-  auto answer = tta::answer_request(analytics, request.dump());
+  std::string request_text;
+  try {
+    request_text = request.dump();
+  } catch (const nlohmann::json::type_error&) {  // an argument that is not UTF-8
+    return usage_error("arguments must be UTF-8 text");
+  }
+  auto answer = tta::answer_request(analytics, request_text);
   if (!answer) {
     std::fprintf(stderr, "tta: %s\n", answer.error().c_str());
     return 2;

@@ -2,7 +2,9 @@
 
 #include <algorithm>  // std::reverse
 #include <new>        // std::bad_alloc
+#include <stdexcept>  // std::length_error
 
+#include "checked_size.hpp"
 #include "csv_import.hpp"
 #include "ingest.hpp"
 #include "answer_json.hpp"
@@ -77,6 +79,8 @@ Result<LoadSummary> Analytics::load(std::string_view document, const std::functi
     return install(std::move(catalog));
   } catch (const std::bad_alloc&) {
     return Error{"the document is too large for the memory available; the data loaded before stays loaded"};
+  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
+    return Error{"the document is too large for the memory available; the data loaded before stays loaded"};
   }
 }
 
@@ -85,6 +89,8 @@ Result<LoadSummary> Analytics::load_csv(std::string_view tiktok_csv, std::string
   try {
     return install(read_csv_catalog(tiktok_csv, streams_csv, as_of));
   } catch (const std::bad_alloc&) {
+    return Error{"the CSV files are too large for the memory available; the data loaded before stays loaded"};
+  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
     return Error{"the CSV files are too large for the memory available; the data loaded before stays loaded"};
   }
 }
@@ -96,7 +102,7 @@ Result<LoadSummary> Analytics::install(Result<Catalog> catalog) {
   summary.tracks = c.tracks.size();
   summary.tiktok_series = c.tiktok.size();
   summary.streams_series = c.streams.size();
-  summary.daily_points = c.creations.size() + c.streams_values.size();
+  summary.daily_points = checked_add(c.creations.size(), c.streams_values.size());
   auto cover = [&](Day start, std::size_t length) {
     if (!length) return;
     const Day last = static_cast<Day>(start + static_cast<long long>(length) - 1);
@@ -151,6 +157,9 @@ Result<std::uint32_t> Analytics::find_track(std::string_view id) const {
 
 Result<bool> Analytics::check(const Query& q) const {
   if (!store_) return no_data();
+  if (q.search.size() > kMaxSearchBytes)
+    return Error{"search must be at most " + std::to_string(kMaxSearchBytes) + " bytes of UTF-8, got " +
+                 std::to_string(q.search.size())};
   if (!q.range) {
     if (auto p = check_period(q.period); !p) return Error{p.error()};
     return true;
@@ -187,7 +196,8 @@ Result<std::string> Analytics::overview_json(const Query& q) const {
   return guarded([&]() -> Result<std::string> {
     const OverviewAnswer a = store_->overview(q);
     JsonWriter w;
-    w.reserve(512 + a.rows.size() * 256);  // a row with its titles is about 200 bytes
+    // A row with its titles is about 200 bytes.
+    w.reserve(checked_add(512, checked_mul(a.rows.size(), 256)));
     write_overview_head(w, a, *store_);
     w.key("tracks").begin_array();
     for (const TrackRow& row : a.rows) {
@@ -222,7 +232,7 @@ Result<PackedOverview> Analytics::overview_packed(const Query& q) const {
     w.key("tracks").begin_array().end_array();
     w.end_object();
     out.head = w.take();
-    out.rows.resize(a.rows.size() * kPackedRowWidth, 0.0);
+    out.rows.resize(checked_mul(a.rows.size(), kPackedRowWidth), 0.0);
     double* cell = out.rows.data();
     for (const TrackRow& row : a.rows) {
       cell[0] = row.track;

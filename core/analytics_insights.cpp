@@ -120,7 +120,9 @@ Result<std::string> Analytics::lift_json(std::string_view id, const Query& q) co
 Result<std::string> Analytics::lift_ranking_json(const Query& q) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
   return guarded([&]() -> Result<std::string> {
-    const std::vector<LiftAnswer> ranked = store_->lift_ranking(q);
+    const Result<std::vector<LiftAnswer>> result = store_->lift_ranking(q);
+    if (!result) return Error{result.error()};
+    const std::vector<LiftAnswer>& ranked = result.value();
     const Windows windows = store_->windows_of(q);
     JsonWriter w;
     w.begin_object();

@@ -2,7 +2,8 @@
 // Internal to core/: only analytics*.cpp include it.
 #pragma once
 
-#include <new>  // std::bad_alloc
+#include <new>        // std::bad_alloc
+#include <stdexcept>  // std::length_error
 
 #include "json_writer.hpp"
 #include "store.hpp"
@@ -72,6 +73,8 @@ auto guarded(F&& answer) -> decltype(answer()) {
   try {
     return answer();
   } catch (const std::bad_alloc&) {
+    return Error{"not enough memory to answer this query"};
+  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
     return Error{"not enough memory to answer this query"};
   }
 }

@@ -101,5 +101,8 @@ struct LiftAnswer {
 };
 
 inline constexpr int kMaxLag = 14;
+// The lift ranking holds one 8-byte cell per track with creations and day of
+// the window: at most this many (256 MB).
+inline constexpr std::uint64_t kMaxLiftTrackDays = std::uint64_t{1} << 25;
 
 }  // namespace tta

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <map>
 #include <new>  // std::bad_alloc
+#include <stdexcept>  // std::length_error
 #include <string>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
 
+#include "checked_size.hpp"
 #include "ingest.hpp"  // kMaxExact
 
 namespace tta {
@@ -42,7 +44,7 @@ bool valid_utf8(std::string_view s) {
 
 std::string shown(std::string_view text) {
   const std::string out = cut_text(text, 40);
-  return "\"" + out + (out.size() < text.size() ? "...\"" : "\"");
+  return "\"" + out + (text.size() > 40 ? "...\"" : "\"");
 }
 
 // Splits CSV text into lines of fields (RFC 4180: quoted fields may hold
@@ -136,8 +138,12 @@ std::optional<Error> read_count(const CsvReader& csv, const char* name, const st
   present = !text.empty();
   out = 0;
   if (!present) return std::nullopt;
-  for (char c : text) {
-    if (c < '0' || c > '9' || text.size() > 16)
+  // Leading zeros are accepted (spreadsheets write fixed-width counts); the
+  // digits after them must be at most 16 (2^53-1 has 16).
+  const std::size_t first = std::min(text.find_first_not_of('0'), text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c < '0' || c > '9' || text.size() - first > 16)
       return Error{csv.where(name) + ": must be a whole number from 0 to 2^53-1 or empty, got " + shown(text)};
     out = out * 10 + static_cast<std::uint64_t>(c - '0');
   }
@@ -165,8 +171,8 @@ std::optional<Error> add_series(Builder& b, std::map<Key, std::vector<Row>>& gro
       const std::size_t length = static_cast<std::size_t>(last - first + 1);
       std::vector<std::uint64_t>& primary = tiktok ? b.catalog.creations : b.catalog.streams_values;
       const std::size_t offset = primary.size();
-      primary.resize(offset + length, 0);
-      if (tiktok) b.catalog.views.resize(offset + length, 0);
+      primary.resize(checked_add(offset, length), 0);
+      if (tiktok) b.catalog.views.resize(checked_add(offset, length), 0);
       for (std::size_t r = begin; r < end; ++r) {
         const Row& row = rows[r];
         for (int m = 0; m < (tiktok ? 2 : 1); ++m) {
@@ -267,6 +273,8 @@ Result<Catalog> read_csv_catalog(std::string_view tiktok_csv, std::string_view s
     if (auto e = add_series(b, streams_groups, "streams CSV")) return *e;
     return std::move(b.catalog);
   } catch (const std::bad_alloc&) {
+    return Error{"the CSV files are too large for the memory available; nothing was loaded"};
+  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
     return Error{"the CSV files are too large for the memory available; nothing was loaded"};
   }
 }

@@ -18,6 +18,8 @@ namespace tta {
 // a window and its comparison.
 inline constexpr int kMaxPeriod = 3650;
 inline constexpr int kLookback = 2 * kMaxPeriod;
+// Longer searches are refused (the page stops at 200 characters).
+inline constexpr std::size_t kMaxSearchBytes = 1000;
 
 enum class PlatformFilter : std::uint8_t { all, tiktok, douyin };
 enum class ContentFilter : std::uint8_t { all, ugc, pgc };
@@ -36,7 +38,7 @@ struct Query {
   // ranking) and a case-insensitive filter on title, artist, ISRC or id.
   SortKey sort = SortKey::creations;
   bool descending = true;
-  std::string search;
+  std::string search;  // at most kMaxSearchBytes
   bool weekly = false;  // track(): 7-day buckets ending on the window's last day
 };
 

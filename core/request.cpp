@@ -53,9 +53,12 @@ Result<Query> read_query(const Json& request) {
     const auto it = request.find("period");
     if (it == request.end() || it->is_null()) return Error{"period is required (or start and end)"};
     if (it->is_number_integer()) {
-      const auto p = check_period(it->is_number_unsigned() ? static_cast<long long>(std::min<std::uint64_t>(
-                                                                 it->get<std::uint64_t>(), 1u << 30))
-                                                           : it->get<long long>());
+      // The message quotes the value given: an unsigned value past the range
+      // is refused as it is, not clamped first.
+      if (it->is_number_unsigned() && it->get<std::uint64_t>() > 3650)
+        return Error{"period must be a whole number of days from 1 to 3650, got " +
+                     std::to_string(it->get<std::uint64_t>())};
+      const auto p = check_period(it->get<long long>());
       if (!p) return Error{p.error()};
       q.period = p.value();
     } else {

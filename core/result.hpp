@@ -9,9 +9,25 @@
 
 namespace tta {
 
+// Characters that would break a message's one line or change how the text
+// around them reads: C0 and C1 controls, DEL, the line and paragraph
+// separators U+2028/9, and format characters (Unicode category Cf): bidi
+// marks, embeddings, overrides and isolates (U+061C, U+200E/F, U+202A-202E,
+// U+2066-2069), zero-width characters, the BOM, interlinear annotation and
+// tag characters.
+inline bool hidden_in_messages(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xAD || (c >= 0x600 && c <= 0x605) || c == 0x61C ||
+         c == 0x6DD || c == 0x70F || c == 0x8E2 || c == 0x180E || (c >= 0x200B && c <= 0x200F) ||
+         (c >= 0x2028 && c <= 0x202E) || (c >= 0x2060 && c <= 0x206F) || c == 0xFEFF ||
+         (c >= 0xFFF9 && c <= 0xFFFB) || c == 0x110BD || c == 0x110CD || (c >= 0x13430 && c <= 0x1343F) ||
+         (c >= 0x1BCA0 && c <= 0x1BCA3) || (c >= 0x1D173 && c <= 0x1D17A) || c == 0xE0001 ||
+         (c >= 0xE0020 && c <= 0xE007F);
+}
+
 // Untrusted text quoted in a message: at most `max` bytes, never cut inside a
 // UTF-8 character, one line, valid UTF-8 (messages reach JavaScript as
-// strings): control characters and bytes that are not UTF-8 become '?'.
+// strings): bytes that are not UTF-8 and every character
+// hidden_in_messages() names become '?'.
 inline std::string cut_text(std::string_view text, std::size_t max) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   std::size_t cut = std::min(text.size(), max);
@@ -26,9 +42,16 @@ inline std::string cut_text(std::string_view text, std::size_t max) {
       const unsigned char d = byte(i + 1);
       ok = !((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F) || (c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F));
     }
-    if (!ok || (len == 1 && (c < 0x20 || c == 0x7f))) {
+    if (!ok) {  // one '?' per byte that is not UTF-8
       out += '?';
       ++i;
+      continue;
+    }
+    char32_t code = len == 1 ? c : c & (0x7F >> len);
+    for (std::size_t j = 1; j < len; ++j) code = (code << 6) | (byte(i + j) & 0x3F);
+    if (hidden_in_messages(code)) {  // one '?' per character
+      out += '?';
+      i += len;
     } else {
       out.append(text.data() + i, len);
       i += len;

@@ -4,6 +4,8 @@
 #include <numeric>  // std::iota
 #include <type_traits>  // std::remove_pointer_t
 
+#include "checked_size.hpp"
+
 namespace tta {
 
 template <std::size_t Metrics>
@@ -44,7 +46,8 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed, const std::vector<
     at_least[static_cast<std::size_t>(k)] += at_least[static_cast<std::size_t>(k) + 1];
   row_start_.assign(static_cast<std::size_t>(max_depth) + 2, 0);
   for (long long k = 1; k <= max_depth; ++k)
-    row_start_[static_cast<std::size_t>(k) + 1] = row_start_[static_cast<std::size_t>(k)] + at_least[static_cast<std::size_t>(k)];
+    row_start_[static_cast<std::size_t>(k) + 1] =
+        checked_add(row_start_[static_cast<std::size_t>(k)], at_least[static_cast<std::size_t>(k)]);
   const std::size_t cells = row_start_.back();
 
   for (std::size_t m = 0; m < Metrics; ++m) {
@@ -97,7 +100,7 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed, const std::vector<
     sparse_first_.push_back(static_cast<Day>(s.first));
     sparse_length_.push_back(static_cast<std::int32_t>(s.last - s.first + 1));
     sparse_offset_.push_back(prefix_size);
-    prefix_size += static_cast<std::size_t>(s.last - s.first + 2);
+    prefix_size = checked_add(prefix_size, static_cast<std::size_t>(s.last - s.first + 2));
   }
   for (std::size_t m = 0; m < Metrics; ++m) {
     prefix_[m].resize(prefix_size);

@@ -4,13 +4,15 @@
 #include <numeric>  // std::iota
 #include <type_traits>
 
+#include "checked_size.hpp"
+
 namespace tta {
 namespace {
 
 // Groups `count` items into CSR form by `group_of`, keeping their order.
 void group_by(std::size_t groups, std::size_t count, const std::vector<std::uint32_t>& group_of,
               std::vector<std::uint32_t>& start, std::vector<std::uint32_t>& items) {
-  start.assign(groups + 1, 0);
+  start.assign(checked_add(groups, 1), 0);
   for (std::size_t i = 0; i < count; ++i) ++start[group_of[i] + 1];
   std::partial_sum(start.begin(), start.end(), start.begin());
   items.resize(count);
@@ -18,15 +20,38 @@ void group_by(std::size_t groups, std::size_t count, const std::vector<std::uint
   for (std::size_t i = 0; i < count; ++i) items[fill[group_of[i]]++] = static_cast<std::uint32_t>(i);
 }
 
-// Case-insensitive (ASCII) substring of the title, artist, ISRC or id.
-bool matches_search(const TrackInfo& track, const std::string& needle) {
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  auto contains = [&](const std::string& hay) {
-    return std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
-                       [&](char a, char b) { return lower(a) == lower(b); }) != hay.end();
-  };
-  return contains(track.id) || (track.title && contains(*track.title)) ||
-         (track.artist && contains(*track.artist)) || (track.isrc && contains(*track.isrc));
+// Case-insensitive (ASCII) substring of the title, artist, ISRC or id, in
+// time linear in the text (Knuth-Morris-Pratt): a long search over long
+// titles must not cost their product.
+class Needle {
+ public:
+  explicit Needle(const std::string& text) : text_(text.size(), '\0'), fail_(text.size() + 1, 0) {
+    std::transform(text.begin(), text.end(), text_.begin(), lower);
+    for (std::size_t i = 1, k = 0; i < text_.size(); ++i) {
+      while (k > 0 && text_[i] != text_[k]) k = fail_[k];
+      if (text_[i] == text_[k]) ++k;
+      fail_[i + 1] = k;
+    }
+  }
+  bool found_in(const std::string& hay) const {
+    if (text_.empty()) return true;
+    for (std::size_t i = 0, k = 0; i < hay.size(); ++i) {
+      const char c = lower(hay[i]);
+      while (k > 0 && c != text_[k]) k = fail_[k];
+      if (c == text_[k] && ++k == text_.size()) return true;
+    }
+    return false;
+  }
+
+ private:
+  static char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+  std::string text_;
+  std::vector<std::size_t> fail_;  // fail_[i]: longest proper border of text_[0, i)
+};
+
+bool matches_search(const TrackInfo& track, const Needle& needle) {
+  return needle.found_in(track.id) || (track.title && needle.found_in(*track.title)) ||
+         (track.artist && needle.found_in(*track.artist)) || (track.isrc && needle.found_in(*track.isrc));
 }
 
 // Byte-wise order of optional texts; a missing text sorts after every text.
@@ -85,7 +110,9 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
     slot_of_input[i] = static_cast<std::uint32_t>(s.slot_track_.size() - 1);
   }
   const std::size_t track_count = catalog.tracks.size();
-  s.track_slots_.assign(track_count + 1, 0);
+  // Tracks, series and slots are indexed with 32 bits (UINT32_MAX marks "none").
+  if (track_count >= UINT32_MAX || n >= UINT32_MAX || catalog.streams.size() >= UINT32_MAX) throw SizeOverflow();
+  s.track_slots_.assign(checked_add(track_count, 1), 0);
   for (std::uint32_t t : s.slot_track_) ++s.track_slots_[t + 1];
   std::partial_sum(s.track_slots_.begin(), s.track_slots_.end(), s.track_slots_.begin());
 
@@ -109,7 +136,7 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
   std::iota(stored_by_slot.begin(), stored_by_slot.end(), 0);
   std::stable_sort(stored_by_slot.begin(), stored_by_slot.end(),
                    [&](auto a, auto b) { return s.slot_of_[a] < s.slot_of_[b]; });
-  s.track_series_start_.assign(track_count + 1, 0);
+  s.track_series_start_.assign(checked_add(track_count, 1), 0);
   for (std::uint32_t j : stored_by_slot) ++s.track_series_start_[s.slot_track_[s.slot_of_[j]] + 1];
   std::partial_sum(s.track_series_start_.begin(), s.track_series_start_.end(), s.track_series_start_.begin());
   s.track_series_ = std::move(stored_by_slot);  // already grouped by track, since slots are
@@ -123,7 +150,7 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
     for (std::size_t j = 0; j < order.size(); ++j) track_of[j] = catalog.streams[order[j]].track;
     group_by(track_count, order.size(), track_of, s.streams_track_start_, s.streams_series_);
   } else {
-    s.streams_track_start_.assign(track_count + 1, 0);
+    s.streams_track_start_.assign(checked_add(track_count, 1), 0);
   }
 
   s.tracks_ = std::move(catalog.tracks);
@@ -313,8 +340,9 @@ OverviewAnswer Store::overview(const Query& q) const {
   }
 
   if (!q.search.empty()) {
+    const Needle needle(q.search);
     rows.erase(std::remove_if(rows.begin(), rows.end(),
-                              [&](const Ranked& row) { return !matches_search(tracks_[row.track], q.search); }),
+                              [&](const Ranked& row) { return !matches_search(tracks_[row.track], needle); }),
                rows.end());
     a.matching_tracks = rows.size();
   }

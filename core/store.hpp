@@ -34,7 +34,7 @@ class Store {
   SplitsAnswer splits(const Query& q, std::optional<std::uint32_t> track) const;
   std::vector<BreakoutRow> breakouts(const Query& q, std::uint64_t min_creations) const;
   LiftAnswer lift(std::uint32_t track, const Query& q) const;
-  std::vector<LiftAnswer> lift_ranking(const Query& q) const;
+  Result<std::vector<LiftAnswer>> lift_ranking(const Query& q) const;
 
  private:
   Store() = default;

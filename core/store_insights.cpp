@@ -2,7 +2,9 @@
 // and content splits, breakouts, and how a track's streams follow its creations (lift).
 #include <algorithm>
 #include <cmath>  // std::sqrt
+#include <string>  // std::to_string
 
+#include "checked_size.hpp"
 #include "store.hpp"
 
 namespace tta {
@@ -139,7 +141,7 @@ LiftAnswer Store::lift_of(std::uint32_t t, Window w, const std::vector<std::uint
   return a;
 }
 
-std::vector<LiftAnswer> Store::lift_ranking(const Query& q) const {
+Result<std::vector<LiftAnswer>> Store::lift_ranking(const Query& q) const {
   std::uint8_t content_mask;
   const std::uint8_t platform_mask = filter_mask(q, content_mask);
   const Window w = windows_of(q).current;
@@ -157,7 +159,15 @@ std::vector<LiftAnswer> Store::lift_ranking(const Query& q) const {
     column[t] = static_cast<std::uint32_t>(active.size());
     active.push_back(t);
   }
-  std::vector<std::uint64_t> daily(active.size() * days, 0);  // [track][day]
+  // One cell per track with creations and day, bounded: past the bound the
+  // ranking is refused by name instead of asking for gigabytes.
+  const std::uint64_t track_days = std::uint64_t{active.size()} * days;
+  if (track_days > kMaxLiftTrackDays)
+    return Error{"lift ranking: " + std::to_string(active.size()) + " tracks with creations over " +
+                 std::to_string(days) + " days is " + std::to_string(track_days) +
+                 " track-days, more than the " + std::to_string(kMaxLiftTrackDays) +
+                 " it ranks at once; choose a shorter period or a filter"};
+  std::vector<std::uint64_t> daily(checked_mul(active.size(), days), 0);  // [track][day]
   const long long k0 = static_cast<long long>(tiktok_end_) - w.end;
   auto add = [&](std::size_t j, long long k, std::uint64_t value) {
     const std::uint32_t c = column[slot_track_[slot_of_[j]]];
@@ -197,7 +207,7 @@ std::vector<LiftAnswer> Store::lift_ranking(const Query& q) const {
     if (x.creations != y.creations) return x.creations > y.creations;
     return tracks_[x.track].id < tracks_[y.track].id;
   });
-  return ranked;
+  return {std::move(ranked)};
 }
 
 }  // namespace tta

@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 
 import { startServer } from '../../scripts/serve.mjs';
 import {
-  FILTERS, PERIODS, ROOT, cliAnswer, cliLoadError, generate, hasGenerator, queryArgs, scratchDir,
+  FILTERS, PERIODS, ROOT, cliAnswer, cliLoadError, generate, queryArgs, scratchDir,
 } from '../js/helpers.mjs';
 
 const root = scratchDir();
@@ -28,9 +28,7 @@ async function buildSite() {
   for (const name of readdirSync(engineDir).filter((n) => /\.(js|wasm)$/.test(n)))
     cpSync(join(engineDir, name), join(root, 'engine', name));
   mkdirSync(join(root, 'data'));
-  const catalog = hasGenerator
-    ? await generate(join(root, 'data'), { tracks: 60, days: 400, seed: 31 })
-    : join(ROOT, 'tests/data/examples/tiny.json');
+  const catalog = await generate(join(root, 'data'), { tracks: 60, days: 400, seed: 31 });
   cpSync(catalog, join(root, 'data/catalog.json'));
   writeFileSync(join(root, 'data/bad.json'), BAD_DOCUMENT);
   // A second catalog whose tracks differ (count, ids and titles), for replacing the first.

@@ -47,7 +47,12 @@ TEST_CASE("on 120 random documents ranges, splits, breakouts, lift, weekly, tabl
   const json doc = random_document(random);
   INFO("document: " << doc.dump());
   tta::Analytics engine;
-  if (!engine.load(doc.dump())) return;  // no covered day and no asOf: refused, tested elsewhere
+  const auto loaded = engine.load(doc.dump());
+  if (!loaded) {
+    // Only a document with no covered day and no asOf may be refused here.
+    CHECK(loaded.error().rfind("asOf: required", 0) == 0);
+    return;
+  }
   const auto& tracks = doc["tracks"];
   const std::string end_of_data = ask(engine, {{"query", "overview"}, {"period", 1}})["window"]["end"];
   const int e = *tta::parse_date(end_of_data);

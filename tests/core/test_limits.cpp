@@ -5,7 +5,6 @@
 // docs/INPUT-GUARANTEES.md ("Limits").
 #include "support.hpp"
 
-#include <chrono>
 #include <cstdio>
 
 #if defined(__unix__)
@@ -23,12 +22,6 @@
 #endif
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 // Two-letter territory codes AA..ZZ.
 std::string territory(std::size_t i) {
@@ -89,7 +82,6 @@ TEST_CASE("limits: one series over every day from 1900-01-01 to 9999-12-31 loads
   append_values(doc, days, [](std::size_t k) { return k; });
   doc += "}]}";
   tta::Analytics engine;
-  const auto start = Clock::now();
   const auto loaded = engine.load(doc);
   REQUIRE(loaded.ok());
   CHECK(loaded.value().daily_points == days);
@@ -101,7 +93,6 @@ TEST_CASE("limits: one series over every day from 1900-01-01 to 9999-12-31 loads
   CHECK(a["creations"]["previous"] == 3650);
   const std::uint64_t last = days - 1;  // views on the last day
   CHECK(a["views"]["current"] == 3650 * last - 3650 * 3649 / 2);
-  CHECK(seconds_since(start) < 10);
 }
 
 TEST_CASE("limits: 100,000 tracks load, rank and page") {
@@ -129,14 +120,10 @@ TEST_CASE("limits: 100,000 tracks load, rank and page") {
   doc += "]}";
 
   tta::Analytics engine;
-  auto start = Clock::now();
   const auto loaded = engine.load(doc);
   REQUIRE(loaded.ok());
-  const double load_seconds = seconds_since(start);
   CHECK(loaded.value().tracks == tracks);
-  start = Clock::now();
   const json all = answer_or_throw(engine.overview_json(make_query(7, "all", "all")));
-  const double overview_seconds = seconds_since(start);
   // Days 2026-11-18..24 hold (t+k)%5 for k = 0..6, summed here the plain way.
   std::uint64_t creations = 0, with = 0;
   for (std::size_t t = 0; t < tracks; ++t) {
@@ -156,9 +143,8 @@ TEST_CASE("limits: 100,000 tracks load, rank and page") {
   CHECK(last_page["tracks"].size() == 10);
   CHECK(last_page["tracks"][9] == all["tracks"][99999]);
   CHECK(answer_or_throw(engine.track_json("T99999", make_query(365, "all", "all")))["track"]["title"] == "Title 99999");
-  WARN("100,000 tracks: " << doc.size() / 1000000 << " MB of JSON, load " << load_seconds << " s, overview "
-                          << overview_seconds << " s, store " << loaded.value().store_bytes / 1000000 << " MB");
-  CHECK(load_seconds < 20);
+  WARN("100,000 tracks: " << doc.size() / 1000000 << " MB of JSON, store "
+                          << loaded.value().store_bytes / 1000000 << " MB (times: scripts/bench.sh)");
 }
 
 TEST_CASE("limits: a million tiny series load, and the previous data survives a refused copy of them") {
@@ -187,21 +173,15 @@ TEST_CASE("limits: a million tiny series load, and the previous data survives a 
   std::string overlapping = doc;
   overlapping.insert(overlapping.size() - 2,
                      R"(,{"track": "T999", "territory": "AA", "platform": "tiktok", "content": "ugc", "start": "2026-11-25", "creations": [1], "views": [1]})");
-  auto start = Clock::now();
   const auto refused = engine.load(overlapping);
-  const double refuse_seconds = seconds_since(start);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().find("covers 2026-11-25, which tiktok[") != std::string::npos);
   CHECK(engine.overview_json(make_query(7, "all", "all")).value() == before);
 
-  start = Clock::now();
   const auto loaded = engine.load(doc);
-  const double load_seconds = seconds_since(start);
   REQUIRE(loaded.ok());
   CHECK(loaded.value().tiktok_series == tracks * per_track);
-  start = Clock::now();
   const json a = answer_or_throw(engine.overview_json(make_query(28, "all", "all")));
-  const double overview_seconds = seconds_since(start);
   // Per track: 1,000 series with creations 1 + (k % 3), k = 0..999.
   std::uint64_t per = 0;
   for (std::size_t k = 0; k < per_track; ++k) per += 1 + k % 3;
@@ -210,10 +190,48 @@ TEST_CASE("limits: a million tiny series load, and the previous data survives a 
   CHECK(a["tracksWithCreations"] == tracks);
   const json t = answer_or_throw(engine.track_json("T7", make_query(7, "tiktok", "ugc")));
   CHECK(t["territories"].size() == 50);
-  WARN("1,000,000 series: " << doc.size() / 1000000 << " MB of JSON, load " << load_seconds << " s (refused copy "
-                            << refuse_seconds << " s), overview " << overview_seconds << " s, store "
-                            << loaded.value().store_bytes / 1000000 << " MB");
+  WARN("1,000,000 series: " << doc.size() / 1000000 << " MB of JSON, store "
+                            << loaded.value().store_bytes / 1000000 << " MB (times: scripts/bench.sh)");
 }
+
+// The review's reproduction of an out-of-bounds write in the WebAssembly
+// build: 1,176,704 tracks x 3,650 days is 4,294,969,600 cells, which a 32-bit
+// size_t wraps to 2,304. Refused by name whatever the width of size_t (the
+// same case runs through the 32-bit module in tests/js/limits.test.mjs). Not
+// under ASan, where it takes minutes; the bound itself is tested there on
+// 10,000 tracks (test_regressions.cpp).
+#if !defined(TTA_UNDER_ASAN)
+TEST_CASE("limits: a lift ranking of 1,176,704 tracks over 3,650 days is refused, and the instance answers") {
+  const std::size_t tracks = 1176704;
+  std::string doc = R"({"asOf": "2026-11-27", "tracks": [)";
+  doc.reserve(tracks * 110);
+  for (std::size_t t = 0; t < tracks; ++t) doc += (t ? R"(,{"id": "T)" : R"({"id": "T)") + std::to_string(t) + "\"}";
+  doc += R"(], "tiktok": [)";
+  std::uint64_t creations = 0;
+  for (std::size_t t = 0; t < tracks; ++t) {
+    doc += (t ? R"(,{"track": "T)" : R"({"track": "T)") + std::to_string(t) +
+           R"(", "territory": "FR", "start": "2026-11-25", "creations": [1, )" + std::to_string(t % 3) +
+           R"(], "views": [10, 1]})";
+    creations += 1 + t % 3;
+  }
+  doc += "]}";
+  tta::Analytics engine;
+  REQUIRE(engine.load(doc).ok());
+  std::string().swap(doc);
+  const auto refused = engine.lift_ranking_json(make_query(3650, "all", "all"));
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error() ==
+        "lift ranking: 1176704 tracks with creations over 3650 days is 4294969600 track-days, more than the "
+        "33554432 it ranks at once; choose a shorter period or a filter");
+  tta::Query top = make_query(3650, "all", "all");
+  top.limit = 1;
+  const json a = answer_or_throw(engine.overview_json(top));
+  CHECK(a["creations"]["current"] == creations);
+  CHECK(a["views"]["current"] == 11 * tracks);
+  CHECK(a["tracksWithCreations"] == tracks);
+  CHECK(a["tracks"][0]["id"] == "T1000001");  // 3 creations (t % 3 == 2), the first such id in byte order
+}
+#endif
 
 // Adversarial shapes: the store costs at most about two cells per stored day
 // (dense rows) or one prefix sum per day (sparse series), whatever the dates,

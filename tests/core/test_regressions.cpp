@@ -3,6 +3,9 @@
 // code while writing them), next to the fix it checks. See fuzz/README.md.
 #include "support.hpp"
 
+#include <random>
+
+#include "checked_size.hpp"
 #include "request.hpp"
 
 namespace {
@@ -198,4 +201,169 @@ TEST_CASE("regression: CSV rows centuries apart do not fill the days between") {
   engine.load_csv("date,track,territory,platform,content,creations,views\n2026-01-01,T,FR,,,5,50\n2026-01-20,T,FR,,,6,60\n", "",
                   tta::parse_date("2026-02-01"));
   CHECK(engine.track_json("T", make_query(31, "all", "all")).value() == json_engine.track_json("T", make_query(31, "all", "all")).value());
+}
+
+// Review of the WebAssembly build: the lift ranking sized its buffer as
+// tracks x days; with a 32-bit size_t 1,176,704 x 3,650 wrapped to 2,304 cells
+// and the loop wrote far past them. Fix: core/checked_size.hpp for every size
+// computed from counts, and a bound on the ranking's cells (core/insights.cpp).
+TEST_CASE("regression: sizes that do not fit size_t are refused like running out of memory") {
+  CHECK(tta::checked_mul(1176704, 3650) == std::size_t{1176704} * 3650);  // fits 64 bits
+  CHECK(tta::checked_add(SIZE_MAX - 1, 1) == SIZE_MAX);
+  CHECK_THROWS_AS(tta::checked_mul(SIZE_MAX / 2 + 1, 2), std::bad_alloc);
+  CHECK_THROWS_AS(tta::checked_add(SIZE_MAX, 1), std::bad_alloc);
+  CHECK_THROWS_AS(tta::checked_add(1, 2, SIZE_MAX), tta::SizeOverflow);
+  // What a 32-bit size_t would have done with the reproduction's product.
+  CHECK(static_cast<std::uint32_t>(std::uint64_t{1176704} * 3650) == 2304);
+}
+
+namespace {
+
+// `tracks` tracks, each with one TikTok series of one day with 1 creation,
+// on the last day, and streams on the same day.
+std::string one_day_per_track(std::size_t tracks) {
+  std::string doc = R"({"asOf": "2026-11-27", "tracks": [)";
+  for (std::size_t t = 0; t < tracks; ++t) doc += (t ? R"(,{"id": "T)" : R"({"id": "T)") + std::to_string(t) + "\"}";
+  doc += R"(], "tiktok": [)";
+  for (std::size_t t = 0; t < tracks; ++t)
+    doc += (t ? R"(,{"track": "T)" : R"({"track": "T)") + std::to_string(t) +
+           R"(", "territory": "FR", "start": "2026-11-26", "creations": [1], "views": [5]})";
+  return doc + "]}";
+}
+
+}  // namespace
+
+TEST_CASE("regression: a lift ranking past its bound is refused by name and the instance keeps answering") {
+  // 10,000 tracks x 3,650 days = 36,500,000 track-days > 2^25.
+  tta::Analytics engine;
+  load_or_throw(engine, one_day_per_track(10000));
+  const auto refused = engine.lift_ranking_json(make_query(3650, "all", "all"));
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error() ==
+        "lift ranking: 10000 tracks with creations over 3650 days is 36500000 track-days, more than the 33554432 "
+        "it ranks at once; choose a shorter period or a filter");
+  // Under the bound: 10,000 x 3,355 = 33,550,000 answers (one creation a track:
+  // no correlation, so no track is ranked).
+  const json ranked = answer_or_throw(engine.lift_ranking_json(make_query(3355, "all", "all")));
+  CHECK(ranked["tracks"] == json::array());
+  // A filter that leaves no track with creations needs no cells at all.
+  CHECK(answer_or_throw(engine.lift_ranking_json(make_query(3650, "douyin", "all")))["tracks"] == json::array());
+  CHECK(answer_or_throw(engine.overview_json(make_query(3650, "all", "all")))["creations"]["current"] == 10000);
+  // Refused again, the same way.
+  CHECK(engine.lift_ranking_json(make_query(3650, "all", "all")).error() == refused.error());
+}
+
+// Review: "tta overview --period 999999999999" said "got 1073741824": the
+// request reader clamped the value before checking it.
+TEST_CASE("regression: the period message quotes the value given, however large") {
+  tta::Analytics engine;
+  load_or_throw(engine, read_text(std::string(TTA_TEST_DATA_DIR) + "/examples/tiny.json"));
+  for (const char* period : {"999999999999", "1073741824", "18446744073709551615", "9223372036854775808"}) {
+    const auto answer = tta::answer_request(engine, std::string(R"({"query": "overview", "period": )") + period + "}");
+    REQUIRE_FALSE(answer.ok());
+    CHECK(answer.error() == std::string("period must be a whole number of days from 1 to 3650, got ") + period);
+  }
+  const auto negative = tta::answer_request(engine, R"({"query": "overview", "period": -9223372036854775808})");
+  CHECK(negative.error() == "period must be a whole number of days from 1 to 3650, got -9223372036854775808");
+}
+
+// Review: the text cut replaced only bytes below 0x20 and 0x7F, so C1
+// controls, U+2028/9 and bidi overrides reached messages as they were.
+TEST_CASE("regression: control and format characters in quoted text show as '?'") {
+  tta::Analytics engine;
+  load_or_throw(engine, read_text(std::string(TTA_TEST_DATA_DIR) + "/examples/tiny.json"));
+  const std::pair<const char*, const char*> cases[] = {
+      {"a\xc2\x85" "b", "a?b"},               // U+0085 NEXT LINE (C1)
+      {"a\xc2\x9b" "b", "a?b"},               // U+009B CSI (C1)
+      {"a\xe2\x80\xa8" "b", "a?b"},           // U+2028 LINE SEPARATOR
+      {"a\xe2\x80\xa9" "b", "a?b"},           // U+2029 PARAGRAPH SEPARATOR
+      {"\xe2\x80\xae" "cba", "?cba"},         // U+202E RIGHT-TO-LEFT OVERRIDE
+      {"\xe2\x80\xaa" "x", "?x"},             // U+202A LEFT-TO-RIGHT EMBEDDING
+      {"\xe2\x81\xa6" "x\xe2\x81\xa9", "?x?"},  // U+2066 .. U+2069 isolates
+      {"\xe2\x80\x8f" "x", "?x"},             // U+200F RIGHT-TO-LEFT MARK
+      {"\xd8\x9c" "x", "?x"},                 // U+061C ARABIC LETTER MARK
+      {"\xef\xbb\xbf" "x", "?x"},             // U+FEFF
+      {"\xf3\xa0\x80\x81" "x", "?x"},         // U+E0001 LANGUAGE TAG
+      {"a\x7f\tb\nc\rd", "a??b?c?d"},         // DEL and C0
+      {"\xc3\xa9\xe2\x82\xac\xf0\x9f\x8e\xb5", "\xc3\xa9\xe2\x82\xac\xf0\x9f\x8e\xb5"},  // é € 🎵 stay
+  };
+  for (const auto& [id, shown] : cases) {
+    INFO(id);
+    CHECK(engine.track_json(id, make_query(7, "all", "all")).error() == std::string("unknown track id \"") + shown + "\"");
+  }
+  // In a document: a key path and a quoted value.
+  const auto deep = engine.load("{\"a\\u2028b\\u0085\": " + std::string(70, '[') + std::string(70, ']') + "}");
+  CHECK(deep.error().rfind("a?b?[0][0]", 0) == 0);
+  CHECK(deep.error().find("nested deeper than 64 levels") != std::string::npos);
+  const auto platform = engine.load(
+      R"({"tracks": [{"id": "A"}], "tiktok": [{"track": "A", "territory": "FR", "platform": "tik\u0085tok\u202e", "start": "2026-01-01", "creations": [1], "views": [1]}]})");
+  CHECK(platform.error() == "tiktok[0].platform: must be \"tiktok\" or \"douyin\", got \"tik?tok?\"");
+}
+
+// Review: a 5,001-character search over 1 MB titles took 45 s (std::search
+// is quadratic on such inputs); the API had no cap.
+TEST_CASE("regression: search is a linear case-insensitive substring match, and long searches are refused") {
+  // Against a plain brute-force match, on titles and searches over a two-letter
+  // alphabet (the worst case of a naive search), with case folding.
+  std::mt19937_64 random(11);
+  const int n = 60;
+  std::string doc = R"({"asOf": "2026-11-27", "tracks": [)";
+  std::vector<std::string> titles;
+  for (int t = 0; t < n; ++t) {
+    std::string title;
+    for (std::size_t i = random() % 40; i > 0; --i) title += "aAb"[random() % 3];
+    titles.push_back(title);
+    doc += (t ? "," : "") + json({{"id", "T" + std::to_string(t)}, {"title", title}}).dump();
+  }
+  doc += R"(], "tiktok": [)";
+  for (int t = 0; t < n; ++t)
+    doc += (t ? R"(,{"track": "T)" : R"({"track": "T)") + std::to_string(t) +
+           R"(", "territory": "FR", "start": "2026-11-26", "creations": [1], "views": [5]})";
+  doc += "]}";
+  tta::Analytics engine;
+  load_or_throw(engine, doc);
+  auto folded = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return s;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string needle;
+    for (std::size_t i = 1 + random() % 6; i > 0; --i) needle += "aAbB"[random() % 4];
+    INFO("search " << needle);
+    std::size_t expected = 0;
+    for (int t = 0; t < n; ++t) {
+      const std::string id = "t" + std::to_string(t);
+      expected += folded(titles[t]).find(folded(needle)) != std::string::npos ||
+                  id.find(folded(needle)) != std::string::npos;
+    }
+    tta::Query q = make_query(7, "all", "all");
+    q.search = needle;
+    CHECK(answer_or_throw(engine.overview_json(q))["matchingTracks"] == expected);
+  }
+  tta::Query q = make_query(7, "all", "all");
+  q.search = std::string(1000, 'a');
+  CHECK(answer_or_throw(engine.overview_json(q))["matchingTracks"] == 0);
+  q.search = std::string(5001, 'a');
+  CHECK(engine.overview_json(q).error() == "search must be at most 1000 bytes of UTF-8, got 5001");
+  CHECK(tta::answer_request(engine, R"({"query": "overviewCsv", "period": 7, "search": ")" + std::string(1001, 'x') +
+                                        "\"}").error() == "search must be at most 1000 bytes of UTF-8, got 1001");
+}
+
+// Review: the CSV count "00000000000000001" (17 characters) was refused.
+TEST_CASE("regression: CSV counts may have leading zeros") {
+  tta::Analytics engine;
+  const auto loaded = engine.load_csv(
+      "date,track,territory,platform,content,creations,views\n"
+      "2026-03-01,A,FR,tiktok,ugc,00000000000000001,000000000000000000009007199254740991\n",
+      "", tta::day_from_civil(2026, 3, 2));
+  REQUIRE(loaded.ok());
+  const json a = answer_or_throw(engine.overview_json(make_query(7, "all", "all")));
+  CHECK(a["creations"]["current"] == 1);
+  CHECK(a["views"]["current"] == 9007199254740991u);
+  const auto refused = engine.load_csv(
+      "date,track,territory,platform,content,creations,views\n"
+      "2026-03-01,A,FR,tiktok,ugc,0009007199254740992,0\n",
+      "", tta::day_from_civil(2026, 3, 2));
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error() == "tiktok CSV line 2, creations: must be a whole number from 0 to 2^53-1 or empty, got \"0009007199254740992\"");
 }

@@ -118,9 +118,6 @@ describe('a refused query', () => {
     'a fractional period': (a) => a.overview({ period: 7.5 }),
     'a period given as a string': (a) => a.overview({ period: '7' }),
     'a missing period': (a) => a.overview({}),
-    'a NaN period beside a search': (a) => a.overview({ period: NaN, search: 'a' }),
-    'a search that is not a string': (a) => a.overview({ period: 7, search: 7 }),
-    'a weekly flag that is not a boolean': (a) => a.track('A', { period: 7, weekly: 1 }),
     'a missing query': (a) => a.track('A'),
     'a platform that is not a string': (a) => a.overview({ period: 7, platform: 1 }),
     'a negative limit': (a) => a.overview({ period: 7, limit: -1 }),
@@ -128,6 +125,14 @@ describe('a refused query', () => {
     'a track id that is not a string': (a) => a.track(1, { period: 7 }),
     'a document that is a number': (a) => a.load(42),
     'a document that is a plain object': (a) => a.load({ tracks: [] }),
+    // The request route (options beyond period, filters and paging) checks the same types.
+    'a NaN period with a search': (a) => a.overview({ period: NaN, search: 'a' }),
+    'an Infinity period in a range query': (a) => a.splits({ period: Infinity }),
+    'a period given as a string with a sort': (a) => a.overview({ period: '7', sort: 'title' }),
+    'a search that is a number': (a) => a.overview({ period: 7, search: 5 }),
+    'a fractional minCreations': (a) => a.breakouts({ period: 7, minCreations: 1.5 }),
+    'a weekly flag that is a string': (a) => a.track('A', { period: 7, weekly: 'yes' }),
+    'a lift track id that is not a string': (a) => a.lift(7, { period: 7 }),
   };
   for (const [name, ask] of Object.entries(typeCases)) {
     test(`${name} throws a TypeError`, () => {
@@ -135,6 +140,19 @@ describe('a refused query', () => {
       assert.equal(analytics.overview({ period: 7 }).catalogTracks, 4);
     });
   }
+
+  test('a NaN period on the request route names the period, not "period is required"', () => {
+    assert.throws(() => analytics.overview({ period: NaN, search: 'a' }),
+      { name: 'TypeError', message: 'period must be a whole number of days, got NaN' });
+  });
+
+  test('a lone surrogate in a search or a track id crosses as U+FFFD, as from any UTF-8 front end', () => {
+    // tiny.json holds no U+FFFD: the search matches nothing, the track is unknown.
+    assert.equal(analytics.overview({ period: 7, search: 'ab\uD800' }).matchingTracks, 0);
+    assert.throws(() => analytics.lift('\uDC00A', { period: 7 }), { message: 'unknown track id "\uFFFDA"' });
+    // A surrogate pair is well-formed: searched for, and not found.
+    assert.equal(analytics.overview({ period: 7, search: '\u{1F3B5}' }).matchingTracks, 0);
+  });
 
   test('a query before any document is loaded throws "no document is loaded"', async () => {
     const empty = await createAnalytics();

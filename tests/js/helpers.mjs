@@ -15,6 +15,9 @@ export const FILTERS = ['all', 'tiktok', 'douyin'].flatMap((platform) =>
   ['all', 'ugc', 'pgc'].map((content) => ({ platform, content })));
 
 if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run bash scripts/build.sh first`);
+// The generator makes the catalogs of the parity, insights, lifecycle and Worker suites: a
+// missing one fails them (it must never turn into skipped suites or a tiny stand-in).
+if (!existsSync(GENERATOR)) throw new Error(`${GENERATOR} is missing: run bash scripts/build.sh first`);
 
 // Runs the CLI; resolves { code, stdout, stderr } whatever the exit status.
 export function runCli(args, input = undefined) {
@@ -90,5 +93,4 @@ export function generate(dir, { tracks, days, seed, asOf = '2026-11-26', quiet =
   });
 }
 
-export const hasGenerator = existsSync(GENERATOR);
 export const readExample = (name) => readFileSync(join(EXAMPLES, name));

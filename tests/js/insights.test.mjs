@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 
 import { createAnalytics } from '../../bindings/js/index.js';
-import { EXAMPLES, generate, hasGenerator, runCli, scratchDir } from './helpers.mjs';
+import { EXAMPLES, generate, runCli, scratchDir } from './helpers.mjs';
 
 async function cli(args) {
   const { code, stdout, stderr } = await runCli(args);
@@ -34,7 +34,7 @@ function cases(ids) {
   ];
 }
 
-describe('answers beyond the two pages', { skip: !hasGenerator && 'tta-generate is not built' }, () => {
+describe('answers beyond the two pages', () => {
   let file;
   let engine;
   before(async () => {

@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 
 import { createAnalytics } from '../../bindings/js/index.js';
 import {
-  EXAMPLES, FILTERS, GENERATOR, PERIODS, cliAnswer, generate, hasGenerator, inBatches, queryArgs, readExample,
+  EXAMPLES, FILTERS, GENERATOR, PERIODS, cliAnswer, generate, inBatches, queryArgs, readExample,
   scratchDir,
 } from './helpers.mjs';
 
@@ -97,7 +97,7 @@ describe('hand-written documents', () => {
   }
 });
 
-describe('generated catalogs', { skip: !hasGenerator && `${GENERATOR} is missing` }, () => {
+describe('generated catalogs', () => {
   const catalogs = [
     { tracks: 6, days: 45, seed: 11 },
     { tracks: 40, days: 400, seed: 12 },
