@@ -3,7 +3,7 @@
 # (tests/package/*, each with its own committed lockfile) installed with
 # `npm ci` plus the tarball on top, built for production and run in headless
 # Chromium by tests/package/*.test.mjs. Installs and builds run with a PATH
-# that holds node and npm only: no Emscripten, no C or C++ compiler.
+# that holds node, npm and sh only: no Emscripten, no C or C++ compiler.
 # Needs scripts/build.sh first (the packed .wasm, the CLI the answers are
 # compared with). Reaches no network but the npm registry.
 set -euo pipefail
@@ -26,9 +26,9 @@ npm pack --silent --pack-destination build/package >/dev/null
 tarball=$(ls "$root"/build/package/*.tgz)
 echo "test-package: $(basename "$tarball"): $(stat -c %s "$tarball") bytes, $(tar -tzf "$tarball" | wc -l) files"
 
-# node, npm and npx alone on PATH (npm scripts run /bin/sh by its full path).
+# node, npm and npx alone on PATH, and sh, through which npm runs scripts.
 mkdir -p "$work/bin"
-for tool in node npm npx; do ln -s "$(readlink -f "$(command -v "$tool")")" "$work/bin/$tool"; done
+for tool in node npm npx sh; do ln -s "$(readlink -f "$(command -v "$tool")")" "$work/bin/$tool"; done
 bare_path="$work/bin"
 for compiler in emcc em++ emcmake cc c++ gcc g++ clang clang++ cmake make; do
   if PATH=$bare_path command -v "$compiler" >/dev/null; then
@@ -36,7 +36,8 @@ for compiler in emcc em++ emcmake cc c++ gcc g++ clang clang++ cmake make; do
   fi
 done
 
-for app in typescript webpack vite-react; do
+apps=${TTA_PACKAGE_APPS:-typescript webpack vite-react}  # a subset while working on one
+for app in $apps; do
   echo "== host app $app: npm ci, the tarball on top, build"
   cp -r "tests/package/$app" "$work/$app"
   rm -rf "$work/$app/node_modules" "$work/$app/dist"
@@ -45,7 +46,7 @@ for app in typescript webpack vite-react; do
     export PATH=$bare_path
     npm ci --no-audit --no-fund --loglevel=error
     npm install --no-save --no-audit --no-fund --loglevel=error "$tarball"
-    if grep -q '"build"' package.json; then npm run --silent build >build.log 2>&1 || { cat build.log; exit 1; }; fi
+    if node -e "process.exit(require('./package.json').scripts?.build ? 0 : 1)"; then npm run build >build.log 2>&1 || { echo "$(<build.log)"; exit 1; }; fi
   )
   if [ -d "$work/$app/dist" ]; then
     (cd "$work/$app/dist" && find . -type f -printf '  %P %s bytes\n' | sort)
@@ -53,6 +54,10 @@ for app in typescript webpack vite-react; do
 done
 
 echo "== host apps in headless Chromium, types (node --test)"
+tests=(tests/package/tarball.test.mjs)
+[[ " $apps " == *" typescript "* ]] && tests+=(tests/package/types.test.mjs)
+[[ " $apps " == *" webpack "* ]] && tests+=(tests/package/engine-webpack.test.mjs)
+[[ " $apps " == *" vite-react "* ]] && tests+=(tests/package/host-react.test.mjs)
 TTA_PACKAGE_WORK=$work TTA_PACKAGE_TARBALL=$tarball TTA_PACKAGE_PATH=$bare_path \
-  node --test --test-concurrency=1 --test-reporter=spec tests/package/
+  node --test --test-concurrency=1 --test-reporter=spec "${tests[@]}"
 echo "test-package: $((SECONDS - started)) s"

@@ -39,6 +39,11 @@ export async function addCatalog(dist, { tracks, days, seed }) {
   return file;
 }
 
+// A built script that is the engine's Worker with the engine inside: worker.js's
+// refusal and one of index.js's messages (a bare copy of worker.js has only the first).
+export const isWorkerBundle = (text) =>
+  text.includes('the analytics worker cannot run') && text.includes('this Analytics instance was disposed');
+
 export function serve(root, port) {
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root} has no index.html: the build failed`);
   return startServer({ root, port, csp: HOST_CSP });

@@ -7,6 +7,7 @@ const page = `<!doctype html>
 <html lang="en">
 <meta charset="utf-8">
 <title>Engine host (webpack)</title>
+<link rel="icon" href="data:,">
 <pre id="answer" data-state="loading">loading</pre>
 <script src="main.js"></script>
 </html>

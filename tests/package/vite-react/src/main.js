@@ -29,7 +29,7 @@ function useRoute() {
 // One <tiktok-analytics>: properties set before the source, so that it uses the
 // shared engine; trackopen goes to the host's router, and the route comes back
 // as the element's state (routing 'none': the element never touches the URL).
-function Analytics({ engine, source, period, trackId, name }) {
+function Analytics({ engine, source, period, trackId, locale, name }) {
   const ref = useRef(null);
   useEffect(() => {
     const element = ref.current;
@@ -51,20 +51,23 @@ function Analytics({ engine, source, period, trackId, name }) {
   useEffect(() => {
     ref.current.state = { trackId };
   }, [trackId]);
-  return h('tiktok-analytics', { ref, locale: 'fr', period: String(period), 'data-name': name });
+  return h('tiktok-analytics', { ref, locale, period: String(period), 'data-name': name });
 }
 
 function App({ engine }) {
   const route = useRoute();
   const [source] = useState(() => () => fetch('/catalog.json'));
+  const [locale, setLocale] = useState('fr');
   return h(React.Fragment, null,
     h('header', null,
       h('a', { href: '#/' }, 'Accueil'),
       h('a', { href: '#/reglages' }, 'Réglages'),
-      h('span', { id: 'host-route' }, route.page === 'track' ? `Titre ${route.trackId}` : route.page)),
+      h('span', { id: 'host-route' }, route.page === 'track' ? `Titre ${route.trackId}` : route.page),
+      h('select', { id: 'host-language', value: locale, onChange: (event) => setLocale(event.target.value) },
+        h('option', { value: 'fr' }, 'Français'), h('option', { value: 'en' }, 'English'))),
     h('main', null,
-      h('section', null, h(Analytics, { engine, source, period: 28, trackId: route.trackId, name: 'main' })),
-      h('aside', null, h(Analytics, { engine, source, period: 7, trackId: null, name: 'side' }))));
+      h('section', null, h(Analytics, { engine, source, period: 28, trackId: route.trackId, locale, name: 'main' })),
+      h('aside', null, h(Analytics, { engine, source, period: 7, trackId: null, locale, name: 'side' }))));
 }
 
 const engine = await createAnalyticsWorker();
