@@ -56,7 +56,7 @@ describe('a custom date range', () => {
     assert.equal(await page.isHidden('#date-range'), true, 'the inputs open from their button');
     await page.click('#range-toggle');
     assert.equal(await page.getAttribute('#range-toggle', 'aria-expanded'), 'true');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'range-from');
+    assert.equal(await page.evaluate(() => __root().activeElement.id), 'range-from');
     await page.fill('#range-from', '2026-10-01');
     await page.fill('#range-to', '2026-10-31');
     await afterNavigation(page, () => page.click('#range-apply'));
@@ -118,7 +118,7 @@ describe('a custom date range', () => {
     await page.fill('#range-from', '2026-11-10');
     await page.fill('#range-to', '2026-11-01');
     await page.click('#range-apply');
-    assert.equal(await page.evaluate(() => document.getElementById('range-to').validationMessage), 'The last day must be on or after the first day.');
+    assert.equal(await page.evaluate(() => __root().getElementById('range-to').validationMessage), 'The last day must be on or after the first day.');
     assert.equal(hashOf(page), '#/?period=90');
     await page.keyboard.press('Escape');
     assert.equal(await page.isHidden('#date-range'), true, 'Escape closes the inputs');

@@ -29,8 +29,8 @@ const cli = (...args) => cliAnswer([...args, SAMPLE]);
 
 function readLift() {
   return page.evaluate(() => {
-    const sentence = document.getElementById('lift-sentence');
-    const chart = window.Chart.getChart(document.getElementById('lift-chart'));
+    const sentence = __root().getElementById('lift-sentence');
+    const chart = window.Chart.getChart(__root().getElementById('lift-chart'));
     return {
       text: sentence.textContent,
       lag: sentence.dataset.lag === '' ? null : Number(sentence.dataset.lag),
@@ -43,7 +43,7 @@ function readLift() {
 
 function readSplits(sectionId) {
   return page.evaluate((id) => {
-    const section = document.getElementById(id);
+    const section = __root().getElementById(id);
     const shares = (split) => Object.fromEntries([...section.querySelectorAll(`[data-split="${split}"] .split-kpi[data-key]`)]
       .map((kpi) => [kpi.dataset.key, {
         share: Number(kpi.querySelector('.split-share data').value),
@@ -228,7 +228,7 @@ describe('the territory map', () => {
     const answer = await cli('track', 'T107', '--period', '28');
     await page.locator('#territory-map').scrollIntoViewIfNeeded();
     const shown = await page.evaluate(() => {
-      const canvas = document.getElementById('map-canvas');
+      const canvas = __root().getElementById('map-canvas');
       const chart = window.Chart.getChart(canvas);
       const data = chart.data.datasets[0].data;
       const meta = chart.getDatasetMeta(0);
@@ -240,7 +240,7 @@ describe('the territory map', () => {
       const antarctica = data.some((d) => d.feature.id === '010');
       return {
         values: data.filter((d) => d.value !== null).map((d) => ({ id: d.feature.id, code: d.code, value: d.value })),
-        pixel, color, missing: chart.options.scales.color.missing, antarctica, note: document.getElementById('map-note').textContent,
+        pixel, color, missing: chart.options.scales.color.missing, antarctica, note: __root().getElementById('map-note').textContent,
       };
     });
     const drawable = new Set(JSON.parse(readFileSync(join(ROOT, 'dist/data/countries-110m.json'), 'utf8'))
@@ -262,10 +262,10 @@ describe('the territory map', () => {
 
 describe('the weekly chart', () => {
   const readChart = () => page.evaluate(() => {
-    const chart = window.Chart.getChart(document.getElementById('daily-chart'));
+    const chart = window.Chart.getChart(__root().getElementById('daily-chart'));
     return {
       labels: chart.data.labels, creations: chart.data.datasets[0].data,
-      weekly: document.getElementById('granularity-weekly').checked, title: document.getElementById('chart-title').textContent,
+      weekly: __root().getElementById('granularity-weekly').checked, title: __root().getElementById('chart-title').textContent,
     };
   });
 
