@@ -1,7 +1,7 @@
 // A host app as a distributor's frontend would write it: React from npm, its
 // own router (hash routes of its own), and the package's <tiktok-analytics>
 // element in French, twice, sharing one engine Worker. No JSX, so no plugin.
-import React, { useEffect, useRef, useState } from 'react';
+import React, { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAnalyticsWorker } from 'tiktok-catalog-analytics';
 import 'tiktok-catalog-analytics/dashboard';
@@ -26,12 +26,14 @@ function useRoute() {
   return route;
 }
 
-// One <tiktok-analytics>: properties set before the source, so that it uses the
-// shared engine; trackopen goes to the host's router, and the route comes back
-// as the element's state (routing 'none': the element never touches the URL).
+// One <tiktok-analytics>: its properties are set in a layout effect, which runs
+// as React inserts the element, before the element mounts (a passive effect
+// would come too late: it would have started a Worker of its own). trackopen
+// goes to the host's router, and the route comes back as the element's state
+// (routing 'none': the element never touches the URL).
 function Analytics({ engine, source, period, trackId, locale, name }) {
   const ref = useRef(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = ref.current;
     element.engine = engine;
     element.links = {
