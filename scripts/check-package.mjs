@@ -4,7 +4,9 @@
 // then fail on its first import. Refuse to pack without it.
 import { existsSync } from 'node:fs';
 
-const missing = ['bindings/js/tta_wasm.js', 'bindings/js/tta_wasm.wasm'].filter((path) => !existsSync(path));
+const missing = ['bindings/js/tta_wasm.js', 'bindings/js/tta_wasm.wasm'].filter(
+  (path) => !existsSync(path),
+);
 if (missing.length) {
   console.error(`prepack: ${missing.join(' and ')} missing: run bash scripts/build.sh first`);
   process.exit(1);

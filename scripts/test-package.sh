@@ -9,8 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-for needed in bindings/js/tta_wasm.js bindings/js/tta_wasm.wasm build/native/cli/tta build/native/generator/tta-generate; do
-  [ -f "$needed" ] || { echo "test-package: $needed is missing: run bash scripts/build.sh first" >&2; exit 1; }
+for needed in bindings/js/tta_wasm.js bindings/js/tta_wasm.wasm \
+  build/native/cli/tta build/native/generator/tta-generate; do
+  [ -f "$needed" ] ||
+    { echo "test-package: $needed is missing: run bash scripts/build.sh first" >&2; exit 1; }
 done
 started=$SECONDS
 
@@ -24,11 +26,14 @@ mkdir -p build/package
 rm -f build/package/*.tgz
 npm pack --silent --pack-destination build/package >/dev/null
 tarball=$(ls "$root"/build/package/*.tgz)
-echo "test-package: $(basename "$tarball"): $(stat -c %s "$tarball") bytes, $(tar -tzf "$tarball" | wc -l) files"
+echo "test-package: $(basename "$tarball"):" \
+  "$(stat -c %s "$tarball") bytes, $(tar -tzf "$tarball" | wc -l) files"
 
 # node, npm and npx alone on PATH, and sh, through which npm runs scripts.
 mkdir -p "$work/bin"
-for tool in node npm npx sh; do ln -s "$(readlink -f "$(command -v "$tool")")" "$work/bin/$tool"; done
+for tool in node npm npx sh; do
+  ln -s "$(readlink -f "$(command -v "$tool")")" "$work/bin/$tool"
+done
 bare_path="$work/bin"
 for compiler in emcc em++ emcmake cc c++ gcc g++ clang clang++ cmake make; do
   if PATH=$bare_path command -v "$compiler" >/dev/null; then
@@ -46,7 +51,9 @@ for app in $apps; do
     export PATH=$bare_path
     npm ci --no-audit --no-fund --loglevel=error
     npm install --no-save --no-audit --no-fund --loglevel=error "$tarball"
-    if node -e "process.exit(require('./package.json').scripts?.build ? 0 : 1)"; then npm run build >build.log 2>&1 || { echo "$(<build.log)"; exit 1; }; fi
+    if node -e "process.exit(require('./package.json').scripts?.build ? 0 : 1)"; then
+      npm run build >build.log 2>&1 || { echo "$(<build.log)"; exit 1; }
+    fi
   )
   if [ -d "$work/$app/dist" ]; then
     (cd "$work/$app/dist" && find . -type f -printf '  %P %s bytes\n' | sort)

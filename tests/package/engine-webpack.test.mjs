@@ -7,7 +7,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { addCatalog, app, cliAnswer, isWorkerBundle, launch, serve, watchPage } from './support.mjs';
+import {
+  addCatalog,
+  app,
+  cliAnswer,
+  isWorkerBundle,
+  launch,
+  serve,
+  watchPage,
+} from './support.mjs';
 
 const dist = join(app('webpack'), 'dist');
 let server, browser, page, seen, catalog;
@@ -30,9 +38,14 @@ after(async () => {
 test('the build emitted the Worker, bundled with the engine, and the .wasm as files', () => {
   const files = readdirSync(dist);
   assert.equal(files.filter((name) => name.endsWith('.wasm')).length, 1, files.join(' '));
-  assert.doesNotMatch(readFileSync(join(dist, 'main.js'), 'utf8'), /data:(text|application)\/javascript/);
+  assert.doesNotMatch(
+    readFileSync(join(dist, 'main.js'), 'utf8'),
+    /data:(text|application)\/javascript/,
+  );
   // The Worker's own bundle: its message loop and the engine it imports (not a bare copy of worker.js).
-  const workers = files.filter((name) => name.endsWith('.js') && isWorkerBundle(readFileSync(join(dist, name), 'utf8')));
+  const workers = files.filter(
+    (name) => name.endsWith('.js') && isWorkerBundle(readFileSync(join(dist, name), 'utf8')),
+  );
   assert.equal(workers.length, 1, files.join(' '));
 });
 
@@ -41,7 +54,10 @@ test('the page shows the overview the CLI gives for that catalog', async () => {
   const text = await page.textContent('#answer');
   assert.equal(state, 'done', text);
   const { summary, overview } = JSON.parse(text);
-  assert.deepEqual(overview, await cliAnswer(['overview', '--period', '28', '--limit', '50', catalog]));
+  assert.deepEqual(
+    overview,
+    await cliAnswer(['overview', '--period', '28', '--limit', '50', catalog]),
+  );
   assert.equal(summary.tracks, 80);
 });
 

@@ -8,7 +8,12 @@ import { test } from 'node:test';
 import { BARE_PATH, app, runBare } from './support.mjs';
 
 const dir = app('typescript');
-const tsc = (project) => runBare(join(BARE_PATH, 'node'), [join(dir, 'node_modules/typescript/bin/tsc'), '-p', project], dir);
+const tsc = (project) =>
+  runBare(
+    join(BARE_PATH, 'node'),
+    [join(dir, 'node_modules/typescript/bin/tsc'), '-p', project],
+    dir,
+  );
 
 test('a strict consumer compiles with moduleResolution bundler (its @ts-expect-error lines hold)', async () => {
   const { code, stdout } = await tsc('tsconfig.json');

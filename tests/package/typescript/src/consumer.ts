@@ -4,7 +4,11 @@
 import { createAnalytics, createAnalyticsWorker } from 'tiktok-catalog-analytics';
 import type { AnalyticsWorker, OverviewAnswer, Query } from 'tiktok-catalog-analytics';
 import { mountDashboard } from 'tiktok-catalog-analytics/dashboard';
-import type { DashboardHandle, DashboardState } from 'tiktok-catalog-analytics/dashboard';
+import type {
+  DashboardHandle,
+  DashboardState,
+  TikTokAnalyticsElement,
+} from 'tiktok-catalog-analytics/dashboard';
 
 export async function topTrack(engine: AnalyticsWorker): Promise<string | null> {
   const answer: OverviewAnswer = await engine.overview({ period: 28, limit: 1 });
@@ -38,11 +42,18 @@ export async function embed(host: HTMLElement): Promise<DashboardHandle> {
   // @ts-expect-error only en and fr exist
   handle.setLocale('de');
   handle.setState({ range: { start: '2026-01-01', end: '2026-01-31' } });
+  // @ts-expect-error a period is a number of days
+  handle.setState({ period: '28' });
   const state: DashboardState = handle.getState();
-  const element = document.createElement('tiktok-analytics');
+  const days: number | null = state.period;
+  const loaded: boolean = await handle.load(new Uint8Array(0));
+  const element: TikTokAnalyticsElement = document.createElement('tiktok-analytics');
   element.addEventListener('trackopen', (event) => console.log(event.detail.trackId.toUpperCase()));
   element.addEventListener('loaderror', (event) => console.log(event.detail.message));
+  element.addEventListener('catalogload', (event) => console.log(event.detail.tracks));
   element.routing = 'none';
-  console.log(state.trackId);
+  element.engine = engine;
+  element.state = { trackId: null };
+  console.log(state.trackId, days, loaded);
   return handle;
 }

@@ -40,13 +40,23 @@ function Analytics({ engine, source, period, trackId, locale, name }) {
       documentation: '/aide/tiktok',
       learnMore: '/aide',
       articles: [
-        { title: 'Lire vos chiffres TikTok', url: '/aide/chiffres', summary: 'Créations, vues et écoutes.' },
-        { title: 'Périodes et comparaisons', url: '/aide/periodes', summary: 'Ce que compare chaque période.' },
+        {
+          title: 'Lire vos chiffres TikTok',
+          url: '/aide/chiffres',
+          summary: 'Créations, vues et écoutes.',
+        },
+        {
+          title: 'Périodes et comparaisons',
+          url: '/aide/periodes',
+          summary: 'Ce que compare chaque période.',
+        },
         { title: 'Exporter un tableau', url: '/aide/export', summary: 'Le tableau en CSV.' },
       ],
     };
     element.source = source;
-    const open = (event) => { location.hash = `#/titres/${encodeURIComponent(event.detail.trackId)}`; };
+    const open = (event) => {
+      location.hash = `#/titres/${encodeURIComponent(event.detail.trackId)}`;
+    };
     element.addEventListener('trackopen', open);
     return () => element.removeEventListener('trackopen', open);
   }, [engine, source]);
@@ -60,16 +70,42 @@ function App({ engine }) {
   const route = useRoute();
   const [source] = useState(() => () => fetch('/catalog.json'));
   const [locale, setLocale] = useState('fr');
-  return h(React.Fragment, null,
-    h('header', null,
+  return h(
+    React.Fragment,
+    null,
+    h(
+      'header',
+      null,
       h('a', { href: '#/' }, 'Accueil'),
       h('a', { href: '#/reglages' }, 'Réglages'),
-      h('span', { id: 'host-route' }, route.page === 'track' ? `Titre ${route.trackId}` : route.page),
-      h('select', { id: 'host-language', value: locale, onChange: (event) => setLocale(event.target.value) },
-        h('option', { value: 'fr' }, 'Français'), h('option', { value: 'en' }, 'English'))),
-    h('main', null,
-      h('section', null, h(Analytics, { engine, source, period: 28, trackId: route.trackId, locale, name: 'main' })),
-      h('aside', null, h(Analytics, { engine, source, period: 7, trackId: null, locale, name: 'side' }))));
+      h(
+        'span',
+        { id: 'host-route' },
+        route.page === 'track' ? `Titre ${route.trackId}` : route.page,
+      ),
+      h(
+        'select',
+        { id: 'host-language', value: locale, onChange: (event) => setLocale(event.target.value) },
+        h('option', { value: 'fr' }, 'Français'),
+        h('option', { value: 'en' }, 'English'),
+      ),
+    ),
+    h(
+      'main',
+      null,
+      h(
+        'section',
+        null,
+        h(Analytics, { engine, source, period: 28, trackId: route.trackId, locale, name: 'main' }),
+      ),
+      h(
+        'section',
+        null,
+        h('h2', null, 'Cette semaine'),
+        h(Analytics, { engine, source, period: 7, trackId: null, locale, name: 'side' }),
+      ),
+    ),
+  );
 }
 
 const engine = await createAnalyticsWorker();
