@@ -59,18 +59,20 @@ export function createOverviewPage(ctx, { kpis, breakouts, tableControls, territ
     const link = el('a', { className: 'track-link' });
     const badges = el('span', { className: 'track-badges' });
     const artist = el('span', { className: 'track-artist' });
+    const tell = el('span', { className: 'track-tell' });
     const numbers = [0, 1, 2].map(() => fmt.numberNode(0));
     const list = el('ul', { className: 'territory-list' });
     const rank = el('td', { className: 'col-rank' });
     const numberCell = (label, node) => el('td', { className: 'col-number', 'data-label': t(label) }, node);
     const tr = el('tr', {},
       rank,
-      el('td', { className: 'col-track' }, el('span', { className: 'track-line' }, link, badges), artist),
+      el('td', { className: 'col-track' }, el('span', { className: 'track-line' }, link, badges),
+        el('span', { className: 'track-sub' }, artist, tell)),
       numberCell('column.creations', numbers[0]),
       numberCell('column.views', numbers[1]),
       el('td', { className: 'col-territories', 'data-label': t('column.topTerritories') }, list),
       numberCell('column.streams', numbers[2]));
-    return { tr, rank, link, badges, artist, numbers, territories: list };
+    return { tr, rank, link, badges, artist, tell, numbers, territories: list };
   }
 
   function fillRow(row, track, rank, trackHash, repeated) {
@@ -85,7 +87,8 @@ export function createOverviewPage(ctx, { kpis, breakouts, tableControls, territ
     if (row.badges.firstChild) row.badges.replaceChildren();  // this window's badges come with the insights
     // Two tracks of the same title are told apart by their ISRC (or id).
     const tell = repeated ? ` \u00B7 ${track.isrc ? t('track.isrc', { isrc: track.isrc }) : track.id}` : '';
-    setNodeText(row.artist, `${ctx.artistName(track.artist)}${tell}`);
+    setNodeText(row.artist, ctx.artistName(track.artist));
+    setNodeText(row.tell, tell);
     fmt.setNumber(row.numbers[0], track.creations);
     fmt.setNumber(row.numbers[1], track.views);
     fmt.setNumber(row.numbers[2], track.streams);

@@ -284,16 +284,31 @@ describe('the overview of a loaded catalog', () => {
     await page.waitForFunction(() => location.hash === '#/?period=7' && __root().querySelector('main').getAttribute('aria-busy') === 'false');
   });
 
-  test('the info icon opens the FAQ and Escape closes it', async () => {
+  test('the info icon opens the FAQ as a modal dialog: focus moves in, Tab stays in, Escape closes, focus returns to the "i"', async () => {
     const button = page.locator('#overview-page .info-button');
     assert.equal(await button.getAttribute('aria-label'), 'About these numbers');
-    await button.click();
-    await page.waitForSelector('#faq:popover-open');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#faq[open]');
+    assert.equal(await page.evaluate(() => __root().getElementById('faq').matches(':modal')), true);
     const text = await page.textContent('#faq');
-    for (const needle of ['Douyin', 'PGC', 'UGC', 'audio fingerprint', 'private or deleted', 'TikTok pays for creations, not views'])
+    for (const needle of ['Douyin', 'PGC', 'UGC', 'audio fingerprint', 'private or deleted', 'TikTok pays for creations, not views',
+      'UGC can be anything from 5% to 100% of the content made with a track'])
       assert.ok(text.includes(needle), `the FAQ mentions ${needle}`);
+    const more = page.locator('#faq .faq-more a');
+    assert.equal(await more.getAttribute('href'), 'https://artists.tiktok.com/');
+    // Focus is inside the dialog, and Tab (many times) never leaves it.
+    const focusInDialog = () => page.evaluate(() => __root().getElementById('faq').contains(__root().activeElement));
+    assert.equal(await focusInDialog(), true);
+    for (let i = 0; i < 6; i += 1) {
+      await page.keyboard.press('Tab');
+      const inside = await focusInDialog();
+      const onPage = await page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
+      assert.ok(inside || onPage, 'Tab left the dialog for the page under it');
+    }
     await page.keyboard.press('Escape');
-    assert.equal(await page.locator('#faq:popover-open').count(), 0);
+    assert.equal(await page.locator('#faq[open]').count(), 0);
+    assert.equal(await page.evaluate(() => __root().activeElement?.id), 'overview-info');
   });
 
   test('the documentation link opens TikTok\'s guide for artists in a new tab', async () => {
