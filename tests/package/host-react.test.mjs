@@ -72,6 +72,12 @@ test('the build emitted the engine Worker, bundled with the engine, and the .was
     assert.doesNotMatch(text(name), /data:(text|application)\/javascript/);
 });
 
+test('the Vite build met no Node-only import (none externalized, none left to resolve)', () => {
+  const log = readFileSync(join(app('vite-react'), 'build.log'), 'utf8');
+  assert.match(log, /built in/);
+  assert.doesNotMatch(log, /node:|externalized|browser compatibility/i);
+});
+
 test('both dashboards show, in French, the numbers the CLI gives for their periods', async () => {
   for (const [instance, period] of [
     [MAIN, 28],
