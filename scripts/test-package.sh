@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The package as a frontend team receives it: `npm pack`, then fresh host apps
-# (tests/package/*, each with its own committed lockfile) installed with
-# `npm ci` plus the tarball on top, built for production and run in headless
-# Chromium by tests/package/*.test.mjs. Installs and builds run with a PATH
+# (tests/package/*: Node, TypeScript, webpack 5, Vite + React, each with its
+# own committed lockfile) installed with `npm ci` plus the tarball on top,
+# built for production and run in headless Chromium (or Node, or tsc) by
+# tests/package/*.test.mjs. Installs and builds run with a PATH
 # that holds node, npm and sh only: no Emscripten, no C or C++ compiler.
 # Needs scripts/build.sh first (the packed .wasm, the CLI the answers are
 # compared with). Reaches no network but the npm registry.
@@ -41,7 +42,7 @@ for compiler in emcc em++ emcmake cc c++ gcc g++ clang clang++ cmake make; do
   fi
 done
 
-apps=${TTA_PACKAGE_APPS:-typescript webpack vite-react}  # a subset while working on one
+apps=${TTA_PACKAGE_APPS:-node typescript webpack vite-react}  # a subset while working on one
 for app in $apps; do
   echo "== host app $app: npm ci, the tarball on top, build"
   cp -r "tests/package/$app" "$work/$app"
@@ -62,6 +63,7 @@ done
 
 echo "== host apps in headless Chromium, types (node --test)"
 tests=(tests/package/tarball.test.mjs)
+[[ " $apps " == *" node "* ]] && tests+=(tests/package/engine-node.test.mjs)
 [[ " $apps " == *" typescript "* ]] && tests+=(tests/package/types.test.mjs)
 [[ " $apps " == *" webpack "* ]] && tests+=(tests/package/engine-webpack.test.mjs)
 [[ " $apps " == *" vite-react "* ]] && tests+=(tests/package/host-react.test.mjs)
