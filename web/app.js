@@ -364,7 +364,9 @@ export function createDashboard(host, options = {}) {
   }
 
   // name: what the header calls the catalog; fileName: what errors call the file.
-  async function loadCatalog(name, fileName, getBytes, size, load = data.loadCatalog) {
+  // displayName: a name to keep for the header (null: the catalog's default name,
+  // in the language shown, e.g. after setLocale()).
+  async function loadCatalog(name, fileName, getBytes, size, load = data.loadCatalog, displayName = name) {
     const { t, fmt } = ctx;
     const sizeText = size ? ` (${fmt.megabytes(size)})` : '';
     ui.load.showBusy(t('load.loading', { name, size: sizeText }));
@@ -376,9 +378,9 @@ export function createDashboard(host, options = {}) {
       });
       if (destroyed) return false;
       catalogLoaded = true;
-      catalog = { name, summary };
+      catalog = { name: displayName, summary };
       ui.load.clearError();
-      ui.toolbar.showCatalog(name, summary);
+      ui.toolbar.showCatalog(catalogName(), summary);
       ui.load.showIdle(t('load.loaded', { name, count: summary.tracks }));
       emit('catalogload', { name, ...summary });
       return true;
@@ -396,8 +398,9 @@ export function createDashboard(host, options = {}) {
   }
 
   // source: a URL, bytes, or an async function giving bytes or a Response.
-  async function loadSource(source, name = options.name ?? ctx.t('catalog.default')) {
+  async function loadSource(source) {
     const { t, fmt } = ctx;
+    const name = options.name ?? t('catalog.default');
     const fromResponse = async (response) => {
       if (!response.ok) throw new Error(t('load.http', { url: response.url || String(source), status: response.status }));
       return readBody(response, (received, total) => {
@@ -414,7 +417,7 @@ export function createDashboard(host, options = {}) {
       if (value instanceof Response) return fromResponse(value);
       if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return value;
       throw new Error(t('load.badSource'));
-    });
+    }, undefined, data.loadCatalog, options.name ?? null);
     if (loaded) {
       ui.load.showIdle();  // a host's catalog needs no "loaded" notice
       render();
@@ -451,12 +454,14 @@ export function createDashboard(host, options = {}) {
     if (loaded && !router.navigate({ page: 'overview', tablePage: 1, search: '', view: 'tracks' })) render();
   }
 
+  const catalogName = () => catalog.name ?? ctx.t('catalog.default');
+
   function mount() {
     ui = buildUi();
     shownPage = null;
-    byId('catalog-name').textContent = catalog?.name ?? options.name ?? ctx.t('catalog.default');
+    byId('catalog-name').textContent = catalog ? catalogName() : options.name ?? ctx.t('catalog.default');
     if (catalog) {
-      ui.toolbar.showCatalog(catalog.name, catalog.summary);
+      ui.toolbar.showCatalog(catalogName(), catalog.summary);
       ui.load.showIdle();
     }
     render();

@@ -40,15 +40,20 @@ function interpolate(t) {
   return `rgb(${mix(0)}, ${mix(1)}, ${mix(2)})`;
 }
 
+// numeric -> alpha-2, to name the atlas's countries in the dashboard's language.
+const ALPHA2 = new Map(Object.entries(ISO_NUMERIC).map(([alpha2, numeric]) => [numeric, alpha2]));
+
 export function createTerritoryMap(ctx, mapUrl = DEFAULT_MAP_URL) {
   let chart = null;
+  const featureName = (feature) => (ALPHA2.has(feature.id)
+    ? ctx.fmt.countryName(ALPHA2.get(feature.id)) : feature.properties.name);
 
   function create(canvas, features) {
     const { t, fmt } = ctx;
     chart = new Chart(canvas, {
       type: 'choropleth',
       data: {
-        labels: features.map((f) => f.properties.name),
+        labels: features.map(featureName),
         datasets: [{
           label: t('column.creations'), outline: { type: 'Sphere' }, data: [], borderColor: '#ffffff', borderWidth: 0.5,
           outlineBackgroundColor: '#f3f7fa', outlineBorderColor: '#d5dbe3', outlineBorderWidth: 1,
@@ -67,7 +72,7 @@ export function createTerritoryMap(ctx, mapUrl = DEFAULT_MAP_URL) {
               title: () => '',
               label: (item) => {
                 const { value, code } = item.raw;
-                return `${code ? fmt.countryName(code) : item.raw.feature.properties.name}: ${value ? t('creations.count', { count: value }) : t('map.noCreations')}`;
+                return `${code ? fmt.countryName(code) : featureName(item.raw.feature)}: ${value ? t('creations.count', { count: value }) : t('map.noCreations')}`;
               },
             },
           },
