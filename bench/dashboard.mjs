@@ -32,8 +32,8 @@ const PERIODS = [7, 28, 90, 365];
 function install() {
   const m = { clicks: [], events: [], pending: null, drawing: null };
   window.__ttaBench = m;
-  const main = document.querySelector('main');
-  document.getElementById('period-switch').addEventListener('click', (event) => {
+  const main = __root().querySelector('main');
+  __root().getElementById('period-switch').addEventListener('click', (event) => {
     if (!m.pending) m.pending = { t0: event.timeStamp, sawBusy: false };
   }, true);
   new MutationObserver((records) => {
@@ -69,7 +69,7 @@ function install() {
   }).observe({ type: 'event', durationThreshold: 16 });
 }
 
-const currentPeriod = (page) => page.evaluate(() => Number(document.querySelector('#period-switch input:checked')?.value));
+const currentPeriod = (page) => page.evaluate(() => Number(__root().querySelector('#period-switch input:checked')?.value));
 
 // Rapid clicks: the next period as soon as the last click's answer is painted
 // (its insights may still be on their way). Settled clicks ({ settled: true }):
@@ -178,11 +178,11 @@ export async function measureDashboard(browser, root, catalogs, { clicks = 24, w
         const shown = basename(file).replace(/\.json$/i, '');
         const t0 = Date.now();
         await page.setInputFiles('#file-input', file);
-        await page.waitForFunction((expected) => document.getElementById('catalog-name').textContent === expected
-          && document.querySelector('main').getAttribute('aria-busy') === 'false', shown, { timeout: 600_000 });
+        await page.waitForFunction((expected) => __root().getElementById('catalog-name').textContent === expected
+          && __root().querySelector('main').getAttribute('aria-busy') === 'false', shown, { timeout: 600_000 });
         log(`  dashboard: ${name} loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       }
-      const rows = await page.evaluate(() => document.querySelectorAll('#overview-page tbody tr').length);
+      const rows = await page.evaluate(() => __root().querySelectorAll('#overview-page tbody tr').length);
       await clickPeriods(page, warmups);
       const eventsBefore = await page.evaluate(() => window.__ttaBench.events.length);
       const measured = await clickPeriods(page, clicks);

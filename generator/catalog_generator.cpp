@@ -394,7 +394,7 @@ std::vector<TrackPlan> plan_catalog(const Context& ctx) {
     std::vector<std::size_t> by_rank(n);
     for (std::size_t i = 0; i < n; ++i) by_rank[plans[i].rank - 1] = i;
     for (const auto& s : kSpecials) {
-        if (s.rank > n) continue;
+        if (s.rank > n || ctx.opt.clean_titles) continue;
         TrackPlan& t = plans[by_rank[s.rank - 1]];
         if (s.kind == Special::kNoArtist) t.has_artist = false;
         else if (s.kind == Special::kNoTitle) t.has_title = false;

@@ -20,6 +20,7 @@ struct GeneratorOptions {
     std::uint64_t seed = 1;            // same seed, same bytes
     std::string as_of = "2026-11-26";  // the report day D, YYYY-MM-DD
     bool quiet_catalog = false;        // TikTok creations/views all 0 in the last 400 days, rest unchanged
+    bool clean_titles = false;         // no hostile or odd titles (the demo's sample): every track named, by an artist
 };
 
 // Writes one JSON document to `out`, streamed (no DOM: a 10,000-track catalog

@@ -1,5 +1,5 @@
 // tta-generate: writes a deterministic sample catalog (tiktok-analytics/v1).
-//   tta-generate [--tracks N] [--days D] [--seed S] [--as-of YYYY-MM-DD] [--quiet] [-o FILE]
+//   tta-generate [--tracks N] [--days D] [--seed S] [--as-of YYYY-MM-DD] [--quiet] [--clean] [-o FILE]
 // Exit status: 0 ok, 1 generation/output failure, 2 bad command line.
 #include <charconv>
 #include <cstdint>
@@ -15,12 +15,13 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: tta-generate [--tracks N] [--days D] [--seed S] [--as-of YYYY-MM-DD] [--quiet] [-o FILE]\n"
+    "usage: tta-generate [--tracks N] [--days D] [--seed S] [--as-of YYYY-MM-DD] [--quiet] [--clean] [-o FILE]\n"
     "  --tracks N   number of tracks (default 200; <= 300 is an artist's catalog, more a label's)\n"
     "  --days D     days of history ending at as-of - 1 (default 730)\n"
     "  --seed S     64-bit seed; the same options give the same bytes (default 1)\n"
     "  --as-of D    report day, YYYY-MM-DD (default 2026-11-26)\n"
     "  --quiet      no TikTok creations in the last 400 days (dashboard empty state)\n"
+    "  --clean      no hostile or odd titles (markup, missing titles or artists): a demo catalog\n"
     "  -o FILE      write to FILE instead of standard output\n";
 
 int usage_error(const std::string& message) {
@@ -51,6 +52,11 @@ int main(int argc, char** argv) {
         if (flag == "--quiet") {
             if (has_value) return usage_error("--quiet takes no value");
             options.quiet_catalog = true;
+            continue;
+        }
+        if (flag == "--clean") {
+            if (has_value) return usage_error("--clean takes no value");
+            options.clean_titles = true;
             continue;
         }
         if (flag != "--tracks" && flag != "--days" && flag != "--seed" && flag != "--as-of" && flag != "-o")

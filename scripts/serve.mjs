@@ -2,7 +2,8 @@
 // MIME types (application/wasm lets browsers compile while downloading) and
 // the dashboard's Content-Security-Policy on every response.
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +23,16 @@ const TYPES = {
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+// An HTML page's inline import map (the demo's) is allowed by its hash, the
+// one inline script the policy lets through.
+function withImportMap(csp, path) {
+  if (extname(path) !== '.html') return csp;
+  const map = /<script type="importmap">([\s\S]*?)<\/script>/.exec(readFileSync(path, 'utf8'));
+  if (!map) return csp;
+  const hash = createHash('sha256').update(map[1]).digest('base64');
+  return csp.replace("script-src 'self'", `script-src 'self' 'sha256-${hash}'`);
+}
 
 export function startServer({ root, port = 0, host = '127.0.0.1', csp = CSP } = {}) {
   const base = resolve(root);
@@ -46,7 +57,7 @@ export function startServer({ root, port = 0, host = '127.0.0.1', csp = CSP } = 
     res.writeHead(200, {
       'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
       'Content-Length': stat.size,
-      'Content-Security-Policy': csp,
+      'Content-Security-Policy': withImportMap(csp, path),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-cache',
     });

@@ -2,8 +2,8 @@
 # Runs every test: installs what is missing, checks style, builds with
 # warnings as errors, then the native suite
 # (Catch2 + CLI through CTest), the module under Node, the pages in headless
-# Chromium, the native suite again under ASan + UBSan, and 30 s of fuzzing
-# per harness (docs/INPUT-GUARANTEES.md).
+# Chromium, the npm package in fresh host apps, the native suite again under
+# ASan + UBSan, and 30 s of fuzzing per harness (docs/INPUT-GUARANTEES.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -26,6 +26,9 @@ if [ -d tests/browser ]; then
   echo "== pages in headless Chromium (node --test)"
   node --test --test-concurrency=1 --test-reporter=spec tests/browser/
 fi
+
+echo "== the npm package in fresh host apps: Vite + React, webpack 5, TypeScript (scripts/test-package.sh)"
+bash scripts/test-package.sh
 
 echo "== native tests under AddressSanitizer + UndefinedBehaviorSanitizer (scripts/sanitize.sh)"
 bash scripts/sanitize.sh

@@ -15,20 +15,19 @@ async function headerOf(file) {
 
 // -> { kind: 'json', file } or { kind: 'csv', tiktok: File, streams: File | null };
 // throws an Error whose message says what to pick instead.
-export async function sortCatalogFiles(files) {
+export async function sortCatalogFiles(files, t) {
   const headers = await Promise.all(files.map(headerOf));
   const kinds = headers.map((header) => Object.keys(HEADERS).find((key) => HEADERS[key] === header) ?? null);
   // One file that is not a CSV by its header or its name: a JSON document.
   if (files.length === 1 && kinds[0] === null && !isCsv(files[0])) return { kind: 'json', file: files[0] };
   if (files.length > 2 || files.some((file, i) => kinds[i] === null && !isCsv(file)))
-    throw new Error('pick one tiktok-analytics/v1 JSON file, or one or two CSV files (TikTok rows, and streams rows if you have them)');
+    throw new Error(t('files.pick'));
   const unknown = kinds.indexOf(null);
   if (unknown >= 0)
-    throw new Error(`${files[unknown].name} starts with "${headers[unknown].slice(0, 80)}", not a known header: the TikTok CSV starts with "${HEADERS.tiktok}" and the streams CSV with "${HEADERS.streams}"`);
+    throw new Error(t('files.unknownHeader', { file: files[unknown].name, header: headers[unknown].slice(0, 80), tiktok: HEADERS.tiktok, streams: HEADERS.streams }));
   const tiktok = files.filter((_, i) => kinds[i] === 'tiktok');
   const streams = files.filter((_, i) => kinds[i] === 'streams');
   if (tiktok.length !== 1)
-    throw new Error(tiktok.length ? 'both files are TikTok CSV files: pick one, with the streams CSV if you have one'
-      : `no TikTok CSV among the files: it starts with "${HEADERS.tiktok}" (the streams CSV alone is not enough)`);
+    throw new Error(tiktok.length ? t('files.twoTiktok') : t('files.noTiktok', { tiktok: HEADERS.tiktok }));
   return { kind: 'csv', tiktok: tiktok[0], streams: streams[0] ?? null };
 }

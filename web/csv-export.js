@@ -3,10 +3,10 @@
 // temporary <a download>, which needs no change to the page's CSP.
 import { el } from './dom.js';
 
-export function downloadCsv(text, fileName) {
+export function downloadCsv(text, fileName, parent = document.body) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   const link = el('a', { href: url, download: fileName, hidden: true });
-  document.body.append(link);
+  parent.append(link);
   link.click();
   link.remove();
   // The download has its own copy once started; free the Blob a moment later.
@@ -20,11 +20,11 @@ export function csvFileName(...parts) {
 }
 
 // Runs an export from a button: disabled while the engine writes the file.
-export async function exportFrom(button, makeCsv, fileName, onError) {
+export async function exportFrom(button, makeCsv, fileName, onError, parent = document.body) {
   if (button.disabled) return;
   button.disabled = true;
   try {
-    downloadCsv(await makeCsv(), fileName());
+    downloadCsv(await makeCsv(), fileName(), parent);
   } catch (error) {
     onError(error);
   } finally {

@@ -1,61 +1,24 @@
 // The only module that talks to the analytics engine (a WebAssembly core in a
 // module Worker). Everything it returns is plain data: the engine's answers
-// (docs/ANSWERS.md), load summaries and CSV text.
-import { createAnalyticsWorker } from './engine/index.js';
+// (docs/ANSWERS.md), load summaries and CSV text. One per dashboard:
+// createData() keeps that dashboard's answers.
+import { createAnalyticsWorker } from '../bindings/js/index.js';
 
-export const SAMPLE_URL = 'data/sample-catalog.json';
 export const PAGE_SIZE = 50;
 export const LIFT_TOP = 5;
 
-let engine = null;
-const ready = () => (engine ??= createAnalyticsWorker());
-
-// Answers that do not depend on the table's page, sort or search (breakouts,
-// splits, lift ranking) are kept per window and filters until the next load,
-// so turning a page or sorting asks the engine once.
-let memo = new Map();
-function remembered(key, ask) {
-  if (!memo.has(key)) {
-    const answer = ask();
-    memo.set(key, answer);
-    answer.catch(() => memo.delete(key));
-  }
-  return memo.get(key);
+// The window (a period, or a custom start and end) and the filters of a state.
+export function query({ period, start, end, platform, content }) {
+  return start ? { start, end, platform, content } : { period, platform, content };
 }
+const queryKey = (state) => JSON.stringify(query(state));
 
-// The main answers (an overview page, a page of breakouts, a track) are kept
-// too, the last ANSWERS_KEPT of them, per request: a window seen before, or
-// asked for ahead (app.js prefetches the other periods), is then drawn in the
-// click's own task, in the frame that follows it, without a round trip to the
-// Worker (whose answer Chromium would only hand over after that frame: it
-// holds other tasks until the frame after an input is drawn).
-const ANSWERS_KEPT = 64;
-let answers = new Map();
-function kept(key, ask) {
-  let answer = answers.get(key);
-  if (answer) {
-    answers.delete(key);  // most recently used last
-  } else {
-    answer = ask();
-    const keptIn = answers;  // (not a newer catalog's)
-    answer.catch(() => { if (keptIn.get(key) === answer) keptIn.delete(key); });
-  }
-  answers.set(key, answer);
-  if (answers.size > ANSWERS_KEPT) answers.delete(answers.keys().next().value);
-  return answer;
-}
+// The table's order and search, as the engine takes them.
+const tableOptions = ({ sort, descending, search }) => (search ? { sort, descending, search } : { sort, descending });
 
-// A new catalog: nothing kept is true any more. (Also lets a benchmark measure
-// clicks that wait for the engine.)
-export function forgetAnswers() {
-  memo = new Map();
-  answers = new Map();
-}
-
-// Downloads a catalog, reporting (received bytes, total bytes or 0 if unknown).
-export async function download(url, onBytes = () => {}) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not download ${url} (HTTP ${response.status})`);
+// Reads a response's body, reporting (received bytes, total bytes or 0 if unknown).
+// (When the engine takes a stream, load() gets response.body instead.)
+export async function readBody(response, onBytes = () => {}) {
   const total = Number(response.headers.get('content-length')) || 0;
   if (!response.body) return response.arrayBuffer();
   const chunks = [];
@@ -76,80 +39,138 @@ export async function download(url, onBytes = () => {}) {
   return bytes.buffer;
 }
 
-// Loads a tiktok-analytics/v1 document (the buffer moves to the Worker). On a
-// refused document this rejects with the engine's message and the catalog
-// loaded before keeps answering.
-export async function loadCatalog(bytes, onPhase = () => {}) {
-  const summary = await (await ready()).load(bytes, { onProgress: onPhase });
-  forgetAnswers();
-  return summary;
-}
+// engine: an engine to share (createAnalyticsWorker()'s), or null to make one.
+export function createData({ engine: shared = null } = {}) {
+  let engine = shared ? Promise.resolve(shared) : null;
+  const ready = () => (engine ??= createAnalyticsWorker());
 
-// Loads the long-row CSV format: { tiktok, streams? } as bytes (moved to the
-// Worker) or text; the same guarantees as loadCatalog.
-export async function loadCsvCatalog(files, onPhase = () => {}) {
-  const summary = await (await ready()).loadCsv(files, { onProgress: onPhase });
-  forgetAnswers();
-  return summary;
-}
+  // Answers that do not depend on the table's page, sort or search (breakouts,
+  // splits, lift ranking) are kept per window and filters until the next load,
+  // so turning a page or sorting asks the engine once.
+  let memo = new Map();
+  function remembered(key, ask) {
+    if (!memo.has(key)) {
+      const answer = ask();
+      memo.set(key, answer);
+      answer.catch(() => memo.delete(key));
+    }
+    return memo.get(key);
+  }
 
-// The window (a period, or a custom start and end) and the filters of a state.
-export function query({ period, start, end, platform, content }) {
-  return start ? { start, end, platform, content } : { period, platform, content };
-}
-const queryKey = (state) => JSON.stringify(query(state));
+  // The main answers (an overview page, a page of breakouts, a track) are kept
+  // too, the last ANSWERS_KEPT of them, per request: a window seen before, or
+  // asked for ahead (app.js prefetches the other periods), is then drawn in the
+  // click's own task, in the frame that follows it, without a round trip to the
+  // Worker (whose answer Chromium would only hand over after that frame: it
+  // holds other tasks until the frame after an input is drawn).
+  const ANSWERS_KEPT = 64;
+  let answers = new Map();
+  function kept(key, ask) {
+    let answer = answers.get(key);
+    if (answer) {
+      answers.delete(key);  // most recently used last
+    } else {
+      answer = ask();
+      const keptIn = answers;  // (not a newer catalog's)
+      answer.catch(() => { if (keptIn.get(key) === answer) keptIn.delete(key); });
+    }
+    answers.set(key, answer);
+    if (answers.size > ANSWERS_KEPT) answers.delete(answers.keys().next().value);
+    return answer;
+  }
 
-// The table's order and search, as the engine takes them.
-const tableOptions = ({ sort, descending, search }) => (search ? { sort, descending, search } : { sort, descending });
+  // A new catalog: nothing kept is true any more. (Also lets a benchmark measure
+  // clicks that wait for the engine.)
+  function forgetAnswers() {
+    memo = new Map();
+    answers = new Map();
+  }
 
-// The overview with one page (1-based) of the table, or only its KPIs (rows: false).
-export function overview(state, { rows = true } = {}) {
-  const offset = (state.tablePage - 1) * PAGE_SIZE;
-  const request = { ...query(state), ...tableOptions(state), limit: rows ? PAGE_SIZE : 0, offset: rows ? offset : 0 };
-  return kept(`overview ${JSON.stringify(request)}`, async () => (await ready()).overview(request));
-}
+  // Loads a tiktok-analytics/v1 document (the buffer moves to the Worker). On a
+  // refused document this rejects with the engine's message and the catalog
+  // loaded before keeps answering.
+  async function loadCatalog(bytes, onPhase = () => {}) {
+    const summary = await (await ready()).load(bytes, { onProgress: onPhase });
+    forgetAnswers();
+    return summary;
+  }
 
-export function track(state) {
-  const options = { ...query(state), weekly: state.weekly };
-  return kept(`track ${JSON.stringify([state.trackId, options])}`, async () => (await ready()).track(state.trackId, options));
-}
+  // Loads the long-row CSV format: { tiktok, streams? } as bytes (moved to the
+  // Worker) or text; the same guarantees as loadCatalog.
+  async function loadCsvCatalog(files, onPhase = () => {}) {
+    const summary = await (await ready()).loadCsv(files, { onProgress: onPhase });
+    forgetAnswers();
+    return summary;
+  }
 
-// One page of the breakouts list.
-export function breakouts(state) {
-  const request = { ...query(state), limit: PAGE_SIZE, offset: (state.tablePage - 1) * PAGE_SIZE };
-  return kept(`breakouts page ${JSON.stringify(request)}`, async () => (await ready()).breakouts(request));
-}
+  // The overview with one page (1-based) of the table, or only its KPIs (rows: false).
+  function overview(state, { rows = true } = {}) {
+    const offset = (state.tablePage - 1) * PAGE_SIZE;
+    const request = { ...query(state), ...tableOptions(state), limit: rows ? PAGE_SIZE : 0, offset: rows ? offset : 0 };
+    return kept(`overview ${JSON.stringify(request)}`, async () => (await ready()).overview(request));
+  }
 
-// Every breakout of the window: id -> growth (null for a new track).
-export function breakoutGrowth(state) {
-  return remembered(`breakouts ${queryKey(state)}`, async () => {
-    const answer = await (await ready()).breakouts(query(state));
-    return { count: answer.breakouts, growth: new Map(answer.tracks.map((t) => [t.id, t.growth])) };
-  });
-}
+  function track(state) {
+    const options = { ...query(state), weekly: state.weekly };
+    return kept(`track ${JSON.stringify([state.trackId, options])}`, async () => (await ready()).track(state.trackId, options));
+  }
 
-export function splits(state, trackId = null) {
-  if (trackId !== null) return ready().then((worker) => worker.splits({ ...query(state), track: trackId }));
-  return remembered(`splits ${queryKey(state)}`, async () => (await ready()).splits(query(state)));
-}
+  // One page of the breakouts list.
+  function breakouts(state) {
+    const request = { ...query(state), limit: PAGE_SIZE, offset: (state.tablePage - 1) * PAGE_SIZE };
+    return kept(`breakouts page ${JSON.stringify(request)}`, async () => (await ready()).breakouts(request));
+  }
 
-export async function lift(state) {
-  return (await ready()).lift(state.trackId, query(state));
-}
+  // Every breakout of the window: id -> growth (null for a new track).
+  function breakoutGrowth(state) {
+    return remembered(`breakouts ${queryKey(state)}`, async () => {
+      const answer = await (await ready()).breakouts(query(state));
+      return { count: answer.breakouts, growth: new Map(answer.tracks.map((t) => [t.id, t.growth])) };
+    });
+  }
 
-// Whether liftRanking(state) is already known (asking again costs nothing).
-export const hasLiftRanking = (state) => memo.has(`lift ${queryKey(state)}`);
+  function splits(state, trackId = null) {
+    if (trackId !== null) return ready().then((worker) => worker.splits({ ...query(state), track: trackId }));
+    return remembered(`splits ${queryKey(state)}`, async () => (await ready()).splits(query(state)));
+  }
 
-export function liftRanking(state) {
-  return remembered(`lift ${queryKey(state)}`, async () => (await ready()).liftRanking({ ...query(state), limit: LIFT_TOP }));
-}
+  async function lift(state) {
+    return (await ready()).lift(state.trackId, query(state));
+  }
 
-// The whole table (every matching row, in the table's order) as CSV text.
-export async function overviewCsv(state) {
-  return (await ready()).overviewCsv({ ...query(state), ...tableOptions(state) });
-}
+  // Whether liftRanking(state) is already known (asking again costs nothing).
+  const hasLiftRanking = (state) => memo.has(`lift ${queryKey(state)}`);
 
-// A track's daily series as CSV text.
-export async function trackCsv(state) {
-  return (await ready()).trackCsv(state.trackId, query(state));
+  function liftRanking(state) {
+    return remembered(`lift ${queryKey(state)}`, async () => (await ready()).liftRanking({ ...query(state), limit: LIFT_TOP }));
+  }
+
+  // The whole table (every matching row, in the table's order) as CSV text.
+  async function overviewCsv(state) {
+    return (await ready()).overviewCsv({ ...query(state), ...tableOptions(state) });
+  }
+
+  // A track's daily series as CSV text.
+  async function trackCsv(state) {
+    return (await ready()).trackCsv(state.trackId, query(state));
+  }
+
+  return {
+    forgetAnswers, loadCatalog, loadCsvCatalog, overview, track, breakouts, breakoutGrowth, splits, lift,
+    hasLiftRanking, liftRanking, overviewCsv, trackCsv,
+    // Stops the engine unless it was shared (a host's engine is the host's to end).
+    async destroy() {
+      forgetAnswers();
+      if (!shared && engine) {
+        const made = engine;
+        engine = Promise.reject(new Error('the dashboard was destroyed'));
+        engine.catch(() => {});
+        try {
+          (await made).terminate();
+        } catch {
+          // It never started: nothing to stop.
+        }
+      }
+    },
+  };
 }

@@ -16,12 +16,6 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
-export const byId = (id) => document.getElementById(id);
-
-export function setText(id, text) {
-  setNodeText(byId(id), text);
-}
-
 // Writes only what changed: the same text or state written again would still
 // make the browser style and lay out that part of the page in the next frame.
 export function setNodeText(node, text) {

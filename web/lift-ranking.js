@@ -1,25 +1,35 @@
 // "Streams follow TikTok most" on the overview: the top of the engine's
 // liftRanking(), each track with how closely and how soon its streams follow
-// its creations.
+// its creations (or a plain sentence when the engine could not tell).
 import { el } from './dom.js';
-import { artistName, correlationText, roughly, trackTitle } from './format.js';
 import { CLEAR_LINK } from './lift-panel.js';
 import { formatHash } from './router.js';
 
-export function renderLiftRanking(list, answer, state) {
-  if (answer.tracks.length === 0) {
-    list.replaceChildren(el('li', { className: 'lift-empty muted' }, 'Not enough streams and creations in this period to compare.'));
-    return;
-  }
-  list.replaceChildren(...answer.tracks.map((t) => {
-    const href = formatHash({ ...state, page: 'track', trackId: t.id, weekly: null });
-    const when = t.bestLag === 0 ? 'same day' : `${t.bestLag} ${t.bestLag === 1 ? 'day' : 'days'} later`;
-    const details = [`${when}`, `correlation ${correlationText(t.correlation)}`];
-    if (t.streamsPerCreation > 0) details.push(`~${roughly(t.streamsPerCreation)} streams per creation`);
-    return el('li', { className: 'lift-item', 'data-track-id': t.id, 'data-lag': t.bestLag },
-      el('span', { className: 'lift-track' },
-        el('a', { className: 'track-link', href }, trackTitle(t)),
-        el('span', { className: 'track-artist' }, ` \u00B7 ${artistName(t.artist)}`)),
-      el('span', { className: `lift-details${t.correlation < CLEAR_LINK ? ' is-weak' : ''}` }, details.join(' \u00B7 ')));
-  }));
+export function createLiftRanking(ctx) {
+  return {
+    render(list, answer, state) {
+      const { t, fmt } = ctx;
+      if (answer.tracks.length === 0) {
+        list.replaceChildren(el('li', { className: 'lift-empty muted' }, t('liftRanking.none')));
+        return;
+      }
+      list.replaceChildren(...answer.tracks.map((track) => {
+        const href = formatHash({ ...state, page: 'track', trackId: track.id, weekly: null });
+        let details;
+        if (track.bestLag === null || track.bestLag === undefined || track.correlation === null) {
+          details = [t('lift.notEnough')];
+        } else {
+          details = [track.bestLag === 0 ? t('liftRanking.sameDay') : t('liftRanking.later', { count: track.bestLag }),
+            t('liftRanking.correlation', { correlation: fmt.correlationText(track.correlation) })];
+          if (track.streamsPerCreation > 0) details.push(t('liftRanking.perCreation', { value: fmt.roughly(track.streamsPerCreation) }));
+        }
+        const weak = !(track.correlation >= CLEAR_LINK);
+        return el('li', { className: 'lift-item', 'data-track-id': track.id, 'data-lag': track.bestLag ?? '' },
+          el('span', { className: 'lift-track' },
+            el('a', { className: 'track-link', href }, ctx.trackTitle(track)),
+            el('span', { className: 'track-artist' }, ` \u00B7 ${ctx.artistName(track.artist)}`)),
+          el('span', { className: `lift-details${weak ? ' is-weak' : ''}` }, details.join(' \u00B7 ')));
+      }));
+    },
+  };
 }

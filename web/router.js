@@ -119,18 +119,65 @@ export function formatHash(state) {
   return `#/?${params}`;
 }
 
-export const currentState = () => parseHash(location.hash);
+// The state of one dashboard: with routing 'hash' it lives in the page's URL
+// hash (the standalone demo: Back, Forward, reload and shared links restore
+// it); with 'none' (the default) in memory, in the same spelling, and the host
+// owns the URL: nothing here touches location, history or the title.
+// onChange(state) runs on every change, in the task that made it.
+export function createRouter({ mode = 'none', initial = '#/', onChange, signal }) {
+  const hashMode = mode === 'hash';
+  let memory = initial;
+  const read = () => (hashMode ? location.hash : memory);
+  const currentState = () => parseHash(read());
 
-// A new history entry (so Back undoes it), unless the URL would not change.
-// With { replace: true } the current entry is rewritten instead (typing in
-// the search box). Either way the callback of onRouteChange runs at once, as
-// for a link: the hashchange event is dispatched here, in the same task.
-export function navigate(changes, { replace = false } = {}) {
-  const next = { ...currentState(), ...changes };
-  // A new window gets its own default granularity; other changes keep the chosen one.
-  const newWindow = ['period', 'start', 'end'].some((key) => key in changes);
-  if (newWindow && !('weekly' in changes)) next.weekly = null;
-  return go(formatHash(next), { replace });
+  // Goes to a hash as a link to it would. In hash mode without the cost of a
+  // fragment navigation: assigning location.hash makes Chromium lay the page
+  // out at once (to look for an element of that id to scroll to), 2 to 17 ms
+  // on a period click; history.pushState does not, and Back and Forward
+  // between such entries still fire hashchange.
+  function go(hash, { replace = false } = {}) {
+    if (hash === read()) return false;
+    if (!hashMode) {
+      memory = hash;
+      onChange(currentState(), { replace });
+      return true;
+    }
+    const oldURL = location.href;
+    if (replace) history.replaceState(history.state, '', hash);
+    else history.pushState(null, '', hash);
+    dispatchEvent(new HashChangeEvent('hashchange', { oldURL, newURL: location.href }));
+    return true;
+  }
+  if (hashMode) addEventListener('hashchange', () => onChange(currentState(), {}), { signal });
+
+  return {
+    mode,
+    currentState,
+    go,
+    hash: read,
+    // A new history entry (so Back undoes it), unless the URL would not change.
+    // With { replace: true } the current entry is rewritten instead (typing in
+    // the search box).
+    navigate(changes, { replace = false } = {}) {
+      const next = { ...currentState(), ...changes };
+      // A new window gets its own default granularity; other changes keep the chosen one.
+      const newWindow = ['period', 'start', 'end'].some((key) => key in changes);
+      if (newWindow && !('weekly' in changes)) next.weekly = null;
+      return go(formatHash(next), { replace });
+    },
+    // The state in its canonical spelling, without a history entry (e.g. "" -> "#/?period=28").
+    canonicalize(adjust = (state) => state) {
+      const hash = formatHash(adjust(currentState()));
+      if (hash === read()) return;
+      if (hashMode) history.replaceState(history.state, '', hash);
+      else memory = hash;
+    },
+    // Rewrites the state without an entry or a change callback (e.g. a table page past the last).
+    replace(hash) {
+      if (hashMode) history.replaceState(history.state, '', hash);
+      else memory = hash;
+    },
+  };
 }
 
 // The state a click on a period leads to (what navigate() makes of it).
@@ -138,26 +185,44 @@ export function periodState(state, period) {
   return parseHash(formatHash({ ...state, period, start: null, end: null, tablePage: 1, weekly: null }));
 }
 
-// Goes to a hash as a link to it would, without the cost of a fragment
-// navigation: assigning location.hash makes Chromium lay the page out at once
-// (to look for an element of that id to scroll to), 2 to 17 ms on a period
-// click. history.pushState does not; Back and Forward between such entries
-// still fire hashchange, as between entries a link made.
-export function go(hash, { replace = false } = {}) {
-  if (hash === location.hash) return false;
-  const oldURL = location.href;
-  if (replace) history.replaceState(history.state, '', hash);
-  else history.pushState(null, '', hash);
-  dispatchEvent(new HashChangeEvent('hashchange', { oldURL, newURL: location.href }));
-  return true;
+// The state as a host reads and writes it (events, getState, setState):
+// { page, trackId, period | range: { start, end }, filters: { platform, content },
+//   tablePage, sort, descending, search, view, weekly }.
+export function publicState(state) {
+  return {
+    page: state.page,
+    trackId: state.trackId,
+    period: state.period,
+    range: state.start ? { start: state.start, end: state.end } : null,
+    filters: { platform: state.platform, content: state.content },
+    tablePage: state.tablePage,
+    sort: state.sort,
+    descending: state.descending,
+    search: state.search,
+    view: state.view,
+    weekly: state.weekly,
+  };
 }
 
-// The URL in its canonical spelling, without a history entry (e.g. "" -> "#/?period=28").
-export function canonicalize(adjust = (state) => state) {
-  const hash = formatHash(adjust(currentState()));
-  if (hash !== location.hash) history.replaceState(history.state, '', hash);
-}
-
-export function onRouteChange(callback) {
-  addEventListener('hashchange', () => callback(currentState()));
+// A host's partial state -> the changes navigate() takes. A trackId opens
+// that track (null: the overview); a range replaces the period and the other way round.
+export function stateChanges(partial = {}) {
+  const changes = {};
+  if ('trackId' in partial) {
+    changes.trackId = partial.trackId ?? null;
+    changes.page = partial.trackId ? 'track' : 'overview';
+  }
+  if (partial.page === 'overview' || partial.page === 'track') changes.page = partial.page;
+  if (partial.range) Object.assign(changes, { period: null, start: partial.range.start, end: partial.range.end });
+  else if (partial.period !== undefined && partial.period !== null) {
+    Object.assign(changes, { period: Number(partial.period), start: null, end: null });
+  }
+  if (partial.filters) {
+    if (partial.filters.platform) changes.platform = partial.filters.platform;
+    if (partial.filters.content) changes.content = partial.filters.content;
+  }
+  for (const key of ['tablePage', 'sort', 'descending', 'search', 'view', 'weekly']) {
+    if (key in partial) changes[key] = partial[key];
+  }
+  return changes;
 }

@@ -1,7 +1,7 @@
-// Territory codes as people read them: a flag and the country's English name.
+// Territory codes as people read them: a flag and the country's name in the
+// dashboard's language (Intl.DisplayNames, format.js).
 import { el, setAttr, setNodeText } from './dom.js';
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 const REGIONAL_INDICATOR_A = 0x1f1e6;
 
 // "FR" -> the two regional indicator letters that systems draw as a flag.
@@ -10,59 +10,49 @@ export function flag(code) {
   return String.fromCodePoint(...[...code].map((letter) => REGIONAL_INDICATOR_A + letter.charCodeAt(0) - 65));
 }
 
-const names = new Map();  // code -> name: the table asks for the same few codes on every render
-export function countryName(code) {
-  let name = names.get(code);
-  if (name === undefined) {
-    try {
-      name = regionNames.of(code) ?? code;
-    } catch {  // not a valid region subtag
-      name = code;
-    }
-    names.set(code, name);
-  }
-  return name;
-}
-
 // Whether this system draws flags in colour: elsewhere (Windows, Linux without
-// an emoji font) styles.css shows the code as a badge instead.
+// an emoji font) styles.css shows the code as a badge instead. A fact about
+// the system, found once for every dashboard.
+let flagGlyphs = null;
 function detectFlagGlyphs() {
+  if (flagGlyphs !== null) return flagGlyphs;
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = 24;
   const context = canvas.getContext('2d', { willReadFrequently: true });
-  context.font = `20px ${getComputedStyle(document.body).fontFamily}`;
+  context.font = '20px "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", sans-serif';
   context.textBaseline = 'top';
   context.fillStyle = '#000';
   context.fillText(flag('FR'), 0, 0);
   const pixels = context.getImageData(0, 0, 24, 24).data;
+  flagGlyphs = false;
   for (let i = 0; i < pixels.length; i += 4) {
     const [r, g, b] = [pixels[i], pixels[i + 1], pixels[i + 2]];
-    if (Math.max(r, g, b) - Math.min(r, g, b) > 40) return true;  // a coloured pixel: a real flag
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 40) flagGlyphs = true;  // a coloured pixel: a real flag
   }
-  return false;
-}
-const flagGlyphs = detectFlagGlyphs();
-document.documentElement.classList.toggle('no-flag-emoji', !flagGlyphs);
-// Without flag glyphs the code takes the flag's place (styles.css makes it a
-// badge). Not the regional indicator letters hidden with font-size 0 and the
-// code drawn by CSS: those letters sent the browser looking through every
-// font for glyphs none has, on each layout of a row, and a generated
-// attr() content is rebuilt whenever the code changes.
-const flagText = (code) => (flagGlyphs ? flag(code) : code);
-
-// <span class="territory"><span class="flag">🇫🇷</span> France</span>; the flag
-// is decoration for screen readers (the name says it all).
-export function territoryNode(code, extra = null) {
-  return el('span', { className: 'territory' },
-    el('span', { className: 'flag', 'aria-hidden': 'true', 'data-code': code }, flagText(code)),
-    el('span', { className: 'country' }, countryName(code)),
-    extra);
+  return flagGlyphs;
 }
 
-// Shows another territory in a territoryNode (without extra), in place.
-export function setTerritoryNode(node, code) {
-  const [flagNode, nameNode] = node.children;
-  setAttr(flagNode, 'data-code', code);
-  setNodeText(flagNode, flagText(code));
-  setNodeText(nameNode, countryName(code));
+export function createTerritories(ctx, wrapper) {
+  const glyphs = detectFlagGlyphs();
+  wrapper.classList.toggle('no-flag-emoji', !glyphs);
+  // Without flag glyphs the code takes the flag's place (styles.css makes it a
+  // badge). Not the regional indicator letters hidden with font-size 0: those
+  // sent the browser looking through every font for glyphs none has, on each
+  // layout of a row.
+  const flagText = (code) => (glyphs ? flag(code) : code);
+  return {
+    // <span class="territory"><span class="flag">🇫🇷</span> France</span>; the
+    // flag is decoration for screen readers (the name says it all).
+    node: (code, extra = null) => el('span', { className: 'territory' },
+      el('span', { className: 'flag', 'aria-hidden': 'true', 'data-code': code }, flagText(code)),
+      el('span', { className: 'country' }, code ? ctx.fmt.countryName(code) : ''),
+      extra),
+    // Shows another territory in a node (without extra), in place.
+    setNode(node, code) {
+      const [flagNode, nameNode] = node.children;
+      setAttr(flagNode, 'data-code', code);
+      setNodeText(flagNode, flagText(code));
+      setNodeText(nameNode, ctx.fmt.countryName(code));
+    },
+  };
 }

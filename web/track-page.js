@@ -1,108 +1,109 @@
 // The track page: the track's KPIs, its chart (day by day or week by week),
 // and the 50 territories where videos used it most, on a map and in a table.
 // The lift and splits panels and the map arrive after the first paint (app.js).
-import { showDailyChart } from './chart-daily.js';
-import {
-  byId, el, setAttr, setNodeText, setText,
-} from './dom.js';
-import {
-  artistName, exact, numberNode, percent, setNumber, trackTitle, windowPhrase,
-} from './format.js';
-import { renderChangeKpi } from './kpi-cards.js';
-import { windowLine } from './overview-page.js';
-import { formatHash, navigate } from './router.js';
-import { setTerritoryNode, territoryNode } from './territories.js';
+import { el, setAttr, setNodeText } from './dom.js';
+import { formatHash } from './router.js';
 
-export function initTrackPage() {
-  byId('granularity-switch').addEventListener('change', (event) => navigate({ weekly: event.target.value === 'weekly' }));
-}
+export function createTrackPage(ctx, { kpis, dailyChart, territories, windowLine }) {
+  const { byId, router, setText } = ctx;
+  const territoryRows = [];
+  byId('granularity-switch').addEventListener('change',
+    (event) => router.navigate({ weekly: event.target.value === 'weekly' }));
+  byId('scale-switch').addEventListener('change', (event) => dailyChart.setLinear(event.target.value === 'linear'));
 
-// The way back keeps the window and filters; the table page, sort and search
-// are not kept across tracks (Back in the browser returns to the exact table).
-export function setBackLink(state) {
-  byId('back-link').href = formatHash({ ...state, page: 'overview', tablePage: 1, sort: 'creations', descending: true, search: '', view: 'tracks' });
-}
+  function territoryRow() {
+    const { t, fmt } = ctx;
+    const rank = el('td', { className: 'col-rank' });
+    const territory = territories.node('');
+    const creations = fmt.numberNode(0);
+    const views = fmt.numberNode(0);
+    const share = el('span', { className: 'share-text' });
+    const fill = el('span', { className: 'share-fill' });
+    const tr = el('tr', {},
+      rank,
+      el('td', { className: 'col-territory' }, territory),
+      el('td', { className: 'col-number', 'data-label': t('column.creations') }, creations),
+      el('td', { className: 'col-number', 'data-label': t('column.views') }, views),
+      el('td', { className: 'col-share' }, share, el('span', { className: 'share-bar', 'aria-hidden': 'true' }, fill)));
+    return { tr, rank, territory, creations, views, share, fill };
+  }
 
-export function renderTrackPage(answer, state) {
-  byId('track-error').hidden = true;
-  byId('track-body').hidden = false;
-  const { track } = answer;
-  const days = answer.window.days;
-  const custom = Boolean(state.start);
-  setText('track-title', trackTitle(track));
-  setText('track-artist', artistName(track.artist));
-  setText('track-isrc', track.isrc ? `ISRC ${track.isrc}` : '');
-  setText('track-window', windowLine(answer, state));
+  function renderTerritories(list, trackCreations, window, custom) {
+    const { t, fmt } = ctx;
+    byId('territory-table').hidden = list.length === 0;
+    const when = custom ? t('window.phrase.range', { from: fmt.day(window.start), to: fmt.day(window.end) })
+      : t('window.phrase.period', { count: window.days });
+    setText('territories-note', list.length === 0 ? t('territories.none', { when })
+      : t(list.length === 50 ? 'territories.top50' : 'territories.all',
+        { count: list.length, when, total: fmt.exact(trackCreations) }));
+    // The bars are scaled to the largest row, so that every row's bar can be
+    // compared (the percentage beside it is of the track's creations).
+    const largest = Math.max(1, ...list.map((x) => x.creations));
+    // The rows are made once and updated in place, as the overview's table.
+    const tbody = byId('territory-rows');
+    while (territoryRows.length < list.length) territoryRows.push(territoryRow());
+    list.forEach((x, i) => {
+      const row = territoryRows[i];
+      setAttr(row.tr, 'data-code', x.code);
+      setNodeText(row.rank, String(i + 1));
+      territories.setNode(row.territory, x.code);
+      fmt.setNumber(row.creations, x.creations);
+      fmt.setNumber(row.views, x.views);
+      setNodeText(row.share, fmt.percent(x.creations / trackCreations));
+      const width = `${Math.max((x.creations / largest) * 100, 0.5)}%`;
+      if (row.fill.style.width !== width) row.fill.style.width = width;  // CSSOM, allowed by style-src 'self'
+      if (tbody.children[i] !== row.tr) tbody.insertBefore(row.tr, tbody.children[i] ?? null);
+    });
+    while (tbody.children.length > list.length) tbody.lastElementChild.remove();
+  }
 
-  renderChangeKpi('track-creations', answer.creations, days);
-  renderChangeKpi('track-views', answer.views, days);
-  renderChangeKpi('track-streams', answer.streams, days);
-  const top = answer.territories.slice(0, 3);
-  byId('track-top-list').replaceChildren(...(top.length
-    ? top.map((t) => el('li', { 'data-code': t.code }, territoryNode(t.code), ' ', numberNode(t.creations, 'number muted')))
-    : [el('li', { className: 'muted' }, 'No creations in this period')]));
+  return {
+    // The way back keeps the window and filters; the table page, sort and
+    // search are not kept across tracks (Back returns to the exact table).
+    setBackLink(state) {
+      byId('back-link').href = formatHash({ ...state, page: 'overview', tablePage: 1, sort: 'creations', descending: true,
+        search: '', view: 'tracks' });
+    },
+    render(answer, state, summary = null) {
+      const { t, fmt } = ctx;
+      byId('track-error').hidden = true;
+      byId('track-body').hidden = false;
+      const { track } = answer;
+      const days = answer.window.days;
+      setText('track-title', ctx.trackTitle(track));
+      setText('track-artist', ctx.artistName(track.artist));
+      setText('track-isrc', track.isrc ? t('track.isrc', { isrc: track.isrc }) : '');
+      setText('track-window', windowLine(answer, state));
+      const first = summary?.firstDay;
+      const before = first && answer.previousWindow.end < first ? fmt.day(first) : null;
+      kpis.renderChange('track-creations', answer.creations, days, before);
+      kpis.renderChange('track-views', answer.views, days, before);
+      kpis.renderChange('track-streams', answer.streams, days, before);
+      const top = answer.territories.slice(0, 3);
+      byId('track-top-list').replaceChildren(...(top.length
+        ? top.map((x) => el('li', { 'data-code': x.code }, territories.node(x.code), ' ', fmt.numberNode(x.creations, 'number muted')))
+        : [el('li', { className: 'muted' }, t('territories.noneShort'))]));
 
-  const weekly = Boolean(answer.series.days);
-  byId(weekly ? 'granularity-weekly' : 'granularity-daily').checked = true;
-  setText('chart-title', weekly ? 'Week by week' : 'Day by day');
-  setText('chart-note', `Creations on the left scale; views and streams on the right, logarithmic scale (each line step is \u00D710). ${weekly
-    ? 'Each step is 7 days, the last one ending on the window\u2019s last day (the first may be shorter). Streams arrive a day after TikTok data, so the last week\u2019s streams miss its last day.'
-    : 'Streams arrive a day after TikTok data, so their line stops a day earlier.'}`);
-  showDailyChart(byId('daily-chart'), byId('chart-legend'), answer.series);
-  renderTerritories(answer.territories, answer.creations.current, answer.window, custom);
-}
-
-function renderTerritories(territories, trackCreations, window, custom) {
-  byId('territory-table').hidden = territories.length === 0;
-  const when = windowPhrase(window, custom);
-  setText('territories-note', territories.length === 0
-    ? `No video used this track ${when}.`
-    : `${territories.length === 50 ? 'The 50 territories with the most' : `All ${territories.length} territories with`} creations ${when}; the share is of the track's ${exact(trackCreations)} creations.`);
-  // The rows are made once and updated in place, as the overview's table.
-  const tbody = byId('territory-rows');
-  while (territoryRows.length < territories.length) territoryRows.push(territoryRow());
-  territories.forEach((t, i) => {
-    const row = territoryRows[i];
-    const share = t.creations / trackCreations;
-    setAttr(row.tr, 'data-code', t.code);
-    setNodeText(row.rank, String(i + 1));
-    setTerritoryNode(row.territory, t.code);
-    setNumber(row.creations, t.creations);
-    setNumber(row.views, t.views);
-    setNodeText(row.share, percent(share));
-    const width = `${Math.max(share * 100, 0.5)}%`;
-    if (row.fill.style.width !== width) row.fill.style.width = width;  // CSSOM, allowed by style-src 'self'
-    if (tbody.children[i] !== row.tr) tbody.insertBefore(row.tr, tbody.children[i] ?? null);
-  });
-  while (tbody.children.length > territories.length) tbody.lastElementChild.remove();
-}
-
-const territoryRows = [];
-
-function territoryRow() {
-  const rank = el('td', { className: 'col-rank' });
-  const territory = territoryNode('');
-  const creations = numberNode(0);
-  const views = numberNode(0);
-  const share = el('span', { className: 'share-text' });
-  const fill = el('span', { className: 'share-fill' });
-  const tr = el('tr', {},
-    rank,
-    el('td', { className: 'col-territory' }, territory),
-    el('td', { className: 'col-number', 'data-label': 'Creations' }, creations),
-    el('td', { className: 'col-number', 'data-label': 'Views' }, views),
-    el('td', { className: 'col-share' }, share, el('span', { className: 'share-bar', 'aria-hidden': 'true' }, fill)));
-  return { tr, rank, territory, creations, views, share, fill };
-}
-
-// A track the engine does not know (an old link after loading another catalog).
-export function renderTrackError(state, message) {
-  setText('track-title', state.trackId);
-  setText('track-artist', '');
-  setText('track-isrc', '');
-  setText('track-window', '');
-  const error = byId('track-error');
-  error.textContent = `This track cannot be shown: ${message}.`;
-  error.hidden = false;
-  byId('track-body').hidden = true;
+      const weekly = Boolean(answer.series.days);
+      byId(weekly ? 'granularity-weekly' : 'granularity-daily').checked = true;
+      setText('chart-title', t(weekly ? 'chart.weekly.title' : 'chart.daily.title'));
+      const { leftOut, absent } = dailyChart.show(byId('daily-chart'), byId('chart-legend'), answer.series);
+      const notes = [t('chart.note.scales'), t(weekly ? 'chart.note.weekly' : 'chart.note.daily')];
+      if (leftOut) notes.push(t('chart.note.partial', { count: leftOut }));
+      if (absent.streams) notes.push(t('chart.note.noStreams'));
+      setText('chart-note', notes.join(' '));
+      renderTerritories(answer.territories, answer.creations.current, answer.window, Boolean(state.start));
+    },
+    // A track the engine does not know (an old link after loading another catalog).
+    renderError(state, message) {
+      setText('track-title', state.trackId);
+      setText('track-artist', '');
+      setText('track-isrc', '');
+      setText('track-window', '');
+      const error = byId('track-error');
+      error.textContent = ctx.t('track.error', { message });
+      error.hidden = false;
+      byId('track-body').hidden = true;
+    },
+  };
 }

@@ -9,7 +9,11 @@ export async function createAnalyticsWorker(options = {}) {
   if (typeof Worker !== 'function')
     throw new Error('createAnalyticsWorker needs Web Workers (a browser); in Node, use createAnalytics');
   const { wasmUrl, wasmBinary, workerUrl } = options ?? {};
-  const worker = new Worker(workerUrl ?? new URL('./worker.js', import.meta.url), { type: 'module' });
+  // The default is written in the one form Vite and webpack 5 recognise: they
+  // then bundle worker.js with its imports and emit it as a file of its own.
+  const worker = workerUrl === undefined
+    ? new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })
+    : new Worker(workerUrl, { type: 'module' });
   const client = new AnalyticsWorker(worker);
   // Inside the Worker a relative URL would resolve against worker.js, not the
   // page: send it absolute. (A wrong type goes as is; the Worker refuses it.)

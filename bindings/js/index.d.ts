@@ -24,19 +24,34 @@ export interface LoadOptions {
   onProgress?: (phase: LoadPhase) => void;
 }
 
-export interface Query {
-  /** Required unless start and end give a custom range. */
-  period?: Period;
-  /** A custom date range (both inclusive, end on or before dataThrough.tiktok, at most 3650 days), compared with the range of the same length before it. */
-  start?: string;
-  end?: string;
+/** The last `period` days of TikTok data, compared with the `period` days before them. */
+export interface PeriodWindow {
+  period: Period;
+  start?: undefined;
+  end?: undefined;
+}
+
+/** A custom date range (both inclusive, end on or before dataThrough.tiktok, at most 3650 days), compared with the range of the same length before it. */
+export interface RangeWindow {
+  start: string;
+  end: string;
+  period?: undefined;
+}
+
+export interface Filters {
   platform?: Platform;  // default 'all'
   content?: Content;    // default 'all'
 }
 
+/**
+ * Every query needs a window: a period or a range. A union, so that
+ * `overview({})` or a range without its end is refused by the type checker.
+ */
+export type Query = (PeriodWindow | RangeWindow) & Filters;
+
 export type SortKey = 'creations' | 'views' | 'streams' | 'title' | 'artist';
 
-export interface OverviewQuery extends Query {
+export type OverviewQuery = Query & {
   /** Cut the ranked `tracks` list only (tracksWithCreations stays the full count). Default: all of it. */
   limit?: number;
   offset?: number;  // default 0
@@ -45,12 +60,12 @@ export interface OverviewQuery extends Query {
   descending?: boolean;  // default true
   /** Case-insensitive filter on title, artist, ISRC or id; adds `matchingTracks`. */
   search?: string;
-}
+};
 
-export interface TrackQuery extends Query {
+export type TrackQuery = Query & {
   /** 7-day buckets ending on the window's last day (the first may be shorter); adds series.days. */
   weekly?: boolean;
-}
+};
 
 export interface SplitEntry { key: string; creations: number; views: number; share: number | null }
 export interface SplitsAnswer {

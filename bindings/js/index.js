@@ -10,6 +10,7 @@ import createTtaModule from './tta_wasm.js';
 
 export { createAnalyticsWorker } from './analytics-worker.js';
 
+// Literal, so that bundlers (Vite, webpack 5) emit the .wasm and rewrite this URL.
 const DEFAULT_WASM_URL = new URL('./tta_wasm.wasm', import.meta.url);
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
 const decoder = new TextDecoder();
@@ -281,14 +282,19 @@ async function resolveWasmUrl(wasmUrl) {
   if (typeof wasmUrl !== 'string') throw new TypeError(`wasmUrl must be a string or a URL, got ${describe(wasmUrl)}`);
   // Like fetch(): relative to the page; in Node, relative to the working directory.
   let base = globalThis.location?.href;
-  if (!base && isNode) base = (await import('node:url')).pathToFileURL(`${process.cwd()}/`).href;
+  if (!base && isNode) base = (await importNode('node:url')).pathToFileURL(`${process.cwd()}/`).href;
   return new URL(wasmUrl, base ?? import.meta.url);
 }
+
+// Node's own modules, reached only under Node. The specifier is a variable and
+// marked ignored, so browser bundlers neither resolve nor bundle it (webpack 5
+// refuses node: URLs, Vite would swap in an empty stand-in).
+const importNode = (specifier) => import(/* webpackIgnore: true */ /* @vite-ignore */ specifier);
 
 async function compileFrom(url) {
   if (url.protocol === 'file:') {
     // Node's fetch() does not read files.
-    const { readFile } = await import('node:fs/promises');
+    const { readFile } = await importNode('node:fs/promises');
     return WebAssembly.compile(await readFile(url));
   }
   const response = await fetch(url, { credentials: 'same-origin' });

@@ -80,7 +80,7 @@ describe('the dashboard\'s other states', () => {
     assert.equal(before.rankingShown, true);
 
     await page.setInputFiles('#file-input', join(dir, 'broken.json'));
-    await page.waitForFunction(() => document.getElementById('load-error').textContent !== '');
+    await page.waitForFunction(() => __root().getElementById('load-error').textContent !== '');
     await waitForIdle(page);
     const message = await cliLoadError(Buffer.from('{"tracks": [{"id": "A"}, {"id": "A"}], "asOf": "2026-01-01"}'));
     assert.equal(await alertText(), `Could not load broken.json: ${message}. The data shown before is still loaded.`);
@@ -94,12 +94,12 @@ describe('the dashboard\'s other states', () => {
     const answer = await cliAnswer(['overview', '--period', '7', '--limit', '50', busy]);
     assert.equal((await readOverview(page)).creations.current, answer.creations.current);
     await page.setInputFiles('#file-input', join(dir, 'truncated.json'));
-    await page.waitForFunction(() => document.getElementById('load-error').textContent.startsWith('Could not load truncated.json'));
+    await page.waitForFunction(() => __root().getElementById('load-error').textContent.startsWith('Could not load truncated.json'));
     assert.match(await alertText(), /line \d+, column \d+/);
     await page.click('#dismiss-error');
     assert.equal(await alertText(), '');
     await page.setInputFiles('#file-input', join(dir, 'broken.json'));
-    await page.waitForFunction(() => document.getElementById('load-error').textContent !== '');
+    await page.waitForFunction(() => __root().getElementById('load-error').textContent !== '');
     await loadFile(page, busy, 'catalog-60-400-11');
     assert.equal(await alertText(), '', 'a file that loads clears the error');
   });
@@ -136,10 +136,10 @@ describe('the dashboard\'s other states', () => {
       const transfer = new DataTransfer();
       transfer.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
       for (const type of ['dragenter', 'dragover', 'drop'])
-        document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        document.querySelector('tiktok-analytics').dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }, text);
-    await page.waitForFunction(() => document.getElementById('catalog-name').textContent === 'dropped'
-      && document.querySelector('main').getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(() => __root().getElementById('catalog-name').textContent === 'dropped'
+      && __root().querySelector('main').getAttribute('aria-busy') === 'false');
     assert.equal(await page.isHidden('#drop-overlay'), true);
     assert.equal(new URL(page.url()).hash, '#/?period=28', 'a new catalog opens on its overview');
     assert.ok((await readOverview(page)).rows.every((r) => r.artist === 'Dropped'));
@@ -159,11 +159,11 @@ describe('the dashboard\'s other states', () => {
     await page.waitForTimeout(500);
     assert.equal(await fits(), true, 'track');
     await screenshot(page, 'track-phone');
-    await page.evaluate(() => document.querySelector('.chart-card').scrollIntoView());
+    await page.evaluate(() => __root().querySelector('.chart-card').scrollIntoView());
     await screenshot(page, 'track-phone-chart');
 
     await page.setInputFiles('#file-input', join(dir, 'broken.json'));
-    await page.waitForFunction(() => document.getElementById('load-error').textContent.startsWith('Could not load broken.json'));
+    await page.waitForFunction(() => __root().getElementById('load-error').textContent.startsWith('Could not load broken.json'));
     await page.evaluate(() => scrollTo(0, 0));
     assert.equal(await fits(), true, 'error');
     await screenshot(page, 'error-phone');

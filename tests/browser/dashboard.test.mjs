@@ -117,8 +117,8 @@ describe('the overview of a loaded catalog', () => {
   test('"Load your data" loads a file in the Worker and says so', async () => {
     await page.evaluate(() => {
       window.__statusTexts = [];
-      new MutationObserver(() => window.__statusTexts.push(document.getElementById('load-status-text').textContent))
-        .observe(document.getElementById('load-status'), { subtree: true, childList: true, characterData: true });
+      new MutationObserver(() => window.__statusTexts.push(__root().getElementById('load-status-text').textContent))
+        .observe(__root().getElementById('load-status'), { subtree: true, childList: true, characterData: true });
     });
     await loadFile(page, catalog, 'catalog-120-400-7');
     const texts = await page.evaluate(() => window.__statusTexts);
@@ -143,7 +143,7 @@ describe('the overview of a loaded catalog', () => {
     assert.equal(await page.isDisabled('#pager-previous'), true);
 
     await page.click('#pager-next');
-    await page.waitForFunction(() => location.hash.includes('page=2') && document.querySelector('main').getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(() => location.hash.includes('page=2') && __root().querySelector('main').getAttribute('aria-busy') === 'false');
     assert.equal(hashOf(), '#/?period=365&page=2');
     assertOverview(await readOverview(page), await overviewOf(catalog, 365, PAGE_SIZE), PAGE_SIZE);
 
@@ -160,7 +160,7 @@ describe('the overview of a loaded catalog', () => {
     await page.waitForSelector('#track-page:not([hidden])');
     await waitForIdle(page);
     assert.equal(hashOf(), `#/track/${id}?period=90`);
-    await page.waitForFunction(() => window.Chart.getChart(document.getElementById('daily-chart'))?.chartArea?.width > 100);
+    await page.waitForFunction(() => window.Chart.getChart(__root().getElementById('daily-chart'))?.chartArea?.width > 100);
     await page.waitForTimeout(500);  // the chart's first animation (250 ms)
 
     const answer = await cliAnswer(['track', id, '--period', '90', catalog]);
@@ -190,21 +190,21 @@ describe('the overview of a loaded catalog', () => {
     assert.deepStrictEqual(shown.chart.spanGaps, [false, false, false]);
     assert.ok(shown.chart.paintedPixels > shown.chart.totalPixels * 0.02, `the chart is drawn (${shown.chart.paintedPixels} pixels)`);
     await screenshot(page, 'track-desktop');
-    await page.evaluate(() => document.querySelector('.chart-card').scrollIntoView());
+    await page.evaluate(() => __root().querySelector('.chart-card').scrollIntoView());
     await screenshot(page, 'track-desktop-chart');
     await page.evaluate(() => scrollTo(0, 0));
 
     // Hovering a day shows its exact values: streams' last day has no data yet.
     const lines = async (index) => {
       const point = await page.evaluate((i) => {
-        const canvas = document.getElementById('daily-chart');
+        const canvas = __root().getElementById('daily-chart');
         const { x } = window.Chart.getChart(canvas).getDatasetMeta(0).data[i];
         const box = canvas.getBoundingClientRect();
         return { x: box.left + x, y: box.top + box.height / 2 };
       }, index);
       await page.mouse.move(point.x, point.y);
       return page.evaluate(() => {
-        const { tooltip } = window.Chart.getChart(document.getElementById('daily-chart'));
+        const { tooltip } = window.Chart.getChart(__root().getElementById('daily-chart'));
         return [...tooltip.title, ...tooltip.body.flatMap((b) => b.lines), ...tooltip.afterBody];
       });
     };
@@ -255,14 +255,14 @@ describe('the overview of a loaded catalog', () => {
     await page.waitForSelector('#track-page:not([hidden])');
     await waitForIdle(page);
     assert.equal(hashOf(), `#/track/${id}?period=90`);
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'track-title');
+    assert.equal(await page.evaluate(() => __root().activeElement.id), 'track-title');
   });
 
   test('the period switch on the track page updates the track and stays on it', async () => {
     const id = decodeURIComponent(hashOf().match(/^#\/track\/([^?]+)/)[1]);
     await page.click('label[for="period-7"]');
-    await page.waitForFunction(() => document.getElementById('track-window').textContent.startsWith('Last 7 days')
-      && document.querySelector('main').getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(() => __root().getElementById('track-window').textContent.startsWith('Last 7 days')
+      && __root().querySelector('main').getAttribute('aria-busy') === 'false');
     assert.equal(hashOf(), `#/track/${encodeURIComponent(id)}?period=7`);
     const answer = await cliAnswer(['track', id, '--period', '7', catalog]);
     const shown = await readTrack(page);
@@ -276,24 +276,39 @@ describe('the overview of a loaded catalog', () => {
     await page.click('#back-link');
     await page.waitForSelector('#overview-page:not([hidden])');
     await page.waitForFunction(() => location.hash === '#/?period=7&platform=tiktok&content=ugc'
-      && document.querySelector('main').getAttribute('aria-busy') === 'false');
+      && __root().querySelector('main').getAttribute('aria-busy') === 'false');
     const answer = await cliAnswer(['overview', '--period', '7', '--platform', 'tiktok', '--content', 'ugc', '--limit', '50', catalog]);
     assertOverview(await readOverview(page), answer);
     await page.selectOption('#platform-filter', 'all');
     await page.selectOption('#content-filter', 'all');
-    await page.waitForFunction(() => location.hash === '#/?period=7' && document.querySelector('main').getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(() => location.hash === '#/?period=7' && __root().querySelector('main').getAttribute('aria-busy') === 'false');
   });
 
-  test('the info icon opens the FAQ and Escape closes it', async () => {
+  test('the info icon opens the FAQ as a modal dialog: focus moves in, Tab stays in, Escape closes, focus returns to the "i"', async () => {
     const button = page.locator('#overview-page .info-button');
     assert.equal(await button.getAttribute('aria-label'), 'About these numbers');
-    await button.click();
-    await page.waitForSelector('#faq:popover-open');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#faq[open]');
+    assert.equal(await page.evaluate(() => __root().getElementById('faq').matches(':modal')), true);
     const text = await page.textContent('#faq');
-    for (const needle of ['Douyin', 'PGC', 'UGC', 'audio fingerprint', 'private or deleted', 'TikTok pays for creations, not views'])
+    for (const needle of ['Douyin', 'PGC', 'UGC', 'audio fingerprint', 'private or deleted', 'TikTok pays for creations, not views',
+      'UGC can be anything from 5% to 100% of the content made with a track'])
       assert.ok(text.includes(needle), `the FAQ mentions ${needle}`);
+    const more = page.locator('#faq .faq-more a');
+    assert.equal(await more.getAttribute('href'), 'https://artists.tiktok.com/');
+    // Focus is inside the dialog, and Tab (many times) never leaves it.
+    const focusInDialog = () => page.evaluate(() => __root().getElementById('faq').contains(__root().activeElement));
+    assert.equal(await focusInDialog(), true);
+    for (let i = 0; i < 6; i += 1) {
+      await page.keyboard.press('Tab');
+      const inside = await focusInDialog();
+      const onPage = await page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
+      assert.ok(inside || onPage, 'Tab left the dialog for the page under it');
+    }
     await page.keyboard.press('Escape');
-    assert.equal(await page.locator('#faq:popover-open').count(), 0);
+    assert.equal(await page.locator('#faq[open]').count(), 0);
+    assert.equal(await page.evaluate(() => __root().activeElement?.id), 'overview-info');
   });
 
   test('the documentation link opens TikTok\'s guide for artists in a new tab', async () => {

@@ -51,8 +51,8 @@ before(async () => {
 
 after(() => dashboard?.close());
 
-const loaded = (name) => page.waitForFunction((expected) => document.getElementById('catalog-name').textContent === expected
-  && document.querySelector('main').getAttribute('aria-busy') === 'false', name, { timeout: 30_000 });
+const loaded = (name) => page.waitForFunction((expected) => __root().getElementById('catalog-name').textContent === expected
+  && __root().querySelector('main').getAttribute('aria-busy') === 'false', name, { timeout: 30_000 });
 
 function assertOverview(shown, answer) {
   assert.equal(shown.creations.current, answer.creations.current);
@@ -100,8 +100,8 @@ describe('"Load your data" with CSV files', () => {
 
   test('a TikTok CSV alone loads without streams', async () => {
     await page.setInputFiles('#file-input', tiktokCsv);
-    await page.waitForFunction(() => document.getElementById('freshness').textContent.endsWith('no streams data')
-      && document.querySelector('main').getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(() => __root().getElementById('freshness').textContent.endsWith('no streams data')
+      && __root().querySelector('main').getAttribute('aria-busy') === 'false');
     await waitForInsights(page);
     const answer = await cliAnswer(['overview', '--period', '28', '--limit', String(PAGE_SIZE), tiktokCsv]);
     assert.equal(answer.streams.current, 0);
@@ -113,7 +113,7 @@ describe('"Load your data" with CSV files', () => {
     const { code, stderr } = await runCli(['validate', join(dir, 'duplicate.csv')]);
     assert.equal(code, 2);
     await page.setInputFiles('#file-input', join(dir, 'duplicate.csv'));
-    await page.waitForFunction(() => document.getElementById('load-error').textContent.length > 0);
+    await page.waitForFunction(() => __root().getElementById('load-error').textContent.length > 0);
     assert.equal(await page.textContent('#load-error'),
       `Could not load duplicate.csv: ${firstMessage(stderr).replace(/\.$/, '')}. The data shown before is still loaded.`);
     await waitForInsights(page);
@@ -124,17 +124,17 @@ describe('"Load your data" with CSV files', () => {
   test('files that are not the two CSV kinds are refused by the page with what to pick instead', async () => {
     await page.click('#dismiss-error');
     await page.setInputFiles('#file-input', join(dir, 'other.csv'));
-    await page.waitForFunction(() => document.getElementById('load-error').textContent.length > 0);
+    await page.waitForFunction(() => __root().getElementById('load-error').textContent.length > 0);
     assert.match(await page.textContent('#load-error'), /^Could not load other\.csv: other\.csv starts with "day;song;plays", not a known header: the TikTok CSV starts with "date,track,territory,platform,content,creations,views"/);
 
     await page.click('#dismiss-error');
     await page.setInputFiles('#file-input', streamsCsv);
-    await page.waitForFunction(() => document.getElementById('load-error').textContent.length > 0);
+    await page.waitForFunction(() => __root().getElementById('load-error').textContent.length > 0);
     assert.match(await page.textContent('#load-error'), /no TikTok CSV among the files/);
 
     await page.click('#dismiss-error');
     await page.setInputFiles('#file-input', [tiktokCsv, jsonFile]);
-    await page.waitForFunction(() => document.getElementById('load-error').textContent.length > 0);
+    await page.waitForFunction(() => __root().getElementById('load-error').textContent.length > 0);
     assert.match(await page.textContent('#load-error'), /pick one tiktok-analytics\/v1 JSON file, or one or two CSV files/);
     assert.equal(await page.textContent('#catalog-name'), 'label-tiktok');
   });

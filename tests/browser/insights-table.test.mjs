@@ -2,6 +2,7 @@
 // native CLI: a custom date range (?from=&to=), sorting by every column,
 // search, paging through sorted and searched results, and the CSV exports.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
@@ -40,11 +41,16 @@ async function shownRows() {
 const cliRows = (answer) => answer.tracks.map(({ id, creations, views, streams }) => ({ id, creations, views, streams }));
 
 describe('a custom date range', () => {
-  test('the inputs offer the catalog\'s days: up to its last TikTok day, 3650 days at most', async () => {
+  test('the inputs offer the catalog\'s days only: from its first day with data to its last TikTok day', async () => {
     const { dataThrough } = await cli('overview', '--period', '7', '--limit', '0');
     assert.equal(await page.getAttribute('#range-to', 'max'), dataThrough.tiktok);
-    const min = new Date(Date.parse(`${dataThrough.tiktok}T00:00:00Z`) - 3649 * 86_400_000).toISOString().slice(0, 10);
-    assert.equal(await page.getAttribute('#range-from', 'min'), min);
+    // The first day of any series in the file: streams' 730 days end on D-2, so start on 2024-11-25.
+    const document = JSON.parse(readFileSync(SAMPLE, 'utf8'));
+    const first = [...document.tiktok, ...document.streams].map((s) => s.start).sort()[0];
+    assert.equal(first, '2024-11-25');
+    assert.equal(await page.getAttribute('#range-from', 'min'), first);
+    assert.equal(await page.getAttribute('#range-to', 'min'), first);
+    assert.equal(await page.textContent('#range-bounds'), 'This catalog has data from 25 Nov 2024 to 25 Nov 2026.');
     assert.equal(await page.textContent('label:has(#range-from)'), 'From ');
     // With a period, the inputs show the window it covers.
     const overview = await cli('overview', '--period', '28', '--limit', '0');
@@ -56,7 +62,7 @@ describe('a custom date range', () => {
     assert.equal(await page.isHidden('#date-range'), true, 'the inputs open from their button');
     await page.click('#range-toggle');
     assert.equal(await page.getAttribute('#range-toggle', 'aria-expanded'), 'true');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'range-from');
+    assert.equal(await page.evaluate(() => __root().activeElement.id), 'range-from');
     await page.fill('#range-from', '2026-10-01');
     await page.fill('#range-to', '2026-10-31');
     await afterNavigation(page, () => page.click('#range-apply'));
@@ -118,7 +124,7 @@ describe('a custom date range', () => {
     await page.fill('#range-from', '2026-11-10');
     await page.fill('#range-to', '2026-11-01');
     await page.click('#range-apply');
-    assert.equal(await page.evaluate(() => document.getElementById('range-to').validationMessage), 'The last day must be on or after the first day.');
+    assert.equal(await page.evaluate(() => __root().getElementById('range-to').validationMessage), 'The last day must be on or after the first day.');
     assert.equal(hashOf(page), '#/?period=90');
     await page.keyboard.press('Escape');
     assert.equal(await page.isHidden('#date-range'), true, 'Escape closes the inputs');

@@ -29,8 +29,8 @@ const cli = (...args) => cliAnswer([...args, SAMPLE]);
 
 function readLift() {
   return page.evaluate(() => {
-    const sentence = document.getElementById('lift-sentence');
-    const chart = window.Chart.getChart(document.getElementById('lift-chart'));
+    const sentence = __root().getElementById('lift-sentence');
+    const chart = window.Chart.getChart(__root().getElementById('lift-chart'));
     return {
       text: sentence.textContent,
       lag: sentence.dataset.lag === '' ? null : Number(sentence.dataset.lag),
@@ -43,7 +43,7 @@ function readLift() {
 
 function readSplits(sectionId) {
   return page.evaluate((id) => {
-    const section = document.getElementById(id);
+    const section = __root().getElementById(id);
     const shares = (split) => Object.fromEntries([...section.querySelectorAll(`[data-split="${split}"] .split-kpi[data-key]`)]
       .map((kpi) => [kpi.dataset.key, {
         share: Number(kpi.querySelector('.split-share data').value),
@@ -108,7 +108,7 @@ describe('lift: how streams follow TikTok creations', () => {
     await goTo(page, `#/track/${unused}?period=7`);
     const none = await readLift();
     assert.equal(none.lag, null);
-    assert.match(none.text, /^Not enough data/);
+    assert.match(none.text, /^Not enough TikTok activity in the last week to tell/);
   });
 
   test('the overview lists the 5 tracks whose streams follow TikTok most, as the CLI\'s lift-ranking', async () => {
@@ -168,8 +168,14 @@ describe('breakouts', () => {
     })));
     assert.deepStrictEqual(shown.map(({ growthText, ...rest }) => rest),
       answer.tracks.map(({ id, creations, previousCreations, growth }) => ({ id, creations, previousCreations, growth })));
+    // The growth (a multiple past +999%), then the counts it rests on.
     const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
-    shown.forEach((row) => assert.equal(row.growthText, row.growth === null ? 'New' : `+${percent.format(row.growth)}`));
+    const number = new Intl.NumberFormat('en');
+    const growthText = (g) => (g === null ? 'New' : g >= 9.995
+      ? `\u00D7${new Intl.NumberFormat('en', { maximumSignificantDigits: 3 }).format(g + 1)}` : `+${percent.format(g)}`);
+    shown.forEach((row) => assert.equal(row.growthText,
+      `${growthText(row.growth)}from ${number.format(row.previousCreations)} to ${number.format(row.creations)}`));
+    assert.ok(shown.some((row) => row.growth === null), 'the sample has a new breakout at 28 days');
     assert.equal(await page.isHidden('#ranking-table'), true);
     await screenshot(page, 'insights-breakouts-desktop');
 
@@ -217,7 +223,7 @@ describe('the territory map', () => {
     assert.equal(ISO_NUMERIC.FR, '250');
     assert.equal(ISO_NUMERIC.US, '840');
     assert.equal(ISO_NUMERIC.AF, '004');
-    const atlas = JSON.parse(readFileSync(join(ROOT, 'dist/data/countries-110m.json'), 'utf8'));
+    const atlas = JSON.parse(readFileSync(join(ROOT, 'dist/web/data/countries-110m.json'), 'utf8'));
     const numeric = new Set(Object.values(ISO_NUMERIC));
     const missing = atlas.objects.countries.geometries.filter((g) => g.id !== undefined && !numeric.has(g.id));
     assert.deepStrictEqual(missing.map((g) => g.properties.name), []);
@@ -228,7 +234,7 @@ describe('the territory map', () => {
     const answer = await cli('track', 'T107', '--period', '28');
     await page.locator('#territory-map').scrollIntoViewIfNeeded();
     const shown = await page.evaluate(() => {
-      const canvas = document.getElementById('map-canvas');
+      const canvas = __root().getElementById('map-canvas');
       const chart = window.Chart.getChart(canvas);
       const data = chart.data.datasets[0].data;
       const meta = chart.getDatasetMeta(0);
@@ -240,10 +246,10 @@ describe('the territory map', () => {
       const antarctica = data.some((d) => d.feature.id === '010');
       return {
         values: data.filter((d) => d.value !== null).map((d) => ({ id: d.feature.id, code: d.code, value: d.value })),
-        pixel, color, missing: chart.options.scales.color.missing, antarctica, note: document.getElementById('map-note').textContent,
+        pixel, color, missing: chart.options.scales.color.missing, antarctica, note: __root().getElementById('map-note').textContent,
       };
     });
-    const drawable = new Set(JSON.parse(readFileSync(join(ROOT, 'dist/data/countries-110m.json'), 'utf8'))
+    const drawable = new Set(JSON.parse(readFileSync(join(ROOT, 'dist/web/data/countries-110m.json'), 'utf8'))
       .objects.countries.geometries.map((g) => g.id));
     const expected = answer.territories.filter((t) => drawable.has(ISO_NUMERIC[t.code]))
       .map((t) => ({ id: ISO_NUMERIC[t.code], code: t.code, value: t.creations }));
@@ -262,10 +268,10 @@ describe('the territory map', () => {
 
 describe('the weekly chart', () => {
   const readChart = () => page.evaluate(() => {
-    const chart = window.Chart.getChart(document.getElementById('daily-chart'));
+    const chart = window.Chart.getChart(__root().getElementById('daily-chart'));
     return {
       labels: chart.data.labels, creations: chart.data.datasets[0].data,
-      weekly: document.getElementById('granularity-weekly').checked, title: document.getElementById('chart-title').textContent,
+      weekly: __root().getElementById('granularity-weekly').checked, title: __root().getElementById('chart-title').textContent,
     };
   });
 
@@ -275,9 +281,12 @@ describe('the weekly chart', () => {
     let shown = await readChart();
     assert.equal(shown.weekly, true);
     assert.equal(shown.title, 'Week by week');
-    assert.equal(shown.labels.length, weekly.series.dates.length);
-    assert.deepStrictEqual(shown.labels, weekly.series.dates);
-    assert.deepStrictEqual(shown.creations, weekly.series.creations);
+    // 365 days are 52 weeks and a day: that first, partial week is left out and the note says so.
+    assert.equal(weekly.series.days[0], 1);
+    assert.equal(shown.labels.length, weekly.series.dates.length - 1);
+    assert.deepStrictEqual(shown.labels, weekly.series.dates.slice(1));
+    assert.deepStrictEqual(shown.creations, weekly.series.creations.slice(1));
+    assert.match(await page.textContent('#chart-note'), /The first day, a partial week, is left out\./);
     assert.equal(hashOf(page), '#/track/T107?period=365');
 
     await afterNavigation(page, () => page.click('label[for="granularity-daily"]'));
