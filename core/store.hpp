@@ -93,15 +93,36 @@ struct LagCorrelation {
   std::optional<double> correlation;
 };
 
+// How a track's streams follow its TikTok creations (docs/INSIGHTS.md, "Lift"):
+// estimated on a fixed history of kLiftHistoryDays streams days, whatever the
+// period shown; a lag and a ratio only when the evidence holds, else a reason.
 struct LiftAnswer {
   std::uint32_t track;
-  std::uint64_t creations = 0;
-  std::vector<LagCorrelation> lags;  // 0..kMaxLag
-  std::optional<int> best_lag;
-  std::optional<double> correlation, streams_per_creation;
+  std::uint64_t creations = 0;          // in the window
+  Window history{0, -1};                // the streams days the estimate used
+  std::uint64_t history_creations = 0;  // creations over the history and the kMaxLag days before it
+  int history_creation_days = 0;        // days of those with at least one creation
+  std::vector<LagCorrelation> lags;     // 0..kMaxLag, of the filtered series
+  std::optional<int> best_lag;          // only with a claim
+  std::optional<double> correlation;    // at best_lag
+  std::optional<double> streams_per_creation;  // rounded; only when the interval is above 0
+  std::optional<std::pair<double, double>> interval;  // rounded like streams_per_creation
+  const char* reason = nullptr;         // null with a claim: "thin-activity", "no-streams", "not-significant"
 };
 
 inline constexpr int kMaxLag = 14;
+// The method's constants, chosen by measurement (docs/INSIGHTS.md).
+inline constexpr int kLiftHistoryDays = 84;      // streams days of the history, ending at its last day
+inline constexpr int kLiftFilterSpan = 8;        // (1 - B)(1 - B^7) reads 8 days before each day
+inline constexpr int kLiftMinCreationDays = 20;  // days with creations (history + kMaxLag days before)
+inline constexpr std::uint64_t kLiftMinCreations = 100;
+inline constexpr int kLiftMaxMissingStreams = 8; // raw streams days that may be 0 or missing
+inline constexpr int kLiftMinPairs = 42;         // filtered pairs a lag needs
+inline constexpr int kLiftMinShift = 23;         // circular shifts tried: [min, days - min]
+inline constexpr int kLiftMaxExceed = 1;         // shifts whose max may reach the observed max
+inline constexpr double kLiftIntervalWidth = 3.0;  // standard errors each side
+// One ranking tests at most this many tracks (each test is bounded work).
+inline constexpr std::size_t kLiftMaxTested = 20000;
 
 class Store {
  public:
@@ -121,7 +142,10 @@ class Store {
   SplitsAnswer splits(const Query& q, std::optional<std::uint32_t> track) const;
   std::vector<BreakoutRow> breakouts(const Query& q, std::uint64_t min_creations) const;
   LiftAnswer lift(std::uint32_t track, const Query& q) const;
-  std::vector<LiftAnswer> lift_ranking(const Query& q) const;
+  Result<std::vector<LiftAnswer>> lift_ranking(const Query& q) const;
+  // The history a lift is estimated on for this query: kLiftHistoryDays
+  // days ending at min(S, E, window end + kMaxLag).
+  Window lift_history(const Query& q) const;
 
  private:
   Store() = default;
@@ -134,7 +158,13 @@ class Store {
   void daily_tiktok(std::uint32_t track, Window w, std::uint8_t platform_mask, std::uint8_t content_mask,
                     std::vector<std::uint64_t>& creations, std::vector<std::uint64_t>& views) const;
   std::vector<std::optional<std::uint64_t>> daily_streams(std::uint32_t track, Window w) const;
-  LiftAnswer lift_of(std::uint32_t track, Window w, const std::vector<std::uint64_t>& creations) const;
+  // Daily creations (filters applied) over [a, b], days after E count 0.
+  void daily_creations(std::uint32_t track, Day a, Day b, std::uint8_t platform_mask, std::uint8_t content_mask,
+                       std::vector<std::uint64_t>& out) const;
+  // Fills history, activity and reason "thin-activity"; true when the track
+  // has enough activity to be tested.
+  bool lift_activity(LiftAnswer& a, Window history, const std::vector<std::uint64_t>& creations) const;
+  void lift_test(LiftAnswer& a, Window history, const std::vector<std::uint64_t>& creations) const;
 
   std::vector<TrackInfo> tracks_;
   std::vector<std::pair<std::string_view, std::uint32_t>> id_index_;  // sorted by id
