@@ -40,20 +40,59 @@ struct Filtered {
   std::vector<char> valid; // y[i] read no missing streams day
 };
 
+// Clips v's entries (those with keep[i], or all when keep is empty) to
+// median +- kLiftClip x 1.4826 x MAD, so that one burst's first day cannot
+// make two unrelated series look related; unchanged when the MAD is 0.
+void winsorize(std::vector<double>& v, const std::vector<char>& keep) {
+  std::vector<double> sorted;
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (keep.empty() || keep[i]) sorted.push_back(v[i]);
+  if (sorted.empty()) return;
+  auto median = [](std::vector<double>& u) {
+    const std::size_t mid = (u.size() - 1) / 2;  // the lower median
+    std::nth_element(u.begin(), u.begin() + static_cast<std::ptrdiff_t>(mid), u.end());
+    return u[mid];
+  };
+  const double m = median(sorted);
+  for (double& u : sorted) u = std::fabs(u - m);
+  const double mad = median(sorted);
+  if (mad == 0) return;
+  const double lo = m - kLiftClip * 1.4826 * mad, hi = m + kLiftClip * 1.4826 * mad;
+  for (double& u : v) u = std::min(hi, std::max(lo, u));
+}
+
+// Lag-k autocorrelation of v over the entries t with keep[t] and keep[t-k]
+// (all when keep is empty), around the mean of the kept entries.
+double autocorrelation(const std::vector<double>& v, const std::vector<char>& keep, std::size_t k) {
+  auto kept = [&](std::size_t t) { return keep.empty() || keep[t]; };
+  double sum = 0, count = 0;
+  for (std::size_t t = 0; t < v.size(); ++t)
+    if (kept(t)) sum += v[t], count += 1;
+  if (count == 0) return 0;
+  const double mean = sum / count;
+  double g0 = 0, gk = 0;
+  for (std::size_t t = 0; t < v.size(); ++t) {
+    if (!kept(t)) continue;
+    g0 += (v[t] - mean) * (v[t] - mean);
+    if (t >= k && kept(t - k)) gk += (v[t] - mean) * (v[t - k] - mean);
+  }
+  return g0 == 0 ? 0 : gk / g0;
+}
+
 struct Fit {
   std::size_t pairs = 0;
   std::optional<double> r;
   double slope = 0, sxx = 0, sxy = 0, syy = 0;
 };
 
-// Two-pass Pearson over the pairs (x[i + kMaxLag - lag], y[(i + shift) % kH])
+// Two-pass Pearson over the pairs (x[i + kMaxLag - lag], y[i])
 // whose y is valid; null below kLiftMinPairs pairs or without variance.
-Fit fit_at(const Filtered& f, int lag, int shift) {
+Fit fit_at(const Filtered& f, int lag) {
   Fit fit;
   double sx = 0, sy = 0;
   const std::size_t off = static_cast<std::size_t>(kMaxLag - lag);
   for (std::size_t i = 0; i < static_cast<std::size_t>(kH); ++i) {
-    const std::size_t k = (i + static_cast<std::size_t>(shift)) % kH;
+    const std::size_t k = i;
     if (!f.valid[k]) continue;
     ++fit.pairs;
     sx += f.x[i + off];
@@ -63,7 +102,7 @@ Fit fit_at(const Filtered& f, int lag, int shift) {
   const double n = static_cast<double>(fit.pairs);
   const double mx = sx / n, my = sy / n;
   for (std::size_t i = 0; i < static_cast<std::size_t>(kH); ++i) {
-    const std::size_t k = (i + static_cast<std::size_t>(shift)) % kH;
+    const std::size_t k = i;
     if (!f.valid[k]) continue;
     const double dx = f.x[i + off] - mx, dy = f.y[k] - my;
     fit.sxx += dx * dx;
@@ -220,11 +259,16 @@ void Store::lift_test(LiftAnswer& a, Window h, const std::vector<std::uint64_t>&
     f.y[i] = filtered(streams, r);
   }
 
+  // The test runs on clipped copies; the slope on the filtered values.
+  Filtered clipped = f;
+  winsorize(clipped.x, {});
+  winsorize(clipped.y, clipped.valid);
+
   // The observed alignment: the lag with the highest correlation.
   Fit best;
   int best_lag = -1;
   for (int lag = 0; lag <= kMaxLag; ++lag) {
-    const Fit fit = fit_at(f, lag, 0);
+    const Fit fit = fit_at(clipped, lag);
     a.lags.push_back({lag, fit.pairs, fit.r});
     if (fit.r && (best_lag < 0 || *fit.r > *best.r)) {
       best = fit;
@@ -235,24 +279,28 @@ void Store::lift_test(LiftAnswer& a, Window h, const std::vector<std::uint64_t>&
     a.reason = "not-significant";
     return;
   }
-  // Circular shifts of the streams keep both series' own patterns and break
-  // their alignment; the observed maximum over lags must beat theirs.
-  int exceed = 0;
-  for (int shift = kLiftMinShift; shift <= kH - kLiftMinShift; ++shift) {
-    for (int lag = 0; lag <= kMaxLag; ++lag) {
-      const Fit fit = fit_at(f, lag, shift);
-      if (fit.r && *fit.r >= *best.r) {
-        ++exceed;
-        break;
-      }
-    }
-    if (exceed > kLiftMaxExceed) {
-      a.reason = "not-significant";
-      return;
-    }
+  // Significance: each lag's correlation of two independent series has a
+  // variance of about B / n (Bartlett: B = 1 + 2 sum of the products of their
+  // autocorrelations at lags 1..kMaxLag; the filter makes them far from 0),
+  // and kMaxLag + 1 lags are tried: the best must pass the one-sided
+  // Bonferroni bound z(0.05 / 15) sqrt(B / n).
+  double bartlett = 1;
+  for (std::size_t k = 1; k <= static_cast<std::size_t>(kMaxLag); ++k)
+    bartlett += 2 * autocorrelation(clipped.x, {}, k) * autocorrelation(clipped.y, clipped.valid, k);
+  if (bartlett < 1) bartlett = 1;
+  if (*best.r <= kLiftZ * std::sqrt(bartlett / static_cast<double>(best.pairs))) {
+    a.reason = "not-significant";
+    return;
   }
   a.best_lag = best_lag;
   a.correlation = best.r;
+  best = fit_at(f, best_lag);
+  if (!best.r) {  // the clipped values varied, the raw ones not: no slope
+    a.reason = "not-significant";
+    a.best_lag.reset();
+    a.correlation.reset();
+    return;
+  }
   // Streams per creation: the least-squares slope of the filtered streams on
   // the filtered creations at that lag, with kLiftIntervalWidth standard errors.
   const double n = static_cast<double>(best.pairs);

@@ -117,9 +117,9 @@ inline constexpr int kLiftFilterSpan = 8;        // (1 - B)(1 - B^7) reads 8 day
 inline constexpr int kLiftMinCreationDays = 20;  // days with creations (history + kMaxLag days before)
 inline constexpr std::uint64_t kLiftMinCreations = 100;
 inline constexpr int kLiftMaxMissingStreams = 8; // raw streams days that may be 0 or missing
+inline constexpr double kLiftClip = 3.0;         // clip at median +- 3 robust standard deviations
 inline constexpr int kLiftMinPairs = 42;         // filtered pairs a lag needs
-inline constexpr int kLiftMinShift = 23;         // circular shifts tried: [min, days - min]
-inline constexpr int kLiftMaxExceed = 1;         // shifts whose max may reach the observed max
+inline constexpr double kLiftZ = 2.7131;         // one-sided normal quantile of 1 - 0.05 / 15
 inline constexpr double kLiftIntervalWidth = 3.0;  // standard errors each side
 // One ranking tests at most this many tracks (each test is bounded work).
 inline constexpr std::size_t kLiftMaxTested = 20000;
