@@ -114,8 +114,8 @@ inline constexpr int kMaxLag = 14;
 // The method's constants, chosen by measurement (docs/INSIGHTS.md).
 inline constexpr int kLiftHistoryDays = 84;      // streams days of the history, ending at its last day
 inline constexpr int kLiftFilterSpan = 8;        // (1 - B)(1 - B^7) reads 8 days before each day
-inline constexpr int kLiftMinCreationDays = 20;  // days with creations (history + kMaxLag days before)
-inline constexpr std::uint64_t kLiftMinCreations = 100;
+inline constexpr int kLiftMinCreationDays = 10; // days with creations (history + kMaxLag days before)
+inline constexpr std::uint64_t kLiftMinCreations = 30;
 inline constexpr int kLiftMaxMissingStreams = 8; // raw streams days that may be 0 or missing
 inline constexpr double kLiftClip = 3.0;         // clip at median +- 3 robust standard deviations
 inline constexpr int kLiftMinPairs = 42;         // filtered pairs a lag needs
