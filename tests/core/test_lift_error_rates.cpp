@@ -149,3 +149,32 @@ TEST_CASE("lift error rates meet their targets on planted and null catalogs") {
   // Claims are the point: most tested planted tracks get one.
   CHECK(planted.claims >= 0.6 * planted.tracks);
 }
+
+// The ranking's work is bounded: it tests at most kLiftMaxTested (20,000)
+// tracks and refuses, with a message, past that. 20,001 tracks with one
+// creation every day (enough activity), the last one on Douyin only.
+TEST_CASE("the lift ranking tests at most 20,000 tracks and says so past that") {
+  std::string doc = R"({"asOf":"2026-03-15","tracks":[)";
+  for (int t = 0; t <= 20000; ++t) doc += (t ? ",{\"id\":\"T" : "{\"id\":\"T") + std::to_string(t) + "\"}";
+  doc += R"(],"tiktok":[)";
+  const std::string ones = [] {
+    std::string s;
+    for (int d = 0; d < 120; ++d) s += d ? ",1" : "1";
+    return s;
+  }();
+  for (int t = 0; t <= 20000; ++t)
+    doc += std::string(t ? "," : "") + "{\"track\":\"T" + std::to_string(t) + "\",\"territory\":\"FR\",\"platform\":\"" +
+           (t == 20000 ? "douyin" : "tiktok") + "\",\"start\":\"2025-11-15\",\"creations\":[" + ones +
+           "],\"views\":[" + ones + "]}";
+  doc += R"(],"streams":[]})";
+  tta::Analytics engine;
+  REQUIRE(engine.load(doc));
+  // 20,000 tested (TikTok only): an answer, with no claim (no streams).
+  const json tiktok = ask(engine, {{"query", "liftRanking"}, {"period", 7}, {"platform", "tiktok"}});
+  CHECK(tiktok["claims"] == 0);
+  const auto all = tta::answer_request(engine, json({{"query", "liftRanking"}, {"period", 7}}).dump());
+  REQUIRE_FALSE(all);
+  CHECK(all.error() ==
+        "lift ranking: more than 20000 tracks have enough TikTok activity to test; narrow the query with a platform "
+        "or content filter");
+}
