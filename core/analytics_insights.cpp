@@ -26,11 +26,30 @@ void write_split(JsonWriter& w, const char* name, const std::array<SplitEntry, 3
   w.end_array();
 }
 
+void write_history(JsonWriter& w, Window h) {
+  w.key("history").begin_object();
+  w.key("start").value(format_date(h.start));
+  w.key("end").value(format_date(h.end));
+  w.key("days").value(static_cast<std::uint64_t>(h.end - h.start + 1));
+  w.end_object();
+}
+
 void write_lift_fields(JsonWriter& w, const LiftAnswer& a) {
   w.key("bestLag");
   if (a.best_lag) w.value(static_cast<std::uint64_t>(*a.best_lag)); else w.null();
   w.key("correlation").value(a.correlation);
   w.key("streamsPerCreation").value(a.streams_per_creation);
+  w.key("streamsPerCreationInterval");
+  if (a.interval) {
+    w.begin_object();
+    w.key("low").value(a.interval->first);
+    w.key("high").value(a.interval->second);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.key("reason");
+  if (a.reason) w.value(std::string_view(a.reason)); else w.null();
 }
 
 }  // namespace
@@ -102,6 +121,9 @@ Result<std::string> Analytics::lift_json(std::string_view id, const Query& q) co
     w.end_object();
     write_window(w, windows.current, windows.previous);
     write_through(w, *store_);
+    write_history(w, a.history);
+    w.key("historyCreations").value(a.history_creations);
+    w.key("historyCreationDays").value(static_cast<std::uint64_t>(a.history_creation_days));
     w.key("lags").begin_array();
     for (const LagCorrelation& lag : a.lags) {
       w.begin_object();
@@ -127,6 +149,8 @@ Result<std::string> Analytics::lift_ranking_json(const Query& q) const {
     JsonWriter w;
     w.begin_object();
     write_window(w, windows.current, windows.previous);
+    write_history(w, store_->lift_history(q));
+    w.key("claims").value(std::uint64_t{ranked.size()});
     w.key("tracks").begin_array();
     const std::size_t begin = std::min(q.offset, ranked.size());
     const std::size_t end = begin + std::min(q.limit, ranked.size() - begin);

@@ -92,17 +92,35 @@ struct LagCorrelation {
   std::optional<double> correlation;
 };
 
+// How a track's streams follow its TikTok creations (docs/INSIGHTS.md, "Lift"):
+// estimated on a fixed history of kLiftHistoryDays streams days, whatever the
+// period shown; a lag and a ratio only when the evidence holds, else a reason.
 struct LiftAnswer {
   std::uint32_t track;
-  std::uint64_t creations = 0;
-  std::vector<LagCorrelation> lags;  // 0..kMaxLag
-  std::optional<int> best_lag;
-  std::optional<double> correlation, streams_per_creation;
+  std::uint64_t creations = 0;          // in the window
+  Window history{0, -1};                // the streams days the estimate used
+  std::uint64_t history_creations = 0;  // creations over the history and the kMaxLag days before it
+  int history_creation_days = 0;        // days of those with at least one creation
+  std::vector<LagCorrelation> lags;     // 0..kMaxLag, of the filtered series
+  std::optional<int> best_lag;          // only with a claim
+  std::optional<double> correlation;    // at best_lag
+  std::optional<double> streams_per_creation;  // rounded; only when the interval is above 0
+  std::optional<std::pair<double, double>> interval;  // rounded like streams_per_creation
+  const char* reason = nullptr;         // null with a claim: "thin-activity", "no-streams", "not-significant"
 };
 
 inline constexpr int kMaxLag = 14;
-// The lift ranking holds one 8-byte cell per track with creations and day of
-// the window: at most this many (256 MB).
-inline constexpr std::uint64_t kMaxLiftTrackDays = std::uint64_t{1} << 25;
+// The method's constants, chosen by measurement (docs/INSIGHTS.md).
+inline constexpr int kLiftHistoryDays = 84;      // streams days of the history, ending at its last day
+inline constexpr int kLiftFilterSpan = 8;        // (1 - B)(1 - B^7) reads 8 days before each day
+inline constexpr int kLiftMinCreationDays = 10; // days with creations (history + kMaxLag days before)
+inline constexpr std::uint64_t kLiftMinCreations = 30;
+inline constexpr int kLiftMaxMissingStreams = 8; // raw streams days that may be 0 or missing
+inline constexpr double kLiftClip = 3.0;         // clip at median +- 3 robust standard deviations
+inline constexpr int kLiftMinPairs = 42;         // filtered pairs a lag needs
+inline constexpr double kLiftZ = 2.7131;         // one-sided normal quantile of 1 - 0.05 / 15
+inline constexpr double kLiftIntervalWidth = 3.0;  // standard errors each side
+// One ranking tests at most this many tracks (each test is bounded work).
+inline constexpr std::size_t kLiftMaxTested = 20000;
 
 }  // namespace tta

@@ -35,6 +35,9 @@ class Store {
   std::vector<BreakoutRow> breakouts(const Query& q, std::uint64_t min_creations) const;
   LiftAnswer lift(std::uint32_t track, const Query& q) const;
   Result<std::vector<LiftAnswer>> lift_ranking(const Query& q) const;
+  // The history a lift is estimated on for this query: kLiftHistoryDays
+  // days ending at min(S, E, window end + kMaxLag).
+  Window lift_history(const Query& q) const;
 
  private:
   Store() = default;
@@ -47,7 +50,13 @@ class Store {
   void daily_tiktok(std::uint32_t track, Window w, std::uint8_t platform_mask, std::uint8_t content_mask,
                     std::vector<std::uint64_t>& creations, std::vector<std::uint64_t>& views) const;
   std::vector<std::optional<std::uint64_t>> daily_streams(std::uint32_t track, Window w) const;
-  LiftAnswer lift_of(std::uint32_t track, Window w, const std::vector<std::uint64_t>& creations) const;
+  // Daily creations (filters applied) over [a, b], days after E count 0.
+  void daily_creations(std::uint32_t track, Day a, Day b, std::uint8_t platform_mask, std::uint8_t content_mask,
+                       std::vector<std::uint64_t>& out) const;
+  // Fills history, activity and reason "thin-activity"; true when the track
+  // has enough activity to be tested.
+  bool lift_activity(LiftAnswer& a, Window history, const std::vector<std::uint64_t>& creations) const;
+  void lift_test(LiftAnswer& a, Window history, const std::vector<std::uint64_t>& creations) const;
 
   std::vector<TrackInfo> tracks_;
   std::vector<std::pair<std::string_view, std::uint32_t>> id_index_;  // sorted by id

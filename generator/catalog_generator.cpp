@@ -290,6 +290,10 @@ struct TrackPlan {
     int mega_day = -1;  // day with kMegaViews on the (US, tiktok, ugc) series
     double streams_base = 0, streams_halflife = 0, streams_per_creation = 0;
     int streams_lag = 0;
+    int planted_lag = 0;             // Lift::planted
+    int stream_burst_count = 0;      // Lift::planted and Lift::null: streams' own bursts
+    int stream_burst_day[2] = {0, 0};
+    double stream_burst_peak[2] = {0, 0}, stream_burst_decay[2] = {0, 0};
 };
 
 struct Context {
@@ -300,7 +304,7 @@ struct Context {
     int quiet_from = 0;    // --quiet: first day forced to 0 creations
 };
 
-enum Stream : std::uint64_t { kCatalog = 1, kPlan = 2, kCurves = 3, kTerritoryPick = 4, kStreams = 5, kSeries = 1000 };
+enum Stream : std::uint64_t { kCatalog = 1, kPlan = 2, kCurves = 3, kTerritoryPick = 4, kStreams = 5, kLift = 6, kSeries = 1000 };
 
 void add_burst(TrackPlan& t, Rng& rng, int day, double peak) {
     if (t.burst_count == kMaxBursts) return;
@@ -380,6 +384,17 @@ std::vector<TrackPlan> plan_catalog(const Context& ctx) {
         t.streams_halflife = 150.0 + 350.0 * rng.uniform();
         t.streams_per_creation = t.has_tiktok ? 8.0 + 40.0 * rng.uniform() : 0.0;
         t.streams_lag = 2 + static_cast<int>(rng.below(4));
+        if (ctx.opt.lift != GeneratorOptions::Lift::natural) {
+            // Its own stream, so the rest of the catalog stays as in natural mode.
+            Rng lift(ctx.opt.seed, kLift, i);
+            t.planted_lag = static_cast<int>(lift.below(15));
+            t.stream_burst_count = static_cast<int>(lift.below(3));
+            for (int k = 0; k < t.stream_burst_count; ++k) {  // e.g. a playlist add
+                t.stream_burst_day[k] = ctx.first_day + static_cast<int>(lift.below(static_cast<std::uint64_t>(days)));
+                t.stream_burst_peak[k] = t.streams_base * (1.0 + 4.0 * lift.uniform());
+                t.stream_burst_decay[k] = det_exp(-1.0 / (3.0 + 17.0 * lift.uniform()));
+            }
+        }
     }
 
     // A new single goes viral: the best-ranked track released 5-27 days ago.
@@ -518,9 +533,12 @@ std::vector<Series> plan_series(const Context& ctx, const TrackPlan& t) {
     return out;
 }
 
-void write_tiktok(Writer& w, const Context& ctx, const TrackPlan& t, const Curves& c, bool& first_series) {
+// `daily`, when given, receives the track's creations per day from c.first.
+void write_tiktok(Writer& w, const Context& ctx, const TrackPlan& t, const Curves& c, bool& first_series,
+                  std::vector<std::uint64_t>* daily) {
     const std::vector<Series> series = plan_series(ctx, t);
     const int n = ctx.last_tiktok - c.first + 1;
+    if (daily) daily->assign(static_cast<std::size_t>(n), 0);
     std::vector<std::uint64_t> views;
     constexpr std::uint64_t kNull = ~0ull;
     for (std::size_t si = 0; si < series.size(); ++si) {
@@ -571,6 +589,7 @@ void write_tiktok(Writer& w, const Context& ctx, const TrackPlan& t, const Curve
                 viewed = kMegaViews + rng.below(100000000);
             }
             if (ctx.opt.quiet_catalog && day >= ctx.quiet_from) created = viewed = 0;
+            if (daily) (*daily)[static_cast<std::size_t>(i)] += created;
             w.num(created);
             views.push_back(viewed);
         }
@@ -586,7 +605,10 @@ void write_tiktok(Writer& w, const Context& ctx, const TrackPlan& t, const Curve
 
 // --------------------------------------------------------------- streams
 
-void write_streams(Writer& w, const Context& ctx, const TrackPlan& t, const Curves& c, bool& first_series) {
+// `daily`: the track's actual creations from c.first (planted and null modes).
+void write_streams(Writer& w, const Context& ctx, const TrackPlan& t, const Curves& c, bool& first_series,
+                   const std::vector<std::uint64_t>* daily) {
+    const GeneratorOptions::Lift mode = ctx.opt.lift;
     const int start = std::max(t.release, ctx.last_streams - ctx.opt.days + 1);
     if (start > ctx.last_streams) return;  // released yesterday: no complete streams day yet
     Rng rng(ctx.opt.seed, kStreams, t.rank);
@@ -606,10 +628,23 @@ void write_streams(Writer& w, const Context& ctx, const TrackPlan& t, const Curv
         if (i) w.put(',');
         double v = t.streams_base * (1.0 + 2.0 * launch) * (0.35 + 0.65 * age_decay) *
                    kStreamsWeekly[weekday(day)] * (0.92 + 0.16 * rng.uniform());
+        for (int b = 0; b < t.stream_burst_count; ++b) {
+            const int rel = day - t.stream_burst_day[b];
+            if (rel >= 0) v += t.stream_burst_peak[b] * det_exp(det_log(t.stream_burst_decay[b]) * rel);
+        }
+        if (mode == GeneratorOptions::Lift::planted && daily) {
+            // Planted: the track's actual creations `planted_lag` days earlier.
+            const int k = day - t.planted_lag - c.first;
+            // Each day's response varies +-40% around the ratio.
+            const double response = 0.6 + 0.8 * rng.uniform();
+            if (k >= 0 && static_cast<std::size_t>(k) < daily->size())
+                v += t.streams_per_creation * response * static_cast<double>((*daily)[static_cast<std::size_t>(k)]);
+        }
         // Streams follow TikTok creations (expected, whole track) a few days later.
         const int source = day - t.streams_lag;
         const int k = std::max(source, c.first) - c.first;  // before the span: use its first day
-        if (t.has_tiktok && source >= t.release && static_cast<std::size_t>(k) < c.base.size()) {
+        if (mode == GeneratorOptions::Lift::natural && t.has_tiktok && source >= t.release &&
+            static_cast<std::size_t>(k) < c.base.size()) {
             double created = c.base[k];
             for (int b = 0; b < t.burst_count; ++b) created += c.burst[b][k];
             v += t.streams_per_creation * created;
@@ -654,20 +689,39 @@ void write_sample_catalog(std::ostream& out, const GeneratorOptions& options) {
     w.put("\n],\n\"tiktok\":[");
     Curves curves;
     bool first = true;
-    for (const TrackPlan& t : plans) {
+    const bool keep = options.lift != GeneratorOptions::Lift::natural;
+    std::vector<std::vector<std::uint64_t>> daily(keep ? plans.size() : 0);
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+        const TrackPlan& t = plans[i];
         if (!t.has_tiktok) continue;
         build_curves(ctx, t, curves);
-        write_tiktok(w, ctx, t, curves, first);
+        write_tiktok(w, ctx, t, curves, first, keep ? &daily[i] : nullptr);
     }
     w.put("\n],\n\"streams\":[");
     first = true;
-    for (const TrackPlan& t : plans) {
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+        const TrackPlan& t = plans[i];
         if (!t.has_streams) continue;
         build_curves(ctx, t, curves);  // cheap to redo: avoids keeping every track's curves
-        write_streams(w, ctx, t, curves, first);
+        write_streams(w, ctx, t, curves, first, keep ? &daily[i] : nullptr);
     }
     w.put("\n]\n}\n");
     w.flush();
+}
+
+std::vector<PlantedLift> planted_lifts(const GeneratorOptions& options) {
+    Context ctx;
+    ctx.opt = options;
+    const int as_of = parse_date(options.as_of);
+    ctx.last_tiktok = as_of - 1;
+    ctx.last_streams = as_of - 2;
+    ctx.first_day = ctx.last_tiktok - options.days + 1;
+    ctx.quiet_from = ctx.last_tiktok - 399;
+    std::vector<PlantedLift> out;
+    if (options.lift != GeneratorOptions::Lift::planted) return out;
+    for (const TrackPlan& t : plan_catalog(ctx))
+        if (t.has_tiktok && t.has_streams) out.push_back({t.id, t.planted_lag, t.streams_per_creation});
+    return out;
 }
 
 }  // namespace tta

@@ -89,13 +89,23 @@ export interface BreakoutsAnswer {
   tracks: Array<{ id: string; title: string | null; artist: string | null; creations: number; previousCreations: number; growth: number | null }>;
 }
 
+/** Why a lift makes no claim (docs/INSIGHTS.md, "Lift"). */
+export type LiftReason = 'thin-activity' | 'no-streams' | 'not-significant';
+
+/** The streams days a lift is estimated on (84 days, whatever the period). */
+export interface LiftHistory { start: string; end: string; days: number }
+
 export interface LiftFields {
-  /** The lag (days) at which streams follow creations most closely, null without enough data. */
+  /** Days after a creation that streams follow it; null without a claim (then `reason` says why). */
   bestLag: number | null;
-  /** Pearson correlation at bestLag. */
+  /** Correlation of the filtered series at bestLag; null without a claim. */
   correlation: number | null;
-  /** Least-squares extra streams per creation at bestLag. */
+  /** Extra streams per creation, rounded to what its interval supports; null without a claim or when the interval reaches 0. */
   streamsPerCreation: number | null;
+  /** The ratio's interval (3 standard errors each side), rounded the same way; null without a claim. */
+  streamsPerCreationInterval: { low: number; high: number } | null;
+  /** null with a claim. */
+  reason: LiftReason | null;
 }
 
 export interface LiftAnswer extends LiftFields {
@@ -103,12 +113,21 @@ export interface LiftAnswer extends LiftFields {
   window: DateWindow;
   previousWindow: Omit<DateWindow, 'days'>;
   dataThrough: DataThrough;
+  history: LiftHistory;
+  /** Creations over the history and the 14 days before it, and the days among those with any. */
+  historyCreations: number;
+  historyCreationDays: number;
+  /** Correlation per lag 0..14 of the filtered series; empty when the track was not tested. */
   lags: Array<{ lag: number; pairs: number; correlation: number | null }>;
 }
 
 export interface LiftRankingAnswer {
   window: DateWindow;
   previousWindow: Omit<DateWindow, 'days'>;
+  history: LiftHistory;
+  /** Tracks with a claim (before limit/offset). */
+  claims: number;
+  /** Only tracks with a claim: by correlation, then creations, then id. */
   tracks: Array<LiftFields & { id: string; title: string | null; artist: string | null; creations: number }>;
 }
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reference/brute_force_insights.hpp"
+#include "request.hpp"
 #include "support.hpp"
 
 #include <cmath>
@@ -314,161 +315,143 @@ TEST_CASE("reference breakouts: the minimum and the filters select the tracks") 
 // 4-5. Lift and its ranking
 // ===========================================================================
 
-// asOf 2026-03-15: E = 03-14, S = 03-13; period 5: window 03-10..03-14.
-// c (A's creations): 03-10 1, 03-11 3, 03-12 2, 03-13 0, 03-14 4.
-// s (A's streams):   03-10 130, 03-11 110, 03-12 130, 03-13 120, 03-14 999 (after S).
-const char* const kLiftAsOfDoc = R"json({
-  "asOf": "2026-03-15",
-  "tracks": [{"id": "A", "title": "Alpha", "isrc": "FRX1"}],
-  "tiktok": [{"track": "A", "territory": "FR", "platform": "tiktok", "content": "ugc",
-              "start": "2026-03-10", "creations": [1,3,2,0,4], "views": [0,0,0,0,0]}],
-  "streams": [{"track": "A", "start": "2026-03-10", "streams": [130,110,130,120,999]}]
-})json";
-
+// asOf 2026-03-15: E = 03-14, S = 03-13. Period 7: window 03-08..03-14; the
+// history ends at min(S, E, 03-14 + 14) = 03-13 and starts 83 days before,
+// on 2025-12-20 (11 days of December, 31 of January, 28 of February, 13 of
+// March). Creations are read from 2025-11-28 (22 days before the history:
+// 14 lags and the filter's 8 days), streams from 2025-12-12.
+//   P: creations c(k) = a fixed pseudo-random digit 0-9 on day k from
+//      2025-11-28 (107 days, to E); streams 1000 + 5 c(d - 3) from 12-12 to S.
+//      The filtered streams are exactly 5 x the filtered creations 3 days
+//      earlier; clipping scales the same way (median 0, MAD 3 and 15), so lag 3
+//      has correlation 1, the slope is 5 with no residual: interval [5, 5].
+//   F: the same creations, streams a flat 500: filtered streams all 0, no
+//      variance, every correlation null: "not-significant".
+//   M: the same creations, no streams at all: "no-streams".
+//   N: 3 creations on 2026-03-01, 1 on 03-02, 1 on 03-03: "thin-activity".
 namespace {
-json lag_entry(unsigned lag, unsigned pairs, json r) {
-    return {{"lag", lag}, {"pairs", pairs}, {"correlation", r}};
+std::vector<std::uint64_t> digits_of_p() {
+    std::vector<std::uint64_t> c;
+    std::uint64_t state = 1;
+    for (int k = 0; k < 107; ++k) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        c.push_back((state >> 33) % 10);
+    }
+    return c;
 }
+
+json lift_doc() {
+    const std::vector<std::uint64_t> c = digits_of_p();
+    json streams_p = json::array(), flat = json::array();
+    for (int k = 14; k <= 105; ++k) {  // 2025-12-12 .. 2026-03-13
+        streams_p.push_back(1000 + 5 * c[static_cast<std::size_t>(k - 3)]);
+        flat.push_back(500);
+    }
+    json tiktok = json::array();
+    for (const char* id : {"P", "F", "M"})
+        tiktok.push_back({{"track", id}, {"territory", "FR"}, {"platform", "tiktok"}, {"content", "ugc"},
+                          {"start", "2025-11-28"}, {"creations", c}, {"views", json(std::vector<int>(107, 0))}});
+    tiktok.push_back({{"track", "N"}, {"territory", "FR"}, {"start", "2026-03-01"},
+                      {"creations", {3, 1, 1}}, {"views", {0, 0, 0}}});
+    return {{"asOf", "2026-03-15"},
+            {"tracks", {{{"id", "P"}}, {{"id", "F"}}, {{"id", "M"}}, {{"id", "N"}}}},
+            {"tiktok", tiktok},
+            {"streams", {{{"track", "P"}, {"start", "2025-12-12"}, {"streams", streams_p}},
+                         {{"track", "F"}, {"start", "2025-12-12"}, {"streams", flat}}}}};
+}
+
+json engine_answer(const json& doc, json request) {
+    tta::Analytics engine;
+    const auto loaded = engine.load(doc.dump());
+    REQUIRE(loaded);
+    return answer_or_throw(tta::answer_request(engine, request.dump()));
+}
+
+const json kHistory = {{"start", "2025-12-20"}, {"end", "2026-03-13"}, {"days", 84}};
 }  // namespace
 
-TEST_CASE("reference lift: pairs stop at S, fewer than 3 pairs give null") {
-    const json doc = json::parse(kLiftAsOfDoc);
-    // Lag L pairs t in 03-10..03-14 with t+L <= 03-13: 4 - L pairs for L <= 3, then 0.
-    // Lag 0: c 1,3,2,0 (mean 1.5, dev -.5 1.5 .5 -1.5, sxx 5);
-    //        s 130,110,130,120 (mean 122.5, dev 7.5 -12.5 7.5 -2.5, syy 275);
-    //        sxy = -3.75 - 18.75 + 3.75 + 3.75 = -15 -> r = -15 / sqrt(5 * 275).
-    // Lag 1: pairs (1,110) (3,130) (2,120): c mean 2 dev -1 1 0 (sxx 2);
-    //        s mean 120 dev -10 10 0 (syy 200); sxy 20 -> r = 20 / sqrt(400) = 1;
-    //        slope 20 / 2 = 10 streams per creation.
-    // Lag 2: 2 pairs, lag 3: 1 pair -> null; lags 4..14: 0 pairs.
-    json lags = json::array({lag_entry(0, 4, -15.0 / std::sqrt(5.0 * 275.0)), lag_entry(1, 3, 1.0),
-                             lag_entry(2, 2, nullptr), lag_entry(3, 1, nullptr)});
-    for (unsigned l = 4; l <= 14; ++l) lags.push_back(lag_entry(l, 0, nullptr));
-    const json expected = {
-        {"track", {{"id", "A"}, {"title", "Alpha"}, {"artist", nullptr}, {"isrc", "FRX1"}}},
-        {"window", frame_window("2026-03-10", "2026-03-14", 5)},
-        {"dataThrough", data_through("2026-03-14", "2026-03-13")},
-        {"lags", lags},
-        {"bestLag", 1},
-        {"correlation", 1.0},
-        {"streamsPerCreation", 10.0}};
-    CHECK_ANSWER(tta_reference::lift(doc, "A", 5, "all", "all"), expected);
+TEST_CASE("lift, by hand: a planted lag and ratio, flat streams, no streams, thin activity") {
+    const json doc = lift_doc();
+    const std::vector<std::uint64_t> c = digits_of_p();
+    std::uint64_t history_creations = 0, history_days = 0, window_creations = 0;
+    for (int k = 8; k <= 105; ++k) {  // 2025-12-06 (the history's start - 14) .. 2026-03-13
+        history_creations += c[static_cast<std::size_t>(k)];
+        history_days += c[static_cast<std::size_t>(k)] > 0;
+    }
+    for (int k = 100; k <= 106; ++k) window_creations += c[static_cast<std::size_t>(k)];  // 03-08 .. 03-14
 
-    // Filter douyin: c = 0 every day -> variance 0 -> every r null, pairs unchanged.
-    const json none = tta_reference::lift(doc, "A", 5, "douyin", "all");
-    CHECK(none["lags"][0] == lag_entry(0, 4, nullptr));
-    CHECK(none["lags"][1] == lag_entry(1, 3, nullptr));
-    CHECK(none["bestLag"].is_null());
-    CHECK(none["correlation"].is_null());
-    CHECK(none["streamsPerCreation"].is_null());
-    CHECK_THROWS_AS(tta_reference::lift(doc, "Z", 5, "all", "all"), std::invalid_argument);
+    for (int side = 0; side < 2; ++side) {
+        INFO((side ? "engine" : "reference"));
+        auto lift = [&](const char* id) {
+            if (side == 0) return tta_reference::lift(doc, id, 7, "all", "all");
+            json a = engine_answer(doc, {{"query", "lift"}, {"track", id}, {"period", 7}});
+            a.erase("previousWindow");
+            return a;
+        };
+        const json p = lift("P");
+        CHECK(p["history"] == kHistory);
+        CHECK(p["historyCreations"] == history_creations);
+        CHECK(p["historyCreationDays"] == history_days);
+        CHECK(p["bestLag"] == 3);
+        CHECK(std::abs(p["correlation"].get<double>() - 1.0) < 1e-12);
+        CHECK(p["lags"][3]["pairs"] == 84);
+        CHECK(p["streamsPerCreation"] == 5.0);
+        CHECK(p["streamsPerCreationInterval"] == json({{"low", 5.0}, {"high", 5.0}}));
+        CHECK(p["reason"].is_null());
+        for (int lag = 0; lag <= 14; ++lag)
+            if (lag != 3) CHECK(p["lags"][lag]["correlation"].get<double>() < 0.5);
+
+        const json f = lift("F");
+        CHECK(f["reason"] == "not-significant");
+        CHECK(f["bestLag"].is_null());
+        CHECK(f["lags"].size() == 15);
+        CHECK(f["lags"][0] == json({{"lag", 0}, {"pairs", 84}, {"correlation", nullptr}}));
+        CHECK(f["streamsPerCreation"].is_null());
+        CHECK(f["streamsPerCreationInterval"].is_null());
+
+        const json m = lift("M");
+        CHECK(m["reason"] == "no-streams");
+        CHECK(m["bestLag"].is_null());
+        CHECK(m["lags"] == json::array());
+        CHECK(m["historyCreations"] == history_creations);
+
+        const json n = lift("N");
+        CHECK(n["reason"] == "thin-activity");
+        CHECK(n["historyCreations"] == 5);
+        CHECK(n["historyCreationDays"] == 3);
+        CHECK(n["history"] == kHistory);
+        CHECK(n["correlation"].is_null());
+
+        // The ranking: only P has a claim (N has creations in the window, no claim).
+        json ranking = side == 0 ? tta_reference::lift_ranking(doc, 7, "all", "all")
+                                 : engine_answer(doc, {{"query", "liftRanking"}, {"period", 7}});
+        ranking.erase("previousWindow");
+        CHECK(ranking["history"] == kHistory);
+        CHECK(ranking["claims"] == 1);
+        REQUIRE(ranking["tracks"].size() == 1);
+        const json& row = ranking["tracks"][0];
+        CHECK(row["id"] == "P");
+        CHECK(row["creations"] == window_creations);
+        CHECK(row["bestLag"] == 3);
+        CHECK(row["streamsPerCreation"] == 5.0);
+        CHECK(row["reason"].is_null());
+    }
 }
 
-// No asOf: E = 03-05 (last TikTok day), S = 03-10 (last streams day), so
-// pairs reach past the window end. Period 3: window 03-03..03-05.
-//   P: c = 1,0,2. Streams from 03-04: 7,5,0,10,5,0,10 (03-04..03-10); 03-03 is
-//      not covered but <= S, so s(03-03) = 0.
-//   Q: c = 1,0,2. Streams 03-05..03-10: 2,0,4,2,0,4 (s = 2c at lags 2 and 5).
-//   R: c = 2,0,4. Streams as P.
-//   T: c = 1,0,2. Streams only 03-10: 6.
-//   U: c = 1,0,2. No streams (all 0 -> variance 0).
-//   V: no creations in the window (5 on 03-01), streams as P.
-const char* const kLiftDoc = R"json({
-  "tracks": [{"id": "P", "title": "Pop", "artist": "Nova"}, {"id": "Q"}, {"id": "R"}, {"id": "T"},
-             {"id": "U"}, {"id": "V"}],
-  "tiktok": [
-    {"track": "P", "territory": "FR", "platform": "tiktok", "content": "ugc", "start": "2026-03-03", "creations": [1,0,2], "views": [0,0,0]},
-    {"track": "Q", "territory": "FR", "platform": "tiktok", "content": "ugc", "start": "2026-03-03", "creations": [1,0,2], "views": [0,0,0]},
-    {"track": "R", "territory": "FR", "platform": "tiktok", "content": "ugc", "start": "2026-03-03", "creations": [2,0,4], "views": [0,0,0]},
-    {"track": "T", "territory": "FR", "platform": "tiktok", "content": "ugc", "start": "2026-03-03", "creations": [1,0,2], "views": [0,0,0]},
-    {"track": "U", "territory": "FR", "platform": "tiktok", "content": "ugc", "start": "2026-03-03", "creations": [1,0,2], "views": [0,0,0]},
-    {"track": "V", "territory": "FR", "platform": "tiktok", "content": "ugc", "start": "2026-03-01", "creations": [5,0,0,0,0], "views": [0,0,0,0,0]}],
-  "streams": [
-    {"track": "P", "start": "2026-03-04", "streams": [7,5,0,10,5,0,10]},
-    {"track": "Q", "start": "2026-03-05", "streams": [2,0,4,2,0,4]},
-    {"track": "R", "start": "2026-03-04", "streams": [7,5,0,10,5,0,10]},
-    {"track": "T", "start": "2026-03-10", "streams": [6]},
-    {"track": "V", "start": "2026-03-04", "streams": [7,5,0,10,5,0,10]}]
-})json";
-
-TEST_CASE("reference lift: lags past the window end, ties go to the smaller lag") {
-    const json doc = json::parse(kLiftDoc);
-    // P: c = 1,0,2 (mean 1, dev 0 -1 1, sxx 2). s on 03-03..03-10 = 0,7,5,0,10,5,0,10.
-    // t + L <= 03-10 for all three t when L <= 5; L 6: 2 pairs; L 7: 1; L >= 8: 0.
-    // L0: s 0,7,5 (mean 4, dev -4 3 1, syy 26), sxy = 0 - 3 + 1 = -2 -> -2/sqrt(52)
-    // L1: s 7,5,0 (mean 4, dev 3 1 -4, syy 26), sxy = 0 - 1 - 4 = -5 -> -5/sqrt(52)
-    // L2: s 5,0,10 = 5c -> dev 0 -5 5, syy 50, sxy 10 -> 10/sqrt(100) = 1
-    // L3: s 0,10,5 (mean 5, dev -5 5 0, syy 50), sxy = -5 -> -5/sqrt(100) = -0.5
-    // L4: s 10,5,0 (mean 5, dev 5 0 -5, syy 50), sxy = -5 -> -0.5
-    // L5: s 5,0,10 again -> 1 (tie with L2: the smaller lag, 2, is best)
-    // slope at L2 = sxy / sxx = 10 / 2 = 5.
-    json lags = json::array({lag_entry(0, 3, -2.0 / std::sqrt(52.0)), lag_entry(1, 3, -5.0 / std::sqrt(52.0)),
-                             lag_entry(2, 3, 1.0), lag_entry(3, 3, -0.5), lag_entry(4, 3, -0.5),
-                             lag_entry(5, 3, 1.0), lag_entry(6, 2, nullptr), lag_entry(7, 1, nullptr)});
-    for (unsigned l = 8; l <= 14; ++l) lags.push_back(lag_entry(l, 0, nullptr));
-    const json expected = {
-        {"track", {{"id", "P"}, {"title", "Pop"}, {"artist", "Nova"}, {"isrc", nullptr}}},
-        {"window", frame_window("2026-03-03", "2026-03-05", 3)},
-        {"dataThrough", data_through("2026-03-05", "2026-03-10")},
-        {"lags", lags},
-        {"bestLag", 2},
-        {"correlation", 1.0},
-        {"streamsPerCreation", 5.0}};
-    CHECK_ANSWER(tta_reference::lift(doc, "P", 3, "all", "all"), expected);
-
-    // T: s is 6 on 03-10 only. L5: s 0,0,6 (mean 2, dev -2 -2 4, syy 24),
-    //    sxy = 0 + 2 + 4 = 6 -> 6/sqrt(48); slope 6/2 = 3. L0..L4: s all 0 -> null;
-    //    L6 (2 pairs), L7 (1 pair) -> null.
-    const json t = tta_reference::lift(doc, "T", 3, "all", "all");
-    CHECK(t["bestLag"] == json(5u));
-    CHECK_ANSWER(t["correlation"], json(6.0 / std::sqrt(48.0)));
-    CHECK_ANSWER(t["streamsPerCreation"], json(3.0));
-    CHECK(t["lags"][0]["correlation"].is_null());
-    CHECK(t["lags"][4]["correlation"].is_null());
-
-    // U: no streams series -> s = 0 on every day <= S: 3 pairs, variance 0, null.
-    const json u = tta_reference::lift(doc, "U", 3, "all", "all");
-    CHECK(u["lags"][0] == lag_entry(0, 3, nullptr));
-    CHECK(u["bestLag"].is_null());
-}
-
-TEST_CASE("reference lift with S unknown has no pairs") {
-    // No asOf, no streams: E = 03-03, S unknown.
-    const json doc = json::parse(R"json({
-      "tracks": [{"id": "A"}],
-      "tiktok": [{"track": "A", "territory": "FR", "start": "2026-03-01", "creations": [1,2,3], "views": [1,2,3]}]
-    })json");
-    const json got = tta_reference::lift(doc, "A", 3, "all", "all");
-    CHECK_ANSWER(got["dataThrough"], data_through("2026-03-03", nullptr));
-    for (unsigned l = 0; l <= 14; ++l) CHECK(got["lags"][l] == lag_entry(l, 0, nullptr));
-    CHECK(got["bestLag"].is_null());
-    CHECK(got["correlation"].is_null());
-    CHECK(got["streamsPerCreation"].is_null());
-    CHECK(tta_reference::lift_ranking(doc, 3, "all", "all")["tracks"] == json::array());
-}
-
-TEST_CASE("reference lift ranking: by correlation, then creations, then id") {
-    const json doc = json::parse(kLiftDoc);
-    // R: c 2,0,4 (creations 6), same streams as P: r = 1 at L2 (and L5) -> best 2;
-    //    slope = sxy / sxx: c dev 0 -2 2 (sxx 8), s dev 0 -5 5 -> sxy 20 -> 2.5.
-    // P: r 1 at L2, creations 3, slope 5 (see above).
-    // Q: c 1,0,2; L2 s 2,0,4 = 2c -> r 1, slope 2; creations 3 (ties P -> id asc).
-    // T: r 6/sqrt(48) ~ 0.866 at L5, slope 3, creations 3.
-    // U: every r null -> out. V: 0 creations in the window -> out.
-    const json expected = {
-        {"window", frame_window("2026-03-03", "2026-03-05", 3)},
-        {"tracks",
-         {{{"id", "R"}, {"title", nullptr}, {"artist", nullptr}, {"creations", 6}, {"bestLag", 2},
-           {"correlation", 1.0}, {"streamsPerCreation", 2.5}},
-          {{"id", "P"}, {"title", "Pop"}, {"artist", "Nova"}, {"creations", 3}, {"bestLag", 2},
-           {"correlation", 1.0}, {"streamsPerCreation", 5.0}},
-          {{"id", "Q"}, {"title", nullptr}, {"artist", nullptr}, {"creations", 3}, {"bestLag", 2},
-           {"correlation", 1.0}, {"streamsPerCreation", 2.0}},
-          {{"id", "T"}, {"title", nullptr}, {"artist", nullptr}, {"creations", 3}, {"bestLag", 5},
-           {"correlation", 6.0 / std::sqrt(48.0)}, {"streamsPerCreation", 3.0}}}}};
-    CHECK_ANSWER(tta_reference::lift_ranking(doc, 3, "all", "all"), expected);
-    // douyin: nobody has creations -> empty.
-    CHECK(tta_reference::lift_ranking(doc, 3, "douyin", "all")["tracks"] == json::array());
+TEST_CASE("lift, by hand: the history follows a custom range and S") {
+    const json doc = lift_doc();
+    // A range ending 2026-02-01: the history ends 14 days later, on 02-15, and
+    // starts 83 days before, on 2025-11-24.
+    json a = engine_answer(doc, {{"query", "lift"}, {"track", "P"}, {"start", "2026-01-20"}, {"end", "2026-02-01"}});
+    CHECK(a["history"] == json({{"start", "2025-11-24"}, {"end", "2026-02-15"}, {"days", 84}}));
+    CHECK(a["reason"] == "no-streams");  // streams start on 2025-12-12: 26 missing days
+    // S unknown: no streams anywhere.
+    json no_s = doc;
+    no_s.erase("asOf");
+    no_s["streams"] = json::array();
+    a = engine_answer(no_s, {{"query", "lift"}, {"track", "P"}, {"period", 7}});
+    CHECK(a["reason"] == "no-streams");
+    CHECK(a["history"]["end"] == "2026-03-14");  // min(E, window end + 14), E = the last TikTok day
 }
 
 // ===========================================================================

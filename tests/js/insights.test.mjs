@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 
 import { createAnalytics } from '../../bindings/js/index.js';
-import { EXAMPLES, generate, runCli, scratchDir } from './helpers.mjs';
+import { execFileSync } from 'node:child_process';
+
+import { EXAMPLES, GENERATOR, generate, runCli, scratchDir } from './helpers.mjs';
 
 async function cli(args) {
   const { code, stdout, stderr } = await runCli(args);
@@ -114,4 +116,51 @@ test('loadCsv gives the answers of the same rows loaded through the CLI from JSO
     { message: 'tiktok CSV line 1: the header must be date,track,territory,platform,content,creations,views' });
   assert.equal(engine.overview({ period: 7 }).tracksWithCreations, 2);  // the refused CSV changed nothing
   engine.dispose();
+});
+
+// Lift claims on a catalog with a planted lag and ratio per track: the
+// module's answers are the CLI's to the last bit (claims, correlations,
+// rounded ratios and intervals), and the ranking lists only claims.
+describe('lift on a planted catalog', () => {
+  let file;
+  let engine;
+  const truth = new Map();
+  before(async () => {
+    const dir = scratchDir();
+    file = join(dir, 'planted.json');
+    const truthFile = join(dir, 'planted-truth.csv');
+    execFileSync(GENERATOR, ['--tracks', '30', '--days', '200', '--seed', '9', '--lift', 'planted',
+      '--truth', truthFile, '-o', file]);
+    for (const line of readFileSync(truthFile, 'utf8').trim().split('\n').slice(1)) {
+      const [id, lag, ratio] = line.split(',');
+      truth.set(id, { lag: Number(lag), ratio: Number(ratio) });
+    }
+    engine = await createAnalytics();
+    engine.load(readFileSync(file));
+  });
+
+  test('every track\'s lift and the ranking equal the CLI\'s', async () => {
+    const ranking = engine.liftRanking({ period: 28 });
+    assert.deepStrictEqual(ranking, JSON.parse(await cli(['lift-ranking', '--period', '28', file])));
+    for (const { id } of engine.overview({ period: 28 }).tracks) {
+      const answer = engine.lift(id, { period: 28 });
+      assert.deepStrictEqual(answer, JSON.parse(await cli(['lift', id, '--period', '28', file])), id);
+      // A claim has no reason; no claim has no lag, no ratio and a reason.
+      assert.equal(answer.reason === null, answer.bestLag !== null, id);
+      if (answer.bestLag === null) {
+        assert.ok(['thin-activity', 'no-streams', 'not-significant'].includes(answer.reason), id);
+        assert.equal(answer.streamsPerCreation, null);
+        assert.equal(answer.streamsPerCreationInterval, null);
+      }
+    }
+    assert.equal(ranking.claims, ranking.tracks.length);
+    assert.ok(ranking.tracks.length >= 10, `${ranking.tracks.length} claims`);
+    let right = 0;
+    for (const row of ranking.tracks) {
+      assert.equal(row.reason, null);
+      if (Math.abs(row.bestLag - truth.get(row.id).lag) <= 1) right += 1;
+    }
+    assert.ok(right >= 0.85 * ranking.tracks.length, `${right} of ${ranking.tracks.length} right lags`);
+    assert.equal(ranking.history.days, 84);
+  });
 });

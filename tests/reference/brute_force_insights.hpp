@@ -32,6 +32,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -114,80 +115,187 @@ inline json split_entries(const json& doc, const Range& r, const char* key,
 }
 
 // ---------------------------------------------------------------------------
-// Lift: Pearson correlation of daily creations with later daily streams
+// Lift (docs/INSIGHTS.md, "Lift"): on a fixed 84-day history, the creations
+// and streams filtered by (1 - B)(1 - B^7), clipped at median +- 3 x 1.4826 x
+// MAD, correlated at lags 0..14; a claim when the best lag passes the
+// Bonferroni bound with Bartlett's variance; the slope and its interval on
+// the unclipped filtered values. Written day by day with maps keyed by day.
 // ---------------------------------------------------------------------------
 
 constexpr int kMaxLag = 14;
+constexpr int kHistory = 84;
+constexpr int kMinCreationDays = 10;
+constexpr std::uint64_t kMinCreations = 30;
+constexpr int kMaxMissingStreams = 8;
+constexpr std::size_t kMinPairs = 42;
+constexpr double kZ = 2.7131;
 
 struct Fit {
     std::size_t pairs = 0;
-    std::optional<double> r;      // null: < 3 pairs or a variance is 0
-    std::optional<double> slope;  // least-squares slope of y on x (cov / var(x))
+    std::optional<double> r;
+    double slope = 0, sxx = 0, sxy = 0, syy = 0;
 };
 
-inline bool all_equal(const std::vector<std::uint64_t>& v) {
-    for (std::uint64_t x : v)
-        if (x != v.front()) return false;
-    return true;
-}
-
 // Two-pass Pearson: means first, then sums of products of deviations.
-inline Fit pearson(const std::vector<std::uint64_t>& x, const std::vector<std::uint64_t>& y) {
+inline Fit pearson(const std::vector<double>& x, const std::vector<double>& y) {
     Fit fit;
     fit.pairs = x.size();
-    if (x.size() < 3) return fit;
-    // A variance is 0 exactly when all the (integer) values are equal.
-    if (all_equal(x) || all_equal(y)) return fit;
+    if (x.size() < kMinPairs) return fit;
     const double n = static_cast<double>(x.size());
     double sum_x = 0, sum_y = 0;
     for (std::size_t i = 0; i < x.size(); ++i) {
-        sum_x += static_cast<double>(x[i]);
-        sum_y += static_cast<double>(y[i]);
+        sum_x += x[i];
+        sum_y += y[i];
     }
     const double mean_x = sum_x / n, mean_y = sum_y / n;
-    double sxx = 0, syy = 0, sxy = 0;
     for (std::size_t i = 0; i < x.size(); ++i) {
-        const double dx = static_cast<double>(x[i]) - mean_x;
-        const double dy = static_cast<double>(y[i]) - mean_y;
-        sxx += dx * dx;
-        syy += dy * dy;
-        sxy += dx * dy;
+        fit.sxx += (x[i] - mean_x) * (x[i] - mean_x);
+        fit.syy += (y[i] - mean_y) * (y[i] - mean_y);
+        fit.sxy += (x[i] - mean_x) * (y[i] - mean_y);
     }
-    fit.r = sxy / std::sqrt(sxx * syy);
-    fit.slope = sxy / sxx;
+    if (fit.sxx == 0 || fit.syy == 0) return fit;
+    fit.r = fit.sxy / std::sqrt(fit.sxx * fit.syy);
+    fit.slope = fit.sxy / fit.sxx;
     return fit;
 }
 
-// The pairs (c[t], s[t+L]) for every t of the window with t+L <= S:
-// c = the track's filtered daily creations, s = its daily streams (0 where no
-// series covers the day; streams_on_day is null after S or when S is unknown).
-inline Fit lift_at_lag(const json& doc, const std::string& id, const Clock& c, const Range& window,
-                       const Filters& f, int lag) {
-    const std::optional<std::string> any;
-    std::vector<std::uint64_t> xs, ys;
-    for (Day t = window.first; t <= window.last; ++t) {
-        const std::optional<std::uint64_t> s = streams_on_day(doc, t + lag, c, id);
-        if (!s) continue;  // t + lag after S (or S unknown)
-        xs.push_back(tiktok_on_day(doc, "creations", t, f, id, any));
-        ys.push_back(*s);
+// The lower median of the values (sorted copy).
+inline double lower_median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[(v.size() - 1) / 2];
+}
+
+// values clipped to median +- 3 x 1.4826 x MAD (unchanged when the MAD is 0).
+inline std::map<Day, double> clipped(const std::map<Day, double>& values) {
+    std::vector<double> v;
+    for (const auto& [day, x] : values) v.push_back(x);
+    if (v.empty()) return values;
+    const double m = lower_median(v);
+    for (double& x : v) x = std::fabs(x - m);
+    const double mad = lower_median(v);
+    if (mad == 0) return values;
+    std::map<Day, double> out;
+    for (const auto& [day, x] : values)
+        out[day] = std::min(m + 3.0 * 1.4826 * mad, std::max(m - 3.0 * 1.4826 * mad, x));
+    return out;
+}
+
+// Lag-k autocorrelation over the days d with d and d - k both present.
+inline double autocorrelation(const std::map<Day, double>& values, int k) {
+    double sum = 0;
+    for (const auto& [day, x] : values) sum += x;
+    const double mean = sum / static_cast<double>(values.size());
+    double g0 = 0, gk = 0;
+    for (const auto& [day, x] : values) {
+        g0 += (x - mean) * (x - mean);
+        const auto before = values.find(day - k);
+        if (before != values.end()) gk += (x - mean) * (before->second - mean);
     }
-    return pearson(xs, ys);
+    return g0 == 0 ? 0 : gk / g0;
+}
+
+// v rounded to the largest power of ten at or below half (at least 0.01).
+inline double round_like(double v, double half) {
+    int e = 0;
+    while (std::pow(10.0, e + 1) <= half) ++e;
+    while (std::pow(10.0, e) > half && e > -2) --e;
+    if (e >= 0) return std::floor(v / std::pow(10.0, e) + 0.5) * std::pow(10.0, e);
+    return std::floor(v * std::pow(10.0, -e) + 0.5) / std::pow(10.0, -e);
 }
 
 struct Lift {
-    std::vector<Fit> lags;  // index = lag, 0..kMaxLag
+    Range history{0, -1};
+    std::uint64_t creations = 0;
+    int creation_days = 0;
+    std::vector<Fit> lags;
     std::optional<int> best_lag;
+    std::optional<double> r, ratio, low, high;
+    std::string reason;  // empty with a claim
 };
 
-inline Lift lift_of(const json& doc, const std::string& id, const Clock& c, const Range& window,
-                    const Filters& f) {
+inline Range lift_history(const Clock& c, const Range& window) {
+    Day end = std::min(c.E, window.last + kMaxLag);
+    if (c.S) end = std::min(end, *c.S);
+    return Range{end - kHistory + 1, end};
+}
+
+inline Lift lift_of(const json& doc, const std::string& id, const Clock& c, const Range& window, const Filters& f) {
+    const std::optional<std::string> any;
     Lift out;
-    for (int lag = 0; lag <= kMaxLag; ++lag) {
-        out.lags.push_back(lift_at_lag(doc, id, c, window, f, lag));
-        const Fit& fit = out.lags.back();
-        // Strictly larger: on a tie the smaller lag (seen first) stays.
-        if (fit.r && (!out.best_lag || *fit.r > *out.lags[*out.best_lag].r)) out.best_lag = lag;
+    out.history = lift_history(c, window);
+    const Day h0 = out.history.first, h1 = out.history.last;
+    std::map<Day, std::uint64_t> creations, streams;
+    for (Day d = h0 - kMaxLag - 8; d <= h1; ++d)
+        creations[d] = d > c.E ? 0 : tiktok_on_day(doc, "creations", d, f, id, any);
+    for (Day d = h0 - kMaxLag; d <= h1; ++d) {
+        out.creations += creations[d];
+        if (creations[d] > 0) ++out.creation_days;
     }
+    if (out.creation_days < kMinCreationDays || out.creations < kMinCreations) {
+        out.reason = "thin-activity";
+        return out;
+    }
+    int missing = 0;
+    for (Day d = h0 - 8; d <= h1; ++d) {
+        const std::optional<std::uint64_t> s = streams_on_day(doc, d, c, id);
+        streams[d] = s ? *s : 0;
+        if (streams[d] == 0) ++missing;
+    }
+    if (missing > kMaxMissingStreams) {
+        out.reason = "no-streams";
+        return out;
+    }
+    auto as_double = [](std::uint64_t v) { return static_cast<double>(v); };
+    std::map<Day, double> x, y;  // y only on days whose four streams days are all present
+    for (Day d = h0 - kMaxLag; d <= h1; ++d)
+        x[d] = (as_double(creations[d]) - as_double(creations[d - 1])) -
+               (as_double(creations[d - 7]) - as_double(creations[d - 8]));
+    for (Day d = h0; d <= h1; ++d)
+        if (streams[d] && streams[d - 1] && streams[d - 7] && streams[d - 8])
+            y[d] = (as_double(streams[d]) - as_double(streams[d - 1])) -
+                   (as_double(streams[d - 7]) - as_double(streams[d - 8]));
+    const std::map<Day, double> xc = clipped(x), yc = clipped(y);
+
+    auto fit = [&](const std::map<Day, double>& xs, const std::map<Day, double>& ys, int lag) {
+        std::vector<double> a, b;
+        for (const auto& [day, v] : ys) {
+            a.push_back(xs.at(day - lag));
+            b.push_back(v);
+        }
+        return pearson(a, b);
+    };
+    for (int lag = 0; lag <= kMaxLag; ++lag) {
+        out.lags.push_back(fit(xc, yc, lag));
+        const Fit& now = out.lags.back();
+        if (now.r && (!out.best_lag || *now.r > *out.lags[*out.best_lag].r)) out.best_lag = lag;
+    }
+    const std::optional<int> best = out.best_lag;
+    out.best_lag.reset();
+    if (!best || *out.lags[*best].r <= 0) {
+        out.reason = "not-significant";
+        return out;
+    }
+    double bartlett = 1;
+    for (int k = 1; k <= kMaxLag; ++k) bartlett += 2 * autocorrelation(xc, k) * autocorrelation(yc, k);
+    bartlett = std::max(1.0, bartlett);
+    const Fit& chosen = out.lags[*best];
+    if (!(*chosen.r > kZ * std::sqrt(bartlett / static_cast<double>(chosen.pairs)))) {
+        out.reason = "not-significant";
+        return out;
+    }
+    const Fit raw = fit(x, y, *best);
+    if (!raw.r) {
+        out.reason = "not-significant";
+        return out;
+    }
+    out.best_lag = best;
+    out.r = chosen.r;
+    const double n = static_cast<double>(raw.pairs);
+    const double residual = std::max(0.0, raw.syy - raw.slope * raw.sxy);
+    const double half = 3.0 * std::sqrt(residual / (n - 2) / raw.sxx);
+    out.low = round_like(raw.slope - half, half);
+    out.high = round_like(raw.slope + half, half);
+    if (raw.slope - half > 0) out.ratio = round_like(raw.slope, half);
     return out;
 }
 
@@ -370,9 +478,22 @@ inline nlohmann::json breakouts(const nlohmann::json& doc, int period, const std
 }
 
 // ---------------------------------------------------------------------------
-// 4. Lift of one track: correlation of daily creations with daily streams L
-//    days later, L = 0..14.
+// 4. Lift of one track (the method above), with the history and activity.
 // ---------------------------------------------------------------------------
+namespace detail {
+inline void put_lift_fields(json& out, const Lift& l) {
+    out["bestLag"] = l.best_lag ? json(static_cast<std::uint64_t>(*l.best_lag)) : json(nullptr);
+    out["correlation"] = optional_double(l.r);
+    out["streamsPerCreation"] = optional_double(l.ratio);
+    out["streamsPerCreationInterval"] = l.low ? json{{"low", *l.low}, {"high", *l.high}} : json(nullptr);
+    out["reason"] = l.reason.empty() ? json(nullptr) : json(l.reason);
+}
+inline json history_json(const Range& h) {
+    return {{"start", format_day(h.first)}, {"end", format_day(h.last)},
+            {"days", static_cast<std::uint64_t>(h.last - h.first + 1)}};
+}
+}  // namespace detail
+
 inline nlohmann::json lift(const nlohmann::json& doc, const std::string& id, int period,
                            const std::string& platform, const std::string& content) {
     using namespace detail;
@@ -385,30 +506,24 @@ inline nlohmann::json lift(const nlohmann::json& doc, const std::string& id, int
     out["track"] = track_identity(t);
     put_frame(out, c, w);
     out.erase("previousWindow");  // lift answers carry window and dataThrough only
+    out["history"] = history_json(l.history);
+    out["historyCreations"] = l.creations;
+    out["historyCreationDays"] = static_cast<std::uint64_t>(l.creation_days);
     json lags = json::array();
-    for (int lag = 0; lag <= kMaxLag; ++lag) {
-        const Fit& fit = l.lags[static_cast<std::size_t>(lag)];
+    for (std::size_t lag = 0; lag < l.lags.size(); ++lag) {
+        const Fit& fit = l.lags[lag];
         lags.push_back({{"lag", static_cast<std::uint64_t>(lag)},
                         {"pairs", static_cast<std::uint64_t>(fit.pairs)},
                         {"correlation", optional_double(fit.r)}});
     }
     out["lags"] = lags;
-    if (l.best_lag) {
-        const Fit& best = l.lags[static_cast<std::size_t>(*l.best_lag)];
-        out["bestLag"] = static_cast<std::uint64_t>(*l.best_lag);
-        out["correlation"] = *best.r;
-        out["streamsPerCreation"] = *best.slope;
-    } else {
-        out["bestLag"] = nullptr;
-        out["correlation"] = nullptr;
-        out["streamsPerCreation"] = nullptr;
-    }
+    put_lift_fields(out, l);
     return out;
 }
 
 // ---------------------------------------------------------------------------
-// 5. Lift ranking: every track with creations > 0 in the window and a
-//    non-null bestLag; correlation desc, creations desc, id asc.
+// 5. Lift ranking: every track with creations > 0 in the window and a claim;
+//    correlation desc, creations desc, id asc.
 // ---------------------------------------------------------------------------
 inline nlohmann::json lift_ranking(const nlohmann::json& doc, int period,
                                    const std::string& platform, const std::string& content) {
@@ -431,16 +546,13 @@ inline nlohmann::json lift_ranking(const nlohmann::json& doc, int period,
         if (creations == 0) continue;
         const Lift l = lift_of(doc, id, c, w.current, f);
         if (!l.best_lag) continue;
-        const Fit& best = l.lags[static_cast<std::size_t>(*l.best_lag)];
         json row = json::object();
         row["id"] = id;
         row["title"] = optional_string(t, "title");
         row["artist"] = optional_string(t, "artist");
         row["creations"] = creations;
-        row["bestLag"] = static_cast<std::uint64_t>(*l.best_lag);
-        row["correlation"] = *best.r;
-        row["streamsPerCreation"] = *best.slope;
-        rows.push_back(Row{id, creations, *best.r, row});
+        put_lift_fields(row, l);
+        rows.push_back(Row{id, creations, *l.r, row});
     }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
         if (a.r != b.r) return a.r > b.r;
@@ -451,6 +563,8 @@ inline nlohmann::json lift_ranking(const nlohmann::json& doc, int period,
     put_frame(out, c, w);
     out.erase("previousWindow");
     out.erase("dataThrough");  // the ranking carries the window only
+    out["history"] = history_json(lift_history(c, w.current));
+    out["claims"] = static_cast<std::uint64_t>(rows.size());
     json tracks = json::array();
     for (const Row& r : rows) tracks.push_back(r.value);
     out["tracks"] = tracks;
