@@ -718,9 +718,11 @@ std::vector<PlantedLift> planted_lifts(const GeneratorOptions& options) {
     ctx.first_day = ctx.last_tiktok - options.days + 1;
     ctx.quiet_from = ctx.last_tiktok - 399;
     std::vector<PlantedLift> out;
-    if (options.lift != GeneratorOptions::Lift::planted) return out;
+    if (options.lift == GeneratorOptions::Lift::null) return out;
+    const bool planted = options.lift == GeneratorOptions::Lift::planted;
     for (const TrackPlan& t : plan_catalog(ctx))
-        if (t.has_tiktok && t.has_streams) out.push_back({t.id, t.planted_lag, t.streams_per_creation});
+        if (t.has_tiktok && t.has_streams)
+            out.push_back({t.id, planted ? t.planted_lag : t.streams_lag, t.streams_per_creation});
     return out;
 }
 

@@ -31,7 +31,9 @@ struct GeneratorOptions {
     enum class Lift { natural, planted, null } lift = Lift::natural;
 };
 
-// The truth planted by Lift::planted, per track with TikTok and streams data.
+// The truth per track with TikTok and streams data: for Lift::planted the
+// planted lag and ratio; for Lift::natural the lag and ratio of the response
+// to the track's expected (not actual) creations; none for Lift::null.
 struct PlantedLift {
     std::string id;
     int lag;
