@@ -59,12 +59,12 @@ export default {
   'doc.link': 'TikTok for Artists : guides pour les musiciens',
   'link.newTab': '(s’ouvre dans un nouvel onglet)',
   'window.period': {
-    one: 'Dernier jour : {range} · comparé au {previous}',
-    other: '{count} derniers jours : {range} · comparés à {previous}',
+    one: 'Dernier jour : {range} · période précédente : {previous}',
+    other: '{count} derniers jours : {range} · période précédente : {previous}',
   },
   'window.range': {
-    one: '{range} ({count} jour) · comparé à {previous}',
-    other: '{range} ({count} jours) · comparés à {previous}',
+    one: '{range} ({count} jour) · période précédente : {previous}',
+    other: '{range} ({count} jours) · période précédente : {previous}',
   },
   'window.phrase.period': { one: 'le dernier jour', other: 'ces {count} derniers jours' },
   'window.phrase.range': 'du {from} au {to}',
