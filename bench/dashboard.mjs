@@ -30,6 +30,8 @@ import { startServer } from '../scripts/serve.mjs';
 const PERIODS = [7, 28, 90, 365];
 
 function install() {
+  // The dashboard lives in the shadow root of the demo's <tiktok-analytics>.
+  window.__root = () => document.querySelector('tiktok-analytics').shadowRoot;
   const m = { clicks: [], events: [], pending: null, drawing: null };
   window.__ttaBench = m;
   const main = __root().querySelector('main');
@@ -85,7 +87,7 @@ async function clickPeriods(page, count, { settled = false, uncached = false } =
     period = PERIODS[(PERIODS.indexOf(period) + 1) % PERIODS.length];
     if (uncached) {
       await page.waitForTimeout(300);  // the page's prefetch of the other periods is done
-      await page.evaluate(async () => (await import('./data.js')).forgetAnswers());
+      await page.evaluate(() => document.querySelector('tiktok-analytics').forgetAnswers());
     }
     await page.click(`label[for="period-${period}"]`);
     await page.waitForFunction((n) => window.__ttaBench.clicks.length >= n, before + i + 1, { timeout: 60_000 });
@@ -161,7 +163,7 @@ async function traceClicks(browser, page, count) {
 // 'sample' (the page opens on dist/data/sample-catalog.json, our S catalog).
 export async function measureDashboard(browser, root, catalogs, { clicks = 24, warmups = 4, log = () => {} } = {}) {
   const dist = join(root, 'dist');
-  if (!existsSync(join(dist, 'index.html')) || !existsSync(join(dist, 'engine/tta_wasm.wasm')))
+  if (!existsSync(join(dist, 'index.html')) || !existsSync(join(dist, 'bindings/js/tta_wasm.wasm')))
     return { skipped: 'dist/ is not built (bash scripts/build-web.sh)' };
   const server = await startServer({ root: dist });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -192,7 +194,7 @@ export async function measureDashboard(browser, root, catalogs, { clicks = 24, w
       // insights are known (as in the rapid clicks' warm-up).
       await clickPeriods(page, PERIODS.length, { settled: true });
       const settled = await clickPeriods(page, clicks, { settled: true });
-      const canForget = await page.evaluate(async () => typeof (await import('./data.js')).forgetAnswers === 'function');
+      const canForget = await page.evaluate(() => typeof document.querySelector('tiktok-analytics').forgetAnswers === 'function');
       const uncached = canForget ? await clickPeriods(page, Math.min(clicks, 12), { settled: true, uncached: true }) : null;
       out.catalogs[name] = {
         clicks: measured.length, tableRows: rows, trace,

@@ -80,7 +80,7 @@ export function createDashboard(host, options = {}) {
 
   const router = createRouter({
     mode: routing,
-    initial: formatHash({ ...parseInitial(), page: 'overview' }),
+    initial: formatHash({ page: 'overview', ...parseInitial() }),
     signal,
     onChange: (state) => {
       if (routing === 'hash' && !lastHash.startsWith('#/track/')) scrollByHash.set(lastHash, scrolledTo);

@@ -4,11 +4,12 @@
 // a gap. Created once per dashboard; later calls set its data and update() it.
 // It knows nothing of the engine: it draws the plain `series` of a track answer.
 // - A series with no data at all (a track without streams) gets no line and
-//   its legend button says so.
+//   its legend button says so (all zeros count as none: the engine answers
+//   zeros for a track without streams).
 // - Week by week, a first bucket shorter than 7 days is left out (it would
 //   draw as a dip); the note says how many days that is.
 // - The log axis labels 1, 2 and 5 times each power of ten when the range is
-//   short, so it always has at least three readable ticks; zeros, which a log
+//   short (every step within a decade), so it has at least three readable ticks; zeros, which a log
 //   axis cannot show, sit on its floor, and the linear scale shows them as 0.
 import { Chart, themed } from './charts.js';
 import { el } from './dom.js';
@@ -42,6 +43,7 @@ export function createDailyChart(ctx) {
   let shown = null;  // the series as drawn: tooltips read exact values (zeros) from it
   let buttons = [];
   let linear = false;
+  const hiddenByUser = new Set();  // series the legend turned off
   let decades = 1;
 
   const label = (key) => ctx.t(`series.${key}`);
@@ -130,11 +132,13 @@ export function createDailyChart(ctx) {
             grid: { drawOnChartArea: false },
             ticks: {
               autoSkip: false,
-              // Powers of ten over a wide range; 1, 2 and 5 times them over a short one.
+              // Powers of ten over a wide range; 1, 2 and 5 times them over a
+              // short one; every step within one decade: always 3 or more labels.
               callback: (value) => {
                 if (linear) return ctx.fmt.compact(value);
                 const m = mantissa(value);
-                const keep = near(m, 1) || (decades <= 3 && (near(m, 2) || near(m, 5)));
+                const keep = near(m, 1) || (decades <= 3 && (near(m, 2) || near(m, 5)))
+                  || (decades <= 1.05 && near(m, Math.round(m)));
                 return keep ? ctx.fmt.compact(value) : '';
               },
             },
@@ -148,6 +152,8 @@ export function createDailyChart(ctx) {
         el('span', { className: 'legend-swatch', 'aria-hidden': 'true' }), el('span', { className: 'legend-text' }, label(key)));
       button.addEventListener('click', () => {
         const visible = !chart.isDatasetVisible(index);
+        if (visible) hiddenByUser.delete(key);
+        else hiddenByUser.add(key);
         chart.setDatasetVisibility(index, visible);
         button.setAttribute('aria-pressed', String(visible));
         chart.update();
@@ -169,7 +175,9 @@ export function createDailyChart(ctx) {
       views: input.views.slice(cut), streams: input.streams.slice(cut),
     } : input;
     shown = series;
-    const absent = { views: series.views.every((v) => v === null), streams: series.streams.every((v) => v === null) };
+    // (The engine answers zeros for a track with no streams series: a window
+    // without any value above 0 gets no line either, and the note says why.)
+    const absent = { views: series.views.every((v) => !v), streams: series.streams.every((v) => !v) };
     const floor = logFloor(series.views, series.streams);
     decades = Math.log10(Math.max(logCeiling(series.views, series.streams), floor * 10) / floor);
     const onLogScale = (values) => values.map((v) => (v === 0 && !linear ? floor : v));
@@ -190,9 +198,9 @@ export function createDailyChart(ctx) {
       const button = buttons[index];
       button.disabled = absent[key];
       button.querySelector('.legend-text').textContent = absent[key] ? t('chart.absent', { series: label(key) }) : label(key);
-      if (absent[key]) chart.setDatasetVisibility(index, false);
-      else if (button.getAttribute('aria-pressed') === 'true') chart.setDatasetVisibility(index, true);
-      button.setAttribute('aria-pressed', String(!absent[key] && chart.isDatasetVisible(index)));
+      const visible = !absent[key] && !hiddenByUser.has(key);
+      chart.setDatasetVisibility(index, visible);
+      button.setAttribute('aria-pressed', String(visible));
     });
     // No animation for a new answer (a period click, another track): drawn at
     // once, not redrawn frame after frame while the next click waits.

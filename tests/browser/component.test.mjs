@@ -212,8 +212,11 @@ describe('the dashboard as a component', () => {
     const cycle = async (i) => {
       await mount('a', { source: 'small', sharedEngine: true, state: { period: [7, 28, 90, 365][i % 4] } });
       if (i % 5 === 0) {  // a track page too: its chart, lift chart and map
-        await page.evaluate(() => window.__dashboards.a.handle.setState({ trackId: 'T001' }));
+        await page.evaluate(() => window.__dashboards.a.handle.setState({ trackId: 'T01' }));
         await waitDrawn('a');
+        // The overview's splits, and the track's chart (bars and lines), lift, splits and map.
+        const drawn = await page.evaluate(() => Object.values(window.Chart.instances).map((c) => c.config.type ?? 'mixed').sort());
+        assert.deepEqual(drawn, ['bar', 'bar', 'bar', 'choropleth', 'mixed'], 'the track page drew its charts');
       }
       await destroyAll();
     };
@@ -231,6 +234,56 @@ describe('the dashboard as a component', () => {
     console.log(`heap after 10 cycles ${heapAfter10} B, after 50 ${heapAfter50} B, growth ${growth} B`);
     assert.ok(growth < 2_000_000, `heap grew by ${growth} bytes over 40 cycles`);
     await page.evaluate(() => { window.__engine.terminate(); window.__engine = null; });
+  });
+
+  test('<tiktok-analytics> takes its attributes and properties, follows the theme\'s custom properties in its charts, and is destroyed when removed', async () => {
+    await page.evaluate(() => {
+      const element = document.createElement('tiktok-analytics');
+      element.id = 'element-test';
+      element.setAttribute('period', '90');
+      element.setAttribute('locale', 'fr');
+      element.source = () => window.__bytes('small');
+      element.state = { period: 90, trackId: 'T01' };
+      element.style.setProperty('--tta-series-creations', 'rgb(1, 2, 3)');
+      element.style.setProperty('--tta-card', 'rgb(250, 240, 230)');
+      element.style.setProperty('--tta-font', 'serif');
+      document.getElementById('slot-a').append(element);
+    });
+    await page.waitForFunction(() => {
+      const main = document.getElementById('element-test').shadowRoot?.getElementById('main');
+      return main?.getAttribute('aria-busy') === 'false' && main.dataset.insights === 'ready';
+    }, null, { timeout: 60_000 });
+    const shown = await page.evaluate(() => {
+      const root = document.getElementById('element-test').shadowRoot;
+      const chart = window.Chart.getChart(root.getElementById('daily-chart'));
+      return {
+        window: root.getElementById('track-window').textContent,
+        error: root.getElementById('track-error').textContent + ' / ' + root.getElementById('load-error').textContent + ' / ' + root.getElementById('track-page').hidden,
+        bar: chart?.data.datasets[0].borderColor,
+        tickFont: chart?.options.scales.x.ticks.font.family,
+        card: getComputedStyle(root.querySelector('.kpi')).backgroundColor,
+        font: getComputedStyle(root.querySelector('.tta')).fontFamily,
+        state: document.getElementById('element-test').getState(),
+      };
+    });
+    assert.ok(shown.window.startsWith('90 derniers jours'), JSON.stringify(shown));
+    assert.equal(shown.bar, 'rgb(1, 2, 3)');
+    assert.equal(shown.tickFont, 'serif');
+    assert.equal(shown.card, 'rgb(250, 240, 230)');
+    assert.ok(shown.font.startsWith('serif'), shown.font);
+    assert.equal(shown.state.trackId, 'T01');
+    assert.equal(shown.state.period, 90);
+    const workers = page.workers().length;
+    await page.evaluate(() => document.getElementById('element-test').remove());
+    assert.equal(await page.evaluate(() => Object.keys(window.Chart.instances).length), 0);
+    for (let i = 0; i < 20 && page.workers().length >= workers; i += 1) await page.waitForTimeout(50);
+    assert.equal(page.workers().length, workers - 1, 'its Worker stopped');
+    // Importing the module again registers nothing new and throws nothing.
+    assert.equal(await page.evaluate(async () => {
+      const first = customElements.get('tiktok-analytics');
+      await import('/web/dashboard.js?again');
+      return customElements.get('tiktok-analytics') === first;
+    }), true);
   });
 
   test('the two message catalogs have the same keys and the same plural forms', () => {
