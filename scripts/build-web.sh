@@ -35,8 +35,10 @@ fi
 
 # The sample: a label-sized catalog with clean titles (the hostile ones stay in
 # the tests' catalogs), fixed report day so that every build (and every
-# screenshot) shows the same numbers. Regenerated only when the generator changed.
-sample_args=(--tracks 200 --days 730 --seed 1 --as-of 2026-11-26 --clean)
+# screenshot) shows the same numbers. Its streams follow each track's daily
+# creations with a known lag and ratio (--lift planted), so the lift insights the
+# demo shows are right (docs/INSIGHTS.md). Regenerated only when the generator changed.
+sample_args=(--tracks 200 --days 730 --seed 1 --as-of 2026-11-26 --clean --lift planted)
 sample=build/web/sample-catalog.json
 if [ ! -f "$sample" ] || [ "$generator" -nt "$sample" ] || [ "$(cat "$sample.args" 2>/dev/null)" != "${sample_args[*]}" ]; then
   "$generator" "${sample_args[@]}" -o "$sample.tmp"

@@ -27,7 +27,6 @@ export function createFormat(language, t) {
     { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', ...utc });
   const percentFormats = [0, 1].map((digits) =>
     new Intl.NumberFormat(numbers, { style: 'percent', maximumFractionDigits: digits }));
-  const roughFormat = new Intl.NumberFormat(numbers, { maximumSignificantDigits: 2 });
   const multipleFormat = new Intl.NumberFormat(numbers, { maximumSignificantDigits: 3 });
   const correlationFormat = new Intl.NumberFormat(numbers, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const megabyteFormat = new Intl.NumberFormat(numbers, { maximumFractionDigits: 1 });
@@ -92,8 +91,6 @@ export function createFormat(language, t) {
     longDay: (iso) => longDayFormat.format(toDate(iso)),  // Wed, 25 Nov 2026
     dayRange,
     megabytes: (bytes) => t('units.megabytes', { value: megabyteFormat.format(bytes / 1e6) }),
-    // Two significant digits: 38.2 -> "38", 0.43 -> "0.43", 1234 -> "1,200".
-    roughly: (n) => roughFormat.format(n),
     correlationText: (r) => correlationFormat.format(r),
     pluralCategory: (n) => plurals.select(n),
     countryName(code) {

@@ -1,32 +1,43 @@
 // "Do streams follow TikTok?" on the track page: one plain sentence from the
 // engine's lift() answer, and a small bar chart of the correlation between
-// daily creations and daily streams L days later, for L = 0..14. Fields the
-// engine may add (history, streamsPerCreationInterval, reason) are shown when
-// present.
+// daily creations and daily streams L days later, for L = 0..14.
+//
+// The engine decides whether the data supports a claim (docs/INSIGHTS.md,
+// "Lift"): with one, `bestLag` and `correlation` are set, and
+// `streamsPerCreation` with its interval only when the interval is above 0;
+// without one, `bestLag` is null and `reason` says why. The page states exactly
+// that, and never a lag or a ratio the engine did not claim.
 import { Chart, themed } from './charts.js';
 import { setHidden, setNodeText } from './dom.js';
 
-// Below this, a correlation is too weak to tell the user anything.
-export const CLEAR_LINK = 0.3;
+const REASON_KEYS = {
+  'thin-activity': 'lift.notEnoughWeeks',
+  'no-streams': 'lift.noStreamsWeeks',
+  'not-significant': 'lift.noClearLinkWeeks',
+};
+
+export const hasClaim = (answer) =>
+  answer.bestLag !== null && answer.bestLag !== undefined && answer.correlation !== null;
 
 // The sentence for a lift answer (or a liftRanking entry), in ctx's language.
-export function liftSentence(ctx, answer, windowDays = null) {
+export function liftSentence(ctx, answer) {
   const { t, fmt } = ctx;
   const { bestLag, correlation, streamsPerCreation } = answer;
-  const later = (lag) => (lag === 0 ? t('lift.sameDay') : t('lift.later', { count: lag }));
-  if (correlation === null || correlation === undefined || bestLag === null || bestLag === undefined) {
-    const days = answer.history?.days ?? windowDays;
-    return days ? t('lift.notEnoughWeeks', { count: Math.max(1, Math.round(days / 7)) }) : t('lift.notEnough');
+  if (!hasClaim(answer)) {
+    const weeks = Math.max(1, Math.round((answer.history?.days ?? 84) / 7));
+    return t(REASON_KEYS[answer.reason] ?? 'lift.notEnoughWeeks', { count: weeks });
   }
-  if (correlation < CLEAR_LINK) return t('lift.weak', { when: later(bestLag), correlation: fmt.correlationText(correlation) });
+  const later = (lag) => (lag === 0 ? t('lift.sameDay') : t('lift.later', { count: lag }));
   const interval = answer.streamsPerCreationInterval;
   let extra = '';
-  if (interval && Number.isFinite(interval.low) && Number.isFinite(interval.high)) {
-    extra = t('lift.extraRange', { low: fmt.roughly(interval.low), high: fmt.roughly(interval.high) });
-  } else if (streamsPerCreation > 0) {
-    extra = t('lift.extra', { value: fmt.roughly(streamsPerCreation) });
+  if (streamsPerCreation !== null && streamsPerCreation !== undefined && interval && interval.low > 0) {
+    extra = t('lift.extraRange', { low: fmt.exact(interval.low), high: fmt.exact(interval.high) });
   }
-  return t(bestLag === 0 ? 'lift.moves' : 'lift.follows', { when: later(bestLag), correlation: fmt.correlationText(correlation), extra });
+  return t(bestLag === 0 ? 'lift.moves' : 'lift.follows', {
+    when: later(bestLag),
+    correlation: fmt.correlationText(correlation),
+    extra,
+  });
 }
 
 export function createLiftPanel(ctx) {
@@ -70,10 +81,11 @@ export function createLiftPanel(ctx) {
       const { t, fmt, byId } = ctx;
       const sentenceNode = byId('lift-sentence');
       const canvas = byId('lift-chart');
-      const sentence = liftSentence(ctx, answer, answer.window?.days);
-      setNodeText(sentenceNode, answer.reason && answer.bestLag === null ? `${sentence} ${answer.reason}` : sentence);
+      const claim = hasClaim(answer);
+      setNodeText(sentenceNode, liftSentence(ctx, answer));
       sentenceNode.dataset.lag = answer.bestLag ?? '';
-      sentenceNode.classList.toggle('is-weak', !(answer.correlation >= CLEAR_LINK));
+      sentenceNode.dataset.reason = answer.reason ?? '';
+      sentenceNode.classList.toggle('is-weak', !claim);
       // Which days the estimate used, when the answer says.
       const history = answer.history;
       setHidden(byId('lift-history'), !history?.start);
@@ -82,14 +94,12 @@ export function createLiftPanel(ctx) {
           { range: fmt.dayRange({ start: history.start, end: history.end }), count: history.days }));
       }
       if (!chart) create(canvas);
-      const clear = answer.correlation !== null && answer.correlation >= CLEAR_LINK;
       const theme = chart.$theme;
       chart.$lags = answer.lags;
       chart.data.labels = answer.lags.map((l) => String(l.lag));
       chart.data.datasets[0].data = answer.lags.map((l) => l.correlation);
       chart.data.datasets[0].backgroundColor = answer.lags.map((l) =>
-        (l.lag === answer.bestLag && clear ? theme.creations
-          : l.correlation !== null && l.correlation >= CLEAR_LINK ? '#8e9aaf' : '#c9ced6'));
+        (claim && l.lag === answer.bestLag ? theme.creations : l.correlation !== null ? '#8e9aaf' : '#c9ced6'));
       chart.update();
       canvas.setAttribute('aria-label', t('lift.chartAria', { sentence: sentenceNode.textContent }));
     },

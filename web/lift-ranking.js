@@ -2,7 +2,7 @@
 // liftRanking(), each track with how closely and how soon its streams follow
 // its creations (or a plain sentence when the engine could not tell).
 import { el } from './dom.js';
-import { CLEAR_LINK } from './lift-panel.js';
+import { hasClaim } from './lift-panel.js';
 import { formatHash } from './router.js';
 
 export function createLiftRanking(ctx) {
@@ -16,14 +16,18 @@ export function createLiftRanking(ctx) {
       list.replaceChildren(...answer.tracks.map((track) => {
         const href = formatHash({ ...state, page: 'track', trackId: track.id, weekly: null });
         let details;
-        if (track.bestLag === null || track.bestLag === undefined || track.correlation === null) {
+        // The engine ranks only tracks with a claim (docs/INSIGHTS.md).
+        const weak = !hasClaim(track);
+        if (weak) {
           details = [t('lift.notEnough')];
         } else {
           details = [track.bestLag === 0 ? t('liftRanking.sameDay') : t('liftRanking.later', { count: track.bestLag }),
             t('liftRanking.correlation', { correlation: fmt.correlationText(track.correlation) })];
-          if (track.streamsPerCreation > 0) details.push(t('liftRanking.perCreation', { value: fmt.roughly(track.streamsPerCreation) }));
+          const interval = track.streamsPerCreationInterval;
+          if (track.streamsPerCreation !== null && interval && interval.low > 0) {
+            details.push(t('liftRanking.perCreationRange', { low: fmt.exact(interval.low), high: fmt.exact(interval.high) }));
+          }
         }
-        const weak = !(track.correlation >= CLEAR_LINK);
         return el('li', { className: 'lift-item', 'data-track-id': track.id, 'data-lag': track.bestLag ?? '' },
           el('span', { className: 'lift-track' },
             el('a', { className: 'track-link', href }, ctx.trackTitle(track)),
