@@ -89,6 +89,15 @@ describe('desktop, 1280×900', () => {
 
   test('the skip link is the first Tab stop and takes the focus to the first row', async () => {
     await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+    // Unfocused, it paints nothing, least of all outside the element (a host's
+    // header sits right above a dashboard).
+    const hidden = await page.evaluate(() => {
+      const box = __root().getElementById('skip-link').getBoundingClientRect();
+      const host = __root().host.getBoundingClientRect();
+      return { area: box.width * box.height, inside: box.top >= host.top && box.left >= host.left };
+    });
+    assert.ok(hidden.area <= 1, `unfocused skip link paints ${hidden.area} px²`);
+    assert.ok(hidden.inside, 'the unfocused skip link stays inside the element');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => __root().activeElement?.id), 'skip-link');
     assert.equal(await page.evaluate(() => __root().activeElement.getBoundingClientRect().top >= 0), true, 'visible when focused');
