@@ -164,17 +164,18 @@ std::vector<LiftAnswer> Store::lift_ranking(const Query& q) const {
     if (c != UINT32_MAX && value) daily[c * days + static_cast<std::size_t>(days - static_cast<std::size_t>(k - k0))] += value;
   };
   auto matches = [&](std::size_t j) { return (kind_of_[j] & platform_mask) && (kind_of_[j] & content_mask); };
-  tiktok_.with_cells(0, [&](const auto* cells) {
+  for (const auto& g : tiktok_.groups()) g.cells[0].with([&](const auto* cells) {
     for (long long k = k0 + 1; k <= k0 + static_cast<long long>(days); ++k) {
       // Day E-k+1 of series j is row k minus row k-1; series not reaching
       // k days back have nothing on that day.
-      const std::size_t reach = tiktok_.row_count(k), newer_reach = tiktok_.row_count(k - 1);
-      const auto* row = cells + tiktok_.row_offset(k);
-      const auto* newer = cells + tiktok_.row_offset(k - 1);
-      for (std::size_t j = 0; j < reach; ++j) {
+      const std::size_t reach = g.row_count(k), newer_reach = g.row_count(k - 1);
+      const auto* row = cells + g.row_offset(k);
+      const auto* newer = cells + g.row_offset(k - 1);
+      for (std::size_t i = 0; i < reach; ++i) {
+        const std::size_t j = g.begin + i;
         if (!matches(j)) continue;
-        const std::uint64_t before = k == 1 ? 0 : (j < newer_reach ? newer[j] : tiktok_.totals(0)[j]);
-        add(j, k, row[j] - before);
+        const std::uint64_t before = k == 1 ? 0 : (i < newer_reach ? newer[i] : tiktok_.totals(0)[j]);
+        add(j, k, row[i] - before);
       }
     }
   });
