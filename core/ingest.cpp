@@ -625,6 +625,48 @@ std::size_t count_commas(std::string_view text) {
   return count;
 }
 
+// The checks that need the whole document, once it is read.
+Result<Catalog> finish_catalog(Catalog catalog, Reader& reader) {
+  // Track ids are unique; every series names a known track (tracks may come
+  // after the series in the document, so this waits for the end).
+  std::unordered_map<std::string_view, std::uint32_t> index;
+  index.reserve(catalog.tracks.size());
+  for (std::size_t i = 0; i < catalog.tracks.size(); ++i) {
+    auto [it, inserted] = index.emplace(catalog.tracks[i].id, static_cast<std::uint32_t>(i));
+    if (!inserted)
+      return Error{"tracks[" + std::to_string(reader.track_positions()[i]) + "].id: duplicate track id " +
+                   quote(catalog.tracks[i].id) + " (first at tracks[" +
+                   std::to_string(reader.track_positions()[it->second]) + "])"};
+  }
+  auto resolve = [&](std::vector<std::string>& ids, auto& series, const char* array) -> std::optional<Error> {
+    for (std::size_t i = 0; i < series.size(); ++i) {
+      auto it = index.find(ids[i]);
+      if (it == index.end())
+        return Error{std::string(array) + "[" + std::to_string(i) + "].track: unknown track id " +
+                     quote(ids[i]) + " (every track must be listed in \"tracks\")"};
+      series[i].track = it->second;
+    }
+    return std::nullopt;
+  };
+  if (auto e = resolve(reader.tiktok_track_ids(), catalog.tiktok, "tiktok")) return *e;
+  if (auto e = resolve(reader.streams_track_ids(), catalog.streams, "streams")) return *e;
+
+  auto tiktok_key = [](const TiktokSeries& s) {
+    return std::tuple(s.track, s.territory[0], s.territory[1], s.platform, s.content);
+  };
+  if (auto e = find_overlap(
+          catalog.tiktok, "tiktok", "track, territory, platform and content",
+          [&](const TiktokSeries& a, const TiktokSeries& b) { return tiktok_key(a) < tiktok_key(b); },
+          [&](const TiktokSeries& a, const TiktokSeries& b) { return tiktok_key(a) == tiktok_key(b); }))
+    return *e;
+  if (auto e = find_overlap(
+          catalog.streams, "streams", "track",
+          [](const StreamsSeries& a, const StreamsSeries& b) { return a.track < b.track; },
+          [](const StreamsSeries& a, const StreamsSeries& b) { return a.track == b.track; }))
+    return *e;
+  return catalog;
+}
+
 }  // namespace
 
 Result<Catalog> read_catalog(std::string_view document, DayArrays mode) {
@@ -640,49 +682,52 @@ Result<Catalog> read_catalog(std::string_view document, DayArrays mode) {
     Reader reader(catalog);
     std::string syntax_error;
     switch (scan_json(document, reader, syntax_error, mode == DayArrays::runs ? &reader : nullptr)) {
-      case ScanOutcome::complete: break;
+      case ScanOutcome::complete: case ScanOutcome::incomplete: break;  // one piece: never incomplete
       case ScanOutcome::syntax_error: return Error{syntax_error};
       case ScanOutcome::stopped: return Error{reader.error()};
     }
 
-    // Track ids are unique; every series names a known track (tracks may come
-    // after the series in the document, so this waits for the end).
-    std::unordered_map<std::string_view, std::uint32_t> index;
-    index.reserve(catalog.tracks.size());
-    for (std::size_t i = 0; i < catalog.tracks.size(); ++i) {
-      auto [it, inserted] = index.emplace(catalog.tracks[i].id, static_cast<std::uint32_t>(i));
-      if (!inserted)
-        return Error{"tracks[" + std::to_string(reader.track_positions()[i]) + "].id: duplicate track id " +
-                     quote(catalog.tracks[i].id) + " (first at tracks[" +
-                     std::to_string(reader.track_positions()[it->second]) + "])"};
-    }
-    auto resolve = [&](std::vector<std::string>& ids, auto& series, const char* array) -> std::optional<Error> {
-      for (std::size_t i = 0; i < series.size(); ++i) {
-        auto it = index.find(ids[i]);
-        if (it == index.end())
-          return Error{std::string(array) + "[" + std::to_string(i) + "].track: unknown track id " +
-                       quote(ids[i]) + " (every track must be listed in \"tracks\")"};
-        series[i].track = it->second;
-      }
-      return std::nullopt;
-    };
-    if (auto e = resolve(reader.tiktok_track_ids(), catalog.tiktok, "tiktok")) return *e;
-    if (auto e = resolve(reader.streams_track_ids(), catalog.streams, "streams")) return *e;
+    return finish_catalog(std::move(catalog), reader);
+  } catch (const std::bad_alloc&) {
+    return Error{"the document is too large for the memory available; nothing was loaded"};
+  }
+}
 
-    auto tiktok_key = [](const TiktokSeries& s) {
-      return std::tuple(s.track, s.territory[0], s.territory[1], s.platform, s.content);
-    };
-    if (auto e = find_overlap(
-            catalog.tiktok, "tiktok", "track, territory, platform and content",
-            [&](const TiktokSeries& a, const TiktokSeries& b) { return tiktok_key(a) < tiktok_key(b); },
-            [&](const TiktokSeries& a, const TiktokSeries& b) { return tiktok_key(a) == tiktok_key(b); }))
-      return *e;
-    if (auto e = find_overlap(
-            catalog.streams, "streams", "track",
-            [](const StreamsSeries& a, const StreamsSeries& b) { return a.track < b.track; },
-            [](const StreamsSeries& a, const StreamsSeries& b) { return a.track == b.track; }))
-      return *e;
-    return catalog;
+struct CatalogStream::Impl {
+  explicit Impl(DayArrays mode) : reader(catalog), stream(reader, mode == DayArrays::runs ? &reader : nullptr) {}
+  Catalog catalog;
+  Reader reader;
+  JsonStream stream;
+};
+
+CatalogStream::CatalogStream(DayArrays mode) : impl_(std::make_unique<Impl>(mode)) {}
+CatalogStream::~CatalogStream() = default;
+
+std::optional<Error> CatalogStream::feed(std::string_view piece, bool last) {
+  if (error_) return error_;
+  if (!impl_) return error_ = Error{"the document was already read"};
+  try {
+    std::string syntax_error;
+    switch (impl_->stream.feed(piece, last, syntax_error)) {
+      case ScanOutcome::complete: done_ = true; break;
+      case ScanOutcome::incomplete: break;
+      case ScanOutcome::syntax_error: error_ = Error{syntax_error}; break;
+      case ScanOutcome::stopped: error_ = Error{impl_->reader.error()}; break;
+    }
+  } catch (const std::bad_alloc&) {
+    error_ = Error{"the document is too large for the memory available; nothing was loaded"};
+  }
+  if (error_) impl_.reset();  // its memory goes back at once
+  return error_;
+}
+
+Result<Catalog> CatalogStream::finish() {
+  if (!error_ && !done_) feed({}, true);
+  if (error_) return *error_;
+  if (!impl_) return Error{"the document was already read"};
+  try {
+    std::unique_ptr<Impl> impl = std::move(impl_);
+    return finish_catalog(std::move(impl->catalog), impl->reader);
   } catch (const std::bad_alloc&) {
     return Error{"the document is too large for the memory available; nothing was loaded"};
   }

@@ -4,6 +4,8 @@
 // a syntax error.
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <string_view>
 
 #include "catalog.hpp"
@@ -23,5 +25,29 @@ inline constexpr std::size_t kMaxDepth = 64;
 enum class DayArrays { runs, events };
 
 Result<Catalog> read_catalog(std::string_view document, DayArrays mode = DayArrays::runs);
+
+// read_catalog for a document that arrives in pieces of any size (a download,
+// a file read in slices): each piece is read as it comes, and the catalog, or
+// the message and its place, is the one read_catalog gives for the whole
+// document. After an error the reading is over and its memory freed; feed()
+// and finish() then return that error again.
+class CatalogStream {
+ public:
+  explicit CatalogStream(DayArrays mode = DayArrays::runs);
+  ~CatalogStream();
+  CatalogStream(const CatalogStream&) = delete;
+  CatalogStream& operator=(const CatalogStream&) = delete;
+
+  // The next piece; `last` says the document ends with it.
+  std::optional<Error> feed(std::string_view piece, bool last = false);
+  // The document ended (after the last piece, or now): the checked catalog.
+  Result<Catalog> finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::optional<Error> error_;
+  bool done_ = false;
+};
 
 }  // namespace tta
