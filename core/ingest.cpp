@@ -114,33 +114,6 @@ std::string valid_utf8(const std::string& text) {
 
 static_assert(kMaxRunValue <= kMaxExact, "a value of a run must pass number_unsigned's check");
 
-// Reads a run of values with its nulls (kRunNull) as 0, for vector::insert.
-struct NullAsZero {
-  using iterator_category = std::random_access_iterator_tag;
-  using value_type = std::uint64_t;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const std::uint64_t*;
-  using reference = std::uint64_t;
-  const std::uint64_t* at;
-  std::uint64_t operator*() const { return *at == kRunNull ? 0 : *at; }
-  std::uint64_t operator[](difference_type i) const { return *(*this + i); }
-  NullAsZero& operator++() { ++at; return *this; }
-  NullAsZero operator++(int) { NullAsZero old = *this; ++at; return old; }
-  NullAsZero& operator--() { --at; return *this; }
-  NullAsZero operator--(int) { NullAsZero old = *this; --at; return old; }
-  NullAsZero& operator+=(difference_type d) { at += d; return *this; }
-  NullAsZero& operator-=(difference_type d) { at -= d; return *this; }
-  NullAsZero operator+(difference_type d) const { return NullAsZero{at + d}; }
-  NullAsZero operator-(difference_type d) const { return NullAsZero{at - d}; }
-  difference_type operator-(NullAsZero o) const { return at - o.at; }
-  bool operator==(NullAsZero o) const { return at == o.at; }
-  bool operator!=(NullAsZero o) const { return at != o.at; }
-  bool operator<(NullAsZero o) const { return at < o.at; }
-  bool operator>(NullAsZero o) const { return at > o.at; }
-  bool operator<=(NullAsZero o) const { return at <= o.at; }
-  bool operator>=(NullAsZero o) const { return at >= o.at; }
-};
-
 class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
  public:
   explicit Reader(Catalog& catalog) : catalog_(catalog) { frames_.reserve(16); }
@@ -199,7 +172,7 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
   bool take_uints(const std::uint64_t* values, std::size_t n) override {
     Frame& f = frames_.back();
     std::uint64_t* total;
-    std::vector<std::uint64_t>* target;
+    DayValues* target;
     if (f.ctx == Ctx::creations) {
       total = &total_creations_, target = &catalog_.creations;
     } else if (f.ctx == Ctx::views) {
@@ -226,10 +199,8 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
     f.count += n;
     *total += sum;
     catalog_.null_days += nulls;
-    // One pass that also turns nulls into 0. (Under Emscripten 3.1.6 a
-    // memcpy this long is a call out to JavaScript, and resize() then a copy
-    // runs its slow memset over every value first.)
-    target->insert(target->end(), NullAsZero{values}, NullAsZero{values + n});
+    // One pass that also turns nulls into 0.
+    for (std::size_t i = 0; i < n; ++i) target->push_back(values[i] == kRunNull ? 0 : values[i]);
     return true;
   }
 
@@ -476,7 +447,7 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
     Frame& f = frames_.back();
     ++f.count;
     std::uint64_t* total;
-    std::vector<std::uint64_t>* target;
+    DayValues* target;
     const char* what;
     if (f.ctx == Ctx::creations) {
       total = &total_creations_, target = &catalog_.creations, what = "creations";

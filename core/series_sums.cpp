@@ -5,6 +5,21 @@
 #include <type_traits>  // std::remove_pointer_t
 
 namespace tta {
+namespace {
+
+// The days [first, last] of an input's metric m: a pointer into its values,
+// or into `scratch`, where they are copied from its column.
+const std::uint64_t* days_of(const SeriesInput& in, std::size_t m, long long first, long long last,
+                             std::vector<std::uint64_t>& scratch) {
+  const std::size_t skip = static_cast<std::size_t>(first - in.start);
+  if (!in.columns[m]) return in.values[m] + skip;
+  const std::size_t n = static_cast<std::size_t>(last - first + 1);
+  if (scratch.size() < n) scratch.resize(n);
+  in.columns[m]->read(in.offset + skip, n, scratch.data());
+  return scratch.data();
+}
+
+}  // namespace
 
 template <std::size_t Metrics>
 SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed, const std::vector<SeriesInput>& inputs,
@@ -31,13 +46,14 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed, const std::vector<
   auto width_code = [](std::uint64_t total) {
     return total <= UINT8_MAX ? 0u : total <= UINT16_MAX ? 1u : total <= UINT32_MAX ? 2u : 3u;
   };
+  std::vector<std::uint64_t> scratch;
   std::vector<std::array<std::uint64_t, Metrics>> totals(dense.size());
   std::vector<std::uint8_t> key(dense.size());
   for (std::size_t i = 0; i < dense.size(); ++i) {
     const SeriesInput& in = inputs[dense[i].input];
     unsigned code = 0;
     for (std::size_t m = 0; m < Metrics; ++m) {
-      const std::uint64_t* values = in.values[m] + (dense[i].first - in.start);
+      const std::uint64_t* values = days_of(in, m, dense[i].first, dense[i].last, scratch);
       const std::size_t days = static_cast<std::size_t>(dense[i].last - dense[i].first + 1);
       std::uint64_t sum = 0;
       for (std::size_t d = 0; d < days; ++d) sum += values[d];
@@ -98,7 +114,8 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed, const std::vector<
         const std::size_t* const row_start = g.row_start.data();
         for (std::size_t j = g.begin; j < end; ++j) {
           const SeriesInput& in = inputs[dense[j].input];
-          const std::uint64_t* const newest = in.values[m] + (dense[j].last - in.start);
+          const std::uint64_t* const newest =
+              days_of(in, m, dense[j].first, dense[j].last, scratch) + (dense[j].last - dense[j].first);
           const long long gap = anchor - dense[j].last;               // < depth for a dense series
           const long long days = dense[j].last - dense[j].first + 1;  // depth - gap
           Cell* const column = out + (j - g.begin);
@@ -131,10 +148,11 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed, const std::vector<
     prefix_[m].resize(prefix_size);
     for (std::size_t s = 0; s < sparse.size(); ++s) {
       const SeriesInput& in = inputs[sparse[s].input];
+      const std::uint64_t* values = days_of(in, m, sparse[s].first, sparse[s].last, scratch);
       std::uint64_t* p = prefix_[m].data() + sparse_offset_[s];
       p[0] = 0;
       for (long long day = sparse[s].first; day <= sparse[s].last; ++day)
-        p[day - sparse[s].first + 1] = p[day - sparse[s].first] + in.values[m][day - in.start];
+        p[day - sparse[s].first + 1] = p[day - sparse[s].first] + values[day - sparse[s].first];
     }
   }
 

@@ -27,6 +27,7 @@
 #include <utility>
 #include <vector>
 
+#include "catalog.hpp"  // DayValues
 #include "dates.hpp"
 
 namespace tta {
@@ -35,10 +36,14 @@ namespace tta {
 inline constexpr int kMaxPeriod = 3650;
 inline constexpr int kLookback = 2 * kMaxPeriod;
 
+// A series' days: `values` per metric, or, when columns[m] is set, the
+// values [offset, offset + length) of that column.
 struct SeriesInput {
   Day start;
   std::size_t length;
   std::array<const std::uint64_t*, 2> values;  // one pointer per metric
+  std::array<const DayValues*, 2> columns{};
+  std::size_t offset = 0;
 };
 
 // An allocator whose resize() leaves new cells uninitialised: the

@@ -92,11 +92,14 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
   std::vector<SeriesInput> inputs;
   inputs.reserve(n);
   for (const TiktokSeries& t : catalog.tiktok)
-    inputs.push_back({t.start, t.length, {catalog.creations.data() + t.offset, catalog.views.data() + t.offset}});
+    inputs.push_back({t.start, t.length, {}, {&catalog.creations, &catalog.views}, t.offset});
   std::vector<std::uint32_t> order;
   // Windows reach at most kLookback days back from E; older days never count.
   const Day first_needed = s.tiktok_end_ - kLookback + 1;
   s.tiktok_ = SeriesSums<2>(s.tiktok_end_, first_needed, inputs, order);
+  // The day values are in the sums now: their memory goes back before the streams' sums are built.
+  catalog.creations = DayValues();
+  catalog.views = DayValues();
   s.slot_of_.resize(order.size());
   s.kind_of_.resize(order.size());
   for (std::size_t j = 0; j < order.size(); ++j) {
@@ -117,7 +120,7 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
   if (s.streams_end_) {
     std::vector<SeriesInput> stream_inputs;
     for (const StreamsSeries& t : catalog.streams)
-      stream_inputs.push_back({t.start, t.length, {catalog.streams_values.data() + t.offset, nullptr}});
+      stream_inputs.push_back({t.start, t.length, {}, {&catalog.streams_values, nullptr}, t.offset});
     s.streams_ = SeriesSums<1>(*s.streams_end_, first_needed, stream_inputs, order);
     std::vector<std::uint32_t> track_of(order.size());
     for (std::size_t j = 0; j < order.size(); ++j) track_of[j] = catalog.streams[order[j]].track;
