@@ -113,6 +113,7 @@ std::string valid_utf8(const std::string& text) {
 }
 
 static_assert(kMaxRunValue <= kMaxExact, "a value of a run must pass number_unsigned's check");
+static_assert(kMaxDailyPoints == 360'000'000, "the refusal message names this number");
 
 class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
  public:
@@ -189,7 +190,7 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
       nulls += is_null;
       sum += is_null ? 0 : values[i];
     }
-    if (n > 1024 || sum > kMaxExact - *total) {
+    if (n > 1024 || sum > kMaxExact - *total || over_ceiling(n)) {
       // The total passes the limit within this run (or a value does): the
       // events one at a time, so that the error names the element.
       for (std::size_t i = 0; i < n; ++i)
@@ -456,6 +457,9 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
     } else {
       total = &total_streams_, target = &catalog_.streams_values, what = "streams";
     }
+    if (over_ceiling(1))
+      return fail(here(), "the document has more than 360,000,000 daily points, the most one engine holds in "
+                          "WebAssembly's 4 GB of memory; nothing was loaded");
     if (v > kMaxExact - *total)
       return fail(here(), std::string("the document's total ") + what +
                               " would pass 2^53-1 (9007199254740991), so sums could not stay exact");
@@ -463,6 +467,11 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
     catalog_.null_days += is_null;
     target->push_back(v);
     return true;
+  }
+
+  bool over_ceiling(std::size_t adding) const {
+    const std::size_t tiktok = std::max(catalog_.creations.size(), catalog_.views.size());
+    return tiktok + catalog_.streams_values.size() + adding > kMaxDailyPoints;
   }
 
   bool read_start(const std::string& s, Day& out) {

@@ -16,6 +16,14 @@ namespace tta {
 // Values above this cannot cross into JavaScript exactly, so documents whose
 // values or totals pass it are refused.
 inline constexpr std::uint64_t kMaxExact = (std::uint64_t{1} << 53) - 1;
+// The most daily points (TikTok days + streams days) a document may have. A
+// streamed load of the generator's 26,000 tracks x 730 days (335 M points)
+// peaks at 3.65 GB of wasm memory, 10.9 bytes per point: this many fit in
+// WebAssembly's 4 GB with about 9% to spare (about 27,900 such tracks). Past
+// it, the load stops at the element that passes it, with a message naming
+// the limit; a document that needs more memory per point than that gets
+// "too large for the memory available" instead.
+inline constexpr std::size_t kMaxDailyPoints = 360'000'000;
 // Deepest nesting accepted anywhere (the format itself needs 4 levels).
 inline constexpr std::size_t kMaxDepth = 64;
 
