@@ -26,6 +26,7 @@
 #include <string>
 
 #include "analytics.hpp"
+#include "ingest.hpp"  // tta::CatalogStream
 #include "request.hpp"
 
 namespace {
@@ -67,6 +68,46 @@ class Engine {
       return answer(analytics_.summary_json());
     });
   }
+
+  // A document that arrives in pieces (a ReadableStream in JS): beginStream(),
+  // then for each piece inputBuffer(n), HEAPU8.set, feedInput(); then
+  // finishStream(). Each piece is parsed as it arrives and freed at once. The
+  // data loaded before stays loaded until finishStream() succeeds; a refused
+  // piece, abortStream() or a new beginStream() drop the reading and its memory.
+  val begin_stream() {
+    return guarded([&] {
+      stream_.reset();
+      stream_ = std::make_unique<tta::CatalogStream>();
+      return val(true);
+    });
+  }
+
+  val feed_input() {
+    return guarded([&] {
+      const std::unique_ptr<char[]> input = std::move(input_);
+      const std::size_t size = input_size_;
+      input_size_ = 0;
+      if (!stream_) return js_error("no streaming load was begun");
+      if (!input) return js_error("no piece was written before feedInput");
+      if (auto error = stream_->feed(std::string_view(input.get(), size))) {
+        stream_.reset();
+        return js_error(error->message);
+      }
+      return val(true);
+    });
+  }
+
+  val finish_stream() {
+    return guarded([&] {
+      if (!stream_) return js_error("no streaming load was begun");
+      const std::unique_ptr<tta::CatalogStream> stream = std::move(stream_);
+      const auto loaded = analytics_.load(stream->finish());
+      if (!loaded) return js_error(loaded.error());
+      return answer(analytics_.summary_json());
+    });
+  }
+
+  void abort_stream() { stream_.reset(); }
 
   // Step 2 for CSV: the buffer holds the TikTok CSV, then the streams CSV.
   val load_csv_input(double tiktok_length, const std::string& as_of) {
@@ -142,6 +183,7 @@ class Engine {
     } catch (const std::bad_alloc&) {
       answer_ = std::string();
       packed_ = tta::PackedOverview();
+      stream_.reset();
       return out_of_memory();
     } catch (const std::exception& e) {
       return js_error(std::string("internal error: ") + e.what());
@@ -151,6 +193,7 @@ class Engine {
   }
 
   tta::Analytics analytics_;
+  std::unique_ptr<tta::CatalogStream> stream_;
   std::unique_ptr<char[]> input_;
   std::size_t input_size_ = 0;
   std::string answer_;
@@ -165,6 +208,10 @@ EMSCRIPTEN_BINDINGS(tta) {
       .function("inputBuffer", &Engine::input_buffer)
       .function("loadInput", &Engine::load_input)
       .function("loadCsvInput", &Engine::load_csv_input)
+      .function("beginStream", &Engine::begin_stream)
+      .function("feedInput", &Engine::feed_input)
+      .function("finishStream", &Engine::finish_stream)
+      .function("abortStream", &Engine::abort_stream)
       .function("summary", &Engine::summary)
       .function("overviewRequest", &Engine::overview_request)
       .function("trackList", &Engine::track_list)

@@ -84,6 +84,14 @@ Result<LoadSummary> Analytics::load(std::string_view document, const std::functi
   }
 }
 
+Result<LoadSummary> Analytics::load(Result<Catalog> catalog) {
+  try {
+    return install(std::move(catalog));
+  } catch (const std::bad_alloc&) {
+    return Error{"the document is too large for the memory available; the data loaded before stays loaded"};
+  }
+}
+
 Result<LoadSummary> Analytics::load_csv(std::string_view tiktok_csv, std::string_view streams_csv,
                                         std::optional<Day> as_of) {
   try {

@@ -60,6 +60,8 @@ class Analytics {
   // The same from long-row CSV files (core/csv_import.hpp); `streams_csv` may
   // be empty. Same guarantees: refused whole, previous data kept.
   Result<LoadSummary> load_csv(std::string_view tiktok_csv, std::string_view streams_csv, std::optional<Day> as_of);
+  // The same from a catalog already read, e.g. by a CatalogStream (ingest.hpp).
+  Result<LoadSummary> load(Result<Catalog> catalog);
 
   bool has_data() const;
   const LoadSummary& summary() const;

@@ -169,10 +169,10 @@ std::optional<Error> add_series(Builder& b, std::map<Key, std::vector<Row>>& gro
       for (end = begin + 1; end < rows.size() && rows[end].day - rows[end - 1].day <= 32;) ++end;
       const Day first = rows[begin].day, last = rows[end - 1].day;
       const std::size_t length = static_cast<std::size_t>(last - first + 1);
-      std::vector<std::uint64_t>& primary = tiktok ? b.catalog.creations : b.catalog.streams_values;
+      DayValues& primary = tiktok ? b.catalog.creations : b.catalog.streams_values;
       const std::size_t offset = primary.size();
-      primary.resize(checked_add(offset, length), 0);
-      if (tiktok) b.catalog.views.resize(checked_add(offset, length), 0);
+      primary.resize(checked_add(offset, length));
+      if (tiktok) b.catalog.views.resize(checked_add(offset, length));
       for (std::size_t r = begin; r < end; ++r) {
         const Row& row = rows[r];
         for (int m = 0; m < (tiktok ? 2 : 1); ++m) {
@@ -182,8 +182,8 @@ std::optional<Error> add_series(Builder& b, std::map<Key, std::vector<Row>>& gro
                          ": the total would pass 2^53-1 (9007199254740991), so sums could not stay exact"};
           b.totals[total] += row.values[m];
         }
-        primary[offset + static_cast<std::size_t>(row.day - first)] = row.values[0];
-        if (tiktok) b.catalog.views[offset + static_cast<std::size_t>(row.day - first)] = row.values[1];
+        primary.set(offset + static_cast<std::size_t>(row.day - first), row.values[0]);
+        if (tiktok) b.catalog.views.set(offset + static_cast<std::size_t>(row.day - first), row.values[1]);
       }
       if constexpr (tiktok) {
         TiktokSeries s;

@@ -89,33 +89,7 @@ std::string quote(std::string_view text) {
 std::string valid_utf8(const std::string& text) { return cut_text(text, text.size()); }
 
 static_assert(kMaxRunValue <= kMaxExact, "a value of a run must pass number_unsigned's check");
-
-// Reads a run of values with its nulls (kRunNull) as 0, for vector::insert.
-struct NullAsZero {
-  using iterator_category = std::random_access_iterator_tag;
-  using value_type = std::uint64_t;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const std::uint64_t*;
-  using reference = std::uint64_t;
-  const std::uint64_t* at;
-  std::uint64_t operator*() const { return *at == kRunNull ? 0 : *at; }
-  std::uint64_t operator[](difference_type i) const { return *(*this + i); }
-  NullAsZero& operator++() { ++at; return *this; }
-  NullAsZero operator++(int) { NullAsZero old = *this; ++at; return old; }
-  NullAsZero& operator--() { --at; return *this; }
-  NullAsZero operator--(int) { NullAsZero old = *this; --at; return old; }
-  NullAsZero& operator+=(difference_type d) { at += d; return *this; }
-  NullAsZero& operator-=(difference_type d) { at -= d; return *this; }
-  NullAsZero operator+(difference_type d) const { return NullAsZero{at + d}; }
-  NullAsZero operator-(difference_type d) const { return NullAsZero{at - d}; }
-  difference_type operator-(NullAsZero o) const { return at - o.at; }
-  bool operator==(NullAsZero o) const { return at == o.at; }
-  bool operator!=(NullAsZero o) const { return at != o.at; }
-  bool operator<(NullAsZero o) const { return at < o.at; }
-  bool operator>(NullAsZero o) const { return at > o.at; }
-  bool operator<=(NullAsZero o) const { return at <= o.at; }
-  bool operator>=(NullAsZero o) const { return at >= o.at; }
-};
+static_assert(kMaxDailyPoints == 360'000'000, "the refusal message names this number");
 
 class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
  public:
@@ -175,7 +149,7 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
   bool take_uints(const std::uint64_t* values, std::size_t n) override {
     Frame& f = frames_.back();
     std::uint64_t* total;
-    std::vector<std::uint64_t>* target;
+    DayValues* target;
     if (f.ctx == Ctx::creations) {
       total = &total_creations_, target = &catalog_.creations;
     } else if (f.ctx == Ctx::views) {
@@ -192,7 +166,7 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
       nulls += is_null;
       sum += is_null ? 0 : values[i];
     }
-    if (n > 1024 || sum > kMaxExact - *total) {
+    if (n > 1024 || sum > kMaxExact - *total || over_ceiling(n)) {
       // The total passes the limit within this run (or a value does): the
       // events one at a time, so that the error names the element.
       for (std::size_t i = 0; i < n; ++i)
@@ -202,10 +176,8 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
     f.count += n;
     *total += sum;
     catalog_.null_days += nulls;
-    // One pass that also turns nulls into 0. (Under Emscripten 3.1.6 a
-    // memcpy this long is a call out to JavaScript, and resize() then a copy
-    // runs its slow memset over every value first.)
-    target->insert(target->end(), NullAsZero{values}, NullAsZero{values + n});
+    // One pass that also turns nulls into 0.
+    for (std::size_t i = 0; i < n; ++i) target->push_back(values[i] == kRunNull ? 0 : values[i]);
     return true;
   }
 
@@ -452,7 +424,7 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
     Frame& f = frames_.back();
     ++f.count;
     std::uint64_t* total;
-    std::vector<std::uint64_t>* target;
+    DayValues* target;
     const char* what;
     if (f.ctx == Ctx::creations) {
       total = &total_creations_, target = &catalog_.creations, what = "creations";
@@ -461,6 +433,9 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
     } else {
       total = &total_streams_, target = &catalog_.streams_values, what = "streams";
     }
+    if (over_ceiling(1))
+      return fail(here(), "the document has more than 360,000,000 daily points, the most one engine holds in "
+                          "WebAssembly's 4 GB of memory; nothing was loaded");
     if (v > kMaxExact - *total)
       return fail(here(), std::string("the document's total ") + what +
                               " would pass 2^53-1 (9007199254740991), so sums could not stay exact");
@@ -468,6 +443,11 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
     catalog_.null_days += is_null;
     target->push_back(v);
     return true;
+  }
+
+  bool over_ceiling(std::size_t adding) const {
+    const std::size_t tiktok = std::max(catalog_.creations.size(), catalog_.views.size());
+    return tiktok + catalog_.streams_values.size() + adding > kMaxDailyPoints;
   }
 
   bool read_start(const std::string& s, Day& out) {
@@ -608,6 +588,48 @@ std::size_t count_commas(std::string_view text) {
   return count;
 }
 
+// The checks that need the whole document, once it is read.
+Result<Catalog> finish_catalog(Catalog catalog, Reader& reader) {
+  // Track ids are unique; every series names a known track (tracks may come
+  // after the series in the document, so this waits for the end).
+  std::unordered_map<std::string_view, std::uint32_t> index;
+  index.reserve(catalog.tracks.size());
+  for (std::size_t i = 0; i < catalog.tracks.size(); ++i) {
+    auto [it, inserted] = index.emplace(catalog.tracks[i].id, static_cast<std::uint32_t>(i));
+    if (!inserted)
+      return Error{"tracks[" + std::to_string(reader.track_positions()[i]) + "].id: duplicate track id " +
+                   quote(catalog.tracks[i].id) + " (first at tracks[" +
+                   std::to_string(reader.track_positions()[it->second]) + "])"};
+  }
+  auto resolve = [&](std::vector<std::string>& ids, auto& series, const char* array) -> std::optional<Error> {
+    for (std::size_t i = 0; i < series.size(); ++i) {
+      auto it = index.find(ids[i]);
+      if (it == index.end())
+        return Error{std::string(array) + "[" + std::to_string(i) + "].track: unknown track id " +
+                     quote(ids[i]) + " (every track must be listed in \"tracks\")"};
+      series[i].track = it->second;
+    }
+    return std::nullopt;
+  };
+  if (auto e = resolve(reader.tiktok_track_ids(), catalog.tiktok, "tiktok")) return *e;
+  if (auto e = resolve(reader.streams_track_ids(), catalog.streams, "streams")) return *e;
+
+  auto tiktok_key = [](const TiktokSeries& s) {
+    return std::tuple(s.track, s.territory[0], s.territory[1], s.platform, s.content);
+  };
+  if (auto e = find_overlap(
+          catalog.tiktok, "tiktok", "track, territory, platform and content",
+          [&](const TiktokSeries& a, const TiktokSeries& b) { return tiktok_key(a) < tiktok_key(b); },
+          [&](const TiktokSeries& a, const TiktokSeries& b) { return tiktok_key(a) == tiktok_key(b); }))
+    return *e;
+  if (auto e = find_overlap(
+          catalog.streams, "streams", "track",
+          [](const StreamsSeries& a, const StreamsSeries& b) { return a.track < b.track; },
+          [](const StreamsSeries& a, const StreamsSeries& b) { return a.track == b.track; }))
+    return *e;
+  return catalog;
+}
+
 }  // namespace
 
 Result<Catalog> read_catalog(std::string_view document, DayArrays mode) {
@@ -623,49 +645,52 @@ Result<Catalog> read_catalog(std::string_view document, DayArrays mode) {
     Reader reader(catalog);
     std::string syntax_error;
     switch (scan_json(document, reader, syntax_error, mode == DayArrays::runs ? &reader : nullptr)) {
-      case ScanOutcome::complete: break;
+      case ScanOutcome::complete: case ScanOutcome::incomplete: break;  // one piece: never incomplete
       case ScanOutcome::syntax_error: return Error{syntax_error};
       case ScanOutcome::stopped: return Error{reader.error()};
     }
 
-    // Track ids are unique; every series names a known track (tracks may come
-    // after the series in the document, so this waits for the end).
-    std::unordered_map<std::string_view, std::uint32_t> index;
-    index.reserve(catalog.tracks.size());
-    for (std::size_t i = 0; i < catalog.tracks.size(); ++i) {
-      auto [it, inserted] = index.emplace(catalog.tracks[i].id, static_cast<std::uint32_t>(i));
-      if (!inserted)
-        return Error{"tracks[" + std::to_string(reader.track_positions()[i]) + "].id: duplicate track id " +
-                     quote(catalog.tracks[i].id) + " (first at tracks[" +
-                     std::to_string(reader.track_positions()[it->second]) + "])"};
-    }
-    auto resolve = [&](std::vector<std::string>& ids, auto& series, const char* array) -> std::optional<Error> {
-      for (std::size_t i = 0; i < series.size(); ++i) {
-        auto it = index.find(ids[i]);
-        if (it == index.end())
-          return Error{std::string(array) + "[" + std::to_string(i) + "].track: unknown track id " +
-                       quote(ids[i]) + " (every track must be listed in \"tracks\")"};
-        series[i].track = it->second;
-      }
-      return std::nullopt;
-    };
-    if (auto e = resolve(reader.tiktok_track_ids(), catalog.tiktok, "tiktok")) return *e;
-    if (auto e = resolve(reader.streams_track_ids(), catalog.streams, "streams")) return *e;
+    return finish_catalog(std::move(catalog), reader);
+  } catch (const std::bad_alloc&) {
+    return Error{"the document is too large for the memory available; nothing was loaded"};
+  }
+}
 
-    auto tiktok_key = [](const TiktokSeries& s) {
-      return std::tuple(s.track, s.territory[0], s.territory[1], s.platform, s.content);
-    };
-    if (auto e = find_overlap(
-            catalog.tiktok, "tiktok", "track, territory, platform and content",
-            [&](const TiktokSeries& a, const TiktokSeries& b) { return tiktok_key(a) < tiktok_key(b); },
-            [&](const TiktokSeries& a, const TiktokSeries& b) { return tiktok_key(a) == tiktok_key(b); }))
-      return *e;
-    if (auto e = find_overlap(
-            catalog.streams, "streams", "track",
-            [](const StreamsSeries& a, const StreamsSeries& b) { return a.track < b.track; },
-            [](const StreamsSeries& a, const StreamsSeries& b) { return a.track == b.track; }))
-      return *e;
-    return catalog;
+struct CatalogStream::Impl {
+  explicit Impl(DayArrays mode) : reader(catalog), stream(reader, mode == DayArrays::runs ? &reader : nullptr) {}
+  Catalog catalog;
+  Reader reader;
+  JsonStream stream;
+};
+
+CatalogStream::CatalogStream(DayArrays mode) : impl_(std::make_unique<Impl>(mode)) {}
+CatalogStream::~CatalogStream() = default;
+
+std::optional<Error> CatalogStream::feed(std::string_view piece, bool last) {
+  if (error_) return error_;
+  if (!impl_) return error_ = Error{"the document was already read"};
+  try {
+    std::string syntax_error;
+    switch (impl_->stream.feed(piece, last, syntax_error)) {
+      case ScanOutcome::complete: done_ = true; break;
+      case ScanOutcome::incomplete: break;
+      case ScanOutcome::syntax_error: error_ = Error{syntax_error}; break;
+      case ScanOutcome::stopped: error_ = Error{impl_->reader.error()}; break;
+    }
+  } catch (const std::bad_alloc&) {
+    error_ = Error{"the document is too large for the memory available; nothing was loaded"};
+  }
+  if (error_) impl_.reset();  // its memory goes back at once
+  return error_;
+}
+
+Result<Catalog> CatalogStream::finish() {
+  if (!error_ && !done_) feed({}, true);
+  if (error_) return *error_;
+  if (!impl_) return Error{"the document was already read"};
+  try {
+    std::unique_ptr<Impl> impl = std::move(impl_);
+    return finish_catalog(std::move(impl->catalog), impl->reader);
   } catch (const std::bad_alloc&) {
     return Error{"the document is too large for the memory available; nothing was loaded"};
   } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)

@@ -4,6 +4,8 @@
 // a syntax error.
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <string_view>
 
 #include "catalog.hpp"
@@ -14,6 +16,14 @@ namespace tta {
 // Values above this cannot cross into JavaScript exactly, so documents whose
 // values or totals pass it are refused.
 inline constexpr std::uint64_t kMaxExact = (std::uint64_t{1} << 53) - 1;
+// The most daily points (TikTok days + streams days) a document may have. A
+// streamed load of the generator's 26,000 tracks x 730 days (335 M points)
+// peaks at 3.65 GB of wasm memory, 10.9 bytes per point: this many fit in
+// WebAssembly's 4 GB with about 9% to spare (about 27,900 such tracks). Past
+// it, the load stops at the element that passes it, with a message naming
+// the limit; a document that needs more memory per point than that gets
+// "too large for the memory available" instead.
+inline constexpr std::size_t kMaxDailyPoints = 360'000'000;
 // Deepest nesting accepted anywhere (the format itself needs 4 levels).
 inline constexpr std::size_t kMaxDepth = 64;
 
@@ -23,5 +33,29 @@ inline constexpr std::size_t kMaxDepth = 64;
 enum class DayArrays { runs, events };
 
 Result<Catalog> read_catalog(std::string_view document, DayArrays mode = DayArrays::runs);
+
+// read_catalog for a document that arrives in pieces of any size (a download,
+// a file read in slices): each piece is read as it comes, and the catalog, or
+// the message and its place, is the one read_catalog gives for the whole
+// document. After an error the reading is over and its memory freed; feed()
+// and finish() then return that error again.
+class CatalogStream {
+ public:
+  explicit CatalogStream(DayArrays mode = DayArrays::runs);
+  ~CatalogStream();
+  CatalogStream(const CatalogStream&) = delete;
+  CatalogStream& operator=(const CatalogStream&) = delete;
+
+  // The next piece; `last` says the document ends with it.
+  std::optional<Error> feed(std::string_view piece, bool last = false);
+  // The document ended (after the last piece, or now): the checked catalog.
+  Result<Catalog> finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::optional<Error> error_;
+  bool done_ = false;
+};
 
 }  // namespace tta

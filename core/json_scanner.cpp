@@ -1,102 +1,177 @@
 #include "json_scanner.hpp"
 
+#include <algorithm>  // std::max
 #include <cmath>    // std::isfinite
+#include <cstring>  // std::memchr
+#include <memory>
 #include <cstdlib>  // std::strtod
 #include <vector>
 
 namespace tta {
 namespace {
 
+// The scanner keeps its place between pieces of the document: the containers
+// open so far, and the phase the next byte belongs to. Each phase starts at a
+// point where no event is half sent ("mark"); a piece that ends inside a
+// token leaves the bytes from the mark for the next piece, which reads them
+// again. Only the last piece may end the document, so every message (and its
+// line and column) is the one the whole document in one piece gives.
 class Scanner {
  public:
-  Scanner(std::string_view text, nlohmann::json_sax<nlohmann::json>& handler, UintArraySink* runs)
-      : p_(text.data()), begin_(text.data()), end_(text.data() + text.size()), handler_(handler), runs_(runs) {}
+  Scanner(nlohmann::json_sax<nlohmann::json>& handler, UintArraySink* runs) : handler_(handler), runs_(runs) {}
 
-  ScanOutcome run(std::string& error) {
-    if (end_ - p_ >= 3 && static_cast<unsigned char>(p_[0]) == 0xEF &&
-        static_cast<unsigned char>(p_[1]) == 0xBB && static_cast<unsigned char>(p_[2]) == 0xBF)
-      p_ += 3;  // a UTF-8 byte-order mark is allowed before the document
-    const ScanOutcome outcome = document();
+  ScanOutcome feed(std::string_view piece, bool last, std::string& error) {
+    std::string_view text = piece;
+    if (!carry_.empty()) {
+      carry_.append(piece.data(), piece.size());
+      text = carry_;
+    }
+    begin_ = p_ = mark_ = text.data();
+    end_ = text.data() + text.size();
+    last_ = last;
+    const ScanOutcome outcome = run();
     if (outcome == ScanOutcome::syntax_error) error = where() + ": syntax error: " + problem_;
+    if (outcome == ScanOutcome::incomplete) {
+      // The bytes before the mark are read for good: keep only their lines.
+      for (const char* q = begin_; (q = static_cast<const char*>(std::memchr(q, '\n', mark_ - q)));) {
+        ++lines_;
+        line_start_ = base_ + static_cast<std::size_t>(++q - begin_);
+      }
+      base_ += static_cast<std::size_t>(mark_ - begin_);
+      std::string rest(mark_, end_);
+      carry_ = std::move(rest);
+    } else {
+      carry_ = std::string();
+    }
     return outcome;
   }
+
+  std::size_t carried() const { return carry_.size(); }
 
  private:
   using Json = nlohmann::json;
 
+  ScanOutcome run() {
+    if (!bom_checked_) {
+      // A UTF-8 byte-order mark is allowed before the document.
+      static constexpr unsigned char kBom[3] = {0xEF, 0xBB, 0xBF};
+      const std::size_t left = static_cast<std::size_t>(end_ - p_);
+      std::size_t same = 0;
+      while (same < 3 && same < left && static_cast<unsigned char>(p_[same]) == kBom[same]) ++same;
+      if (same == 3) p_ += 3;
+      else if (same == left && !last_) return incomplete();
+      bom_checked_ = true;
+    }
+    return document();
+  }
+
+  // kUints: an array whose handler takes its plain elements in runs.
+  enum : char { kArray, kObject, kUints };
+  enum class Phase : char { value, object_first, array_first, key, after_value };
+
   ScanOutcome document() {
-    // kUints: an array whose handler takes its plain elements in runs.
-    enum : char { kArray, kObject, kUints };
-    std::vector<char> open;  // containers entered and not yet closed
     for (;;) {
-      // A value is expected here.
       skip_space();
-      bool have_value = false;
-      if (!open.empty() && open.back() == kUints) {
-        const Run run = uint_run();
-        if (run == Run::stopped) return ScanOutcome::stopped;
-        have_value = run == Run::after_value;
-      }
-      if (!have_value) {
-        if (p_ == end_) return fail("unexpected end of input; expected a value");
-        const char c = *p_;
-        if (c == '{') {
-          ++p_;
-          if (!handler_.start_object(static_cast<std::size_t>(-1))) return ScanOutcome::stopped;
-          skip_space();
+      mark_ = p_;  // the next piece may resume here, in phase_
+      switch (phase_) {
+        case Phase::value: {
+          if (!open_.empty() && open_.back() == kUints) {
+            const Run run = uint_run();
+            if (run == Run::stopped) return ScanOutcome::stopped;
+            mark_ = p_;  // the values before were handed over
+            if (run == Run::after_value) {
+              phase_ = Phase::after_value;
+              continue;
+            }
+          }
+          if (p_ == end_) return end_of_input("unexpected end of input; expected a value");
+          const char c = *p_;
+          if (c == '{') {
+            ++p_;
+            if (!handler_.start_object(static_cast<std::size_t>(-1))) return ScanOutcome::stopped;
+            phase_ = Phase::object_first;
+          } else if (c == '[') {
+            ++p_;
+            if (!handler_.start_array(static_cast<std::size_t>(-1))) return ScanOutcome::stopped;
+            phase_ = Phase::array_first;
+          } else {
+            if (auto o = scalar(); o != ScanOutcome::complete) return o;
+            phase_ = Phase::after_value;
+          }
+          continue;
+        }
+        case Phase::object_first:
+          if (p_ == end_ && !last_) return incomplete();
           if (p_ != end_ && *p_ == '}') {
             ++p_;
             if (!handler_.end_object()) return ScanOutcome::stopped;
+            phase_ = Phase::after_value;
           } else {
-            open.push_back(kObject);
-            if (auto o = key(); o != ScanOutcome::complete) return o;
-            continue;
+            open_.push_back(kObject);
+            phase_ = Phase::key;
           }
-        } else if (c == '[') {
-          ++p_;
-          if (!handler_.start_array(static_cast<std::size_t>(-1))) return ScanOutcome::stopped;
-          skip_space();
+          continue;
+        case Phase::array_first:
+          if (p_ == end_ && !last_) return incomplete();
           if (p_ != end_ && *p_ == ']') {
             ++p_;
             if (!handler_.end_array()) return ScanOutcome::stopped;
+            phase_ = Phase::after_value;
           } else {
-            open.push_back(runs_ != nullptr && runs_->wants_uints() ? kUints : kArray);
+            open_.push_back(runs_ != nullptr && runs_->wants_uints() ? kUints : kArray);
+            phase_ = Phase::value;
+          }
+          continue;
+        case Phase::key:
+          if (auto o = key(); o != ScanOutcome::complete) return o;
+          phase_ = Phase::value;
+          continue;
+        case Phase::after_value: {
+          // Close containers, or move to the next element.
+          if (open_.empty()) {
+            if (p_ != end_) return fail("unexpected character after the document");
+            return last_ ? ScanOutcome::complete : incomplete();
+          }
+          const bool in_array = open_.back() != kObject;
+          if (p_ == end_) return end_of_input(in_array ? "unexpected end of input; expected ',' or ']'"
+                                                       : "unexpected end of input; expected ',' or '}'");
+          const char next = *p_++;
+          if (next == ',') {
+            phase_ = in_array ? Phase::value : Phase::key;
             continue;
           }
-        } else if (auto o = scalar(); o != ScanOutcome::complete) {
-          return o;
-        }
-      }
-
-      // After a value: close containers, or move to the next element.
-      for (;;) {
-        skip_space();
-        if (open.empty()) {
-          if (p_ != end_) return fail("unexpected character after the document");
-          return ScanOutcome::complete;
-        }
-        const bool in_array = open.back() != kObject;
-        if (p_ == end_) return fail(in_array ? "unexpected end of input; expected ',' or ']'"
-                                             : "unexpected end of input; expected ',' or '}'");
-        const char next = *p_++;
-        if (next == ',') {
-          if (!in_array) {
-            if (auto o = key(); o != ScanOutcome::complete) return o;
+          if (in_array && next == ']') {
+            if (!handler_.end_array()) return ScanOutcome::stopped;
+          } else if (!in_array && next == '}') {
+            if (!handler_.end_object()) return ScanOutcome::stopped;
+          } else {
+            --p_;
+            return fail(in_array ? "expected ',' or ']'" : "expected ',' or '}'");
           }
-          break;
+          open_.pop_back();
+          continue;
         }
-        if (in_array && next == ']') {
-          if (!handler_.end_array()) return ScanOutcome::stopped;
-        } else if (!in_array && next == '}') {
-          if (!handler_.end_object()) return ScanOutcome::stopped;
-        } else {
-          --p_;
-          return fail(in_array ? "expected ',' or ']'" : "expected ',' or '}'");
-        }
-        open.pop_back();
       }
     }
   }
+
+  // The end of this piece where the document needs more: an error in the
+  // last piece, else a request for the next one.
+  ScanOutcome end_of_input(std::string what) { return last_ ? fail(std::move(what)) : incomplete(); }
+  static ScanOutcome incomplete() { return ScanOutcome::incomplete; }
+
+  // A long token (a string, a number) cut by the end of pieces is looked
+  // through once, not again with every piece: where its look stopped is kept
+  // with its start, both as offsets in the whole document.
+  ScanOutcome incomplete_token(const char* token, const char* looked_to) {
+    hint_token_ = offset(token);
+    hint_ = offset(looked_to);
+    return incomplete();
+  }
+  const char* resume_scan(const char* token) const {
+    return hint_token_ == offset(token) && hint_ > offset(token) ? begin_ + (hint_ - base_) : token;
+  }
+  std::size_t offset(const char* at) const { return base_ + static_cast<std::size_t>(at - begin_); }
 
   enum class Run {
     at_value,     // p_ is at an element the ordinary path must read (or at the end)
@@ -178,8 +253,13 @@ class Scanner {
       }
       // The separator: ',' (nearly always right there) and spaces.
       if (kChecked && p == end) {
-        values[count++] = value;
-        stop = Stop::after_value;
+        if (last_) {
+          values[count++] = value;
+          stop = Stop::after_value;
+        } else {
+          p = element;  // more digits may follow in the next piece
+          stop = Stop::at_value;
+        }
         break;
       }
       if (*p == ',') {
@@ -214,12 +294,12 @@ class Scanner {
 
   // "key" : — leaves the scanner before the member's value.
   ScanOutcome key() {
-    skip_space();
-    if (p_ == end_) return fail("unexpected end of input; expected a string key");
+    if (p_ == end_) return end_of_input("unexpected end of input; expected a string key");
     if (*p_ != '"') return fail("expected a string key");
     if (auto o = string(); o != ScanOutcome::complete) return o;
-    if (!handler_.key(buffer_)) return ScanOutcome::stopped;
     skip_space();
+    if (p_ == end_ && !last_) return incomplete();  // the key is sent once, when its ':' can be read
+    if (!handler_.key(buffer_)) return ScanOutcome::stopped;
     if (p_ == end_) return fail("unexpected end of input; expected ':'");
     if (*p_ != ':') return fail("expected ':'");
     ++p_;
@@ -233,6 +313,11 @@ class Scanner {
       return handler_.string(buffer_) ? ScanOutcome::complete : ScanOutcome::stopped;
     }
     if (c == '-' || (c >= '0' && c <= '9')) return number();
+    if (!last_ && end_ - p_ < 5) {
+      const std::string_view left(p_, static_cast<std::size_t>(end_ - p_));
+      for (std::string_view word : {"true", "false", "null"})
+        if (word.substr(0, left.size()) == left) return incomplete();
+    }
     if (literal("true")) return handler_.boolean(true) ? ScanOutcome::complete : ScanOutcome::stopped;
     if (literal("false")) return handler_.boolean(false) ? ScanOutcome::complete : ScanOutcome::stopped;
     if (literal("null")) return handler_.null() ? ScanOutcome::complete : ScanOutcome::stopped;
@@ -250,6 +335,13 @@ class Scanner {
   }
 
   ScanOutcome number() {
+    if (!last_) {
+      // Only a byte that no number holds ends one; until then more may follow.
+      const char* q = resume_scan(p_);
+      while (q != end_ && ((*q >= '0' && *q <= '9') || *q == '-' || *q == '+' || *q == '.' || (*q | 0x20) == 'e'))
+        ++q;
+      if (q == end_) return incomplete_token(p_, q);
+    }
     const char* start = p_;
     const bool negative = *p_ == '-';
     if (negative) ++p_;
@@ -299,6 +391,12 @@ class Scanner {
 
   // Reads a string (the opening quote is at p_) into buffer_.
   ScanOutcome string() {
+    if (!last_) {
+      // The string, or the byte that makes it an error, must be in this piece.
+      const char* q = std::max(p_ + 1, resume_scan(p_));
+      while (q < end_ && *q != '"' && static_cast<unsigned char>(*q) >= 0x20) q += *q == '\\' ? 2 : 1;
+      if (q >= end_) return incomplete_token(p_, q > end_ ? end_ - 1 : q);  // from a cut escape's backslash
+    }
     ++p_;
     buffer_.clear();
     for (;;) {
@@ -426,24 +524,35 @@ class Scanner {
     return ScanOutcome::syntax_error;
   }
 
-  // Line and column (1-based, in bytes) of p_; computed only for errors.
+  // Line and column (1-based, in bytes) of p_ in the whole document;
+  // computed only for errors.
   std::string where() const {
-    std::size_t line = 1;
-    const char* line_start = begin_;
+    std::size_t line = lines_ + 1, line_start = line_start_;
     for (const char* q = begin_; q < p_; ++q) {
       if (*q == '\n') {
         ++line;
-        line_start = q + 1;
+        line_start = base_ + static_cast<std::size_t>(q - begin_) + 1;
       }
     }
-    return "line " + std::to_string(line) + ", column " + std::to_string(p_ - line_start + 1);
+    const std::size_t at = base_ + static_cast<std::size_t>(p_ - begin_);
+    return "line " + std::to_string(line) + ", column " + std::to_string(at - line_start + 1);
   }
 
-  const char* p_;
-  const char* const begin_;
-  const char* const end_;
   nlohmann::json_sax<Json>& handler_;
   UintArraySink* const runs_;
+  // This piece (or the bytes carried over, then this piece).
+  const char* p_ = nullptr;
+  const char* begin_ = nullptr;
+  const char* end_ = nullptr;
+  const char* mark_ = nullptr;
+  bool last_ = true;
+  // Between pieces.
+  bool bom_checked_ = false;
+  Phase phase_ = Phase::value;
+  std::vector<char> open_;  // containers entered and not yet closed
+  std::string carry_;       // the bytes from the mark on, read again with the next piece
+  std::size_t hint_token_ = SIZE_MAX, hint_ = 0;  // see incomplete_token()
+  std::size_t base_ = 0, lines_ = 0, line_start_ = 0;  // offset, newlines and line start of begin_
   std::string buffer_;
   std::string problem_;
 };
@@ -452,7 +561,21 @@ class Scanner {
 
 ScanOutcome scan_json(std::string_view text, nlohmann::json_sax<nlohmann::json>& handler, std::string& error,
                       UintArraySink* runs) {
-  return Scanner(text, handler, runs).run(error);
+  return Scanner(handler, runs).feed(text, true, error);
 }
+
+struct JsonStream::Impl : Scanner {
+  using Scanner::Scanner;
+};
+
+JsonStream::JsonStream(nlohmann::json_sax<nlohmann::json>& handler, UintArraySink* runs)
+    : impl_(std::make_unique<Impl>(handler, runs)) {}
+JsonStream::~JsonStream() = default;
+
+ScanOutcome JsonStream::feed(std::string_view piece, bool last, std::string& error) {
+  return impl_->feed(piece, last, error);
+}
+
+std::size_t JsonStream::carried() const { return impl_->carried(); }
 
 }  // namespace tta

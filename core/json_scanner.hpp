@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,7 @@ enum class ScanOutcome {
   complete,      // the whole text was one JSON value and the handler took every event
   syntax_error,  // `error` says where ("line L, column C: ...") and what
   stopped,       // the handler returned false; it knows why
+  incomplete,    // JsonStream only: the piece ended inside the document; feed the next one
 };
 
 // The largest integer a run of UintArraySink::take_uints may hold: 2^53-1.
@@ -52,5 +54,28 @@ class UintArraySink {
 
 ScanOutcome scan_json(std::string_view text, nlohmann::json_sax<nlohmann::json>& handler, std::string& error,
                       UintArraySink* runs = nullptr);
+
+// The same scan of a document that arrives in pieces of any size (a download,
+// a file read in slices), each read as it comes: the handler sees the same
+// events in the same order, and an error has the same message, line and
+// column, as with the whole text in one scan_json call. A piece may end
+// anywhere, inside a number, a string, an escape or a UTF-8 character: the
+// bytes of an unfinished token are kept (carried()) and read again with the
+// next piece. Pieces before the last return `incomplete` unless they hold an
+// error or the handler stops; the last piece (`last`) ends the document.
+class JsonStream {
+ public:
+  explicit JsonStream(nlohmann::json_sax<nlohmann::json>& handler, UintArraySink* runs = nullptr);
+  ~JsonStream();
+  JsonStream(const JsonStream&) = delete;
+  JsonStream& operator=(const JsonStream&) = delete;
+
+  ScanOutcome feed(std::string_view piece, bool last, std::string& error);
+  std::size_t carried() const;  // bytes kept from the pieces so far
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace tta

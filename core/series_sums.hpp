@@ -11,8 +11,14 @@
 //
 // Series that ended long before the anchor would waste cells on the empty
 // days in between, so they keep ordinary prefix sums instead ("sparse").
+//
+// A cell is as wide as the series' total needs (1, 2, 4 or 8 bytes per
+// metric): most series of a catalog are small, and a series' sums never pass
+// its total. Series of the same widths form a group with rows of its own, so
+// each row stays one typed array walked in order.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -21,15 +27,20 @@
 #include <utility>
 #include <vector>
 
+#include "catalog.hpp"  // DayValues
 #include "dates.hpp"
 #include "query.hpp"  // kMaxPeriod, kLookback: how far back a window reaches
 
 namespace tta {
 
+// A series' days: `values` per metric, or, when columns[m] is set, the
+// values [offset, offset + length) of that column.
 struct SeriesInput {
   Day start;
   std::size_t length;
   std::array<const std::uint64_t*, 2> values;  // one pointer per metric
+  std::array<const DayValues*, 2> columns{};
+  std::size_t offset = 0;
 };
 
 // An allocator whose resize() leaves new cells uninitialised: the
@@ -55,10 +66,63 @@ struct UninitializedAllocator : std::allocator<T> {
   }
 };
 
+// The cells of one metric of one group: all of one width, the narrowest
+// that holds every sum of the group's series in that metric.
+struct SumCells {
+  std::uint8_t width = 8;  // bytes per cell: 1, 2, 4 or 8
+  std::vector<std::uint8_t, UninitializedAllocator<std::uint8_t>> u8;
+  std::vector<std::uint16_t, UninitializedAllocator<std::uint16_t>> u16;
+  std::vector<std::uint32_t, UninitializedAllocator<std::uint32_t>> u32;
+  std::vector<std::uint64_t, UninitializedAllocator<std::uint64_t>> u64;
+
+  std::uint64_t at(std::size_t i) const {
+    switch (width) {
+      case 1: return u8[i];
+      case 2: return u16[i];
+      case 4: return u32[i];
+      default: return u64[i];
+    }
+  }
+  // Calls f with a pointer to the cells, typed by their width.
+  template <typename F>
+  decltype(auto) with(F&& f) const {
+    switch (width) {
+      case 1: return f(u8.data());
+      case 2: return f(u16.data());
+      case 4: return f(u32.data());
+      default: return f(u64.data());
+    }
+  }
+  std::size_t bytes() const { return u8.size() + u16.size() * 2 + u32.size() * 4 + u64.size() * 8; }
+};
+
+// Dense series whose sums share one cell width per metric, laid out as the
+// header says: row k is a prefix of the group's series.
+template <std::size_t Metrics>
+struct SumGroup {
+  std::size_t begin = 0, count = 0;    // the stored positions [begin, begin + count)
+  std::vector<std::size_t> row_start;  // row k starts at row_start[k]; [0] unused
+  std::array<SumCells, Metrics> cells;
+
+  // Row k has row_count(k) cells (the group's series that reach k days back),
+  // starting at row_offset(k); the others contribute their totals.
+  std::size_t row_count(long long k) const {
+    if (k <= 0) return count;
+    if (k >= static_cast<long long>(row_start.size()) - 1) return 0;
+    return row_start[static_cast<std::size_t>(k) + 1] - row_start[static_cast<std::size_t>(k)];
+  }
+  std::size_t row_offset(long long k) const {
+    if (row_start.empty()) return 0;
+    return row_start[static_cast<std::size_t>(
+        std::min<long long>(std::max<long long>(k, 0), static_cast<long long>(row_start.size()) - 1))];
+  }
+};
+
 template <std::size_t Metrics>
 class SeriesSums {
  public:
   using Cells = std::vector<std::uint64_t>;
+  using Group = SumGroup<Metrics>;
 
   SeriesSums() = default;
   // Keeps the days [first_needed, anchor] of every input. `order` receives,
@@ -75,8 +139,9 @@ class SeriesSums {
   std::uint64_t back(std::size_t metric, std::size_t j, long long k) const {
     if (k <= 0) return 0;
     if (j < dense_count_) {
-      if (k <= depth_[j]) return cells_[metric].at(row_start_[static_cast<std::size_t>(k)] + j);
-      return total_[metric][j];
+      if (k > depth_[j]) return total_[metric][j];
+      const Group& g = groups_[group_of_[j]];
+      return g.cells[metric].at(g.row_start[static_cast<std::size_t>(k)] + (j - g.begin));
     }
     const std::size_t s = j - dense_count_;
     const long long first = sparse_first_[s];
@@ -95,24 +160,9 @@ class SeriesSums {
            back(metric, j, static_cast<long long>(anchor_) - b);
   }
 
-  // The dense rows, for kernels that walk every series: row k has row_count(k)
-  // cells, starting at row_offset(k) in the metric's cells; series at or past
-  // row_count(k) contribute totals(metric)[j].
-  std::size_t row_count(long long k) const {
-    if (k <= 0) return dense_count_;
-    if (k >= static_cast<long long>(row_start_.size()) - 1) return 0;
-    return row_start_[static_cast<std::size_t>(k) + 1] - row_start_[static_cast<std::size_t>(k)];
-  }
-  std::size_t row_offset(long long k) const {
-    if (row_start_.empty()) return 0;
-    return row_start_[static_cast<std::size_t>(std::min<long long>(k, static_cast<long long>(row_start_.size()) - 1))];
-  }
-  // Calls f with a pointer to the metric's cells, typed by their width.
-  template <typename F>
-  decltype(auto) with_cells(std::size_t metric, F&& f) const {
-    const MetricCells& c = cells_[metric];
-    return c.narrow ? f(c.small.data()) : f(c.wide.data());
-  }
+  // The dense series in groups of one cell width per metric, for kernels that
+  // walk every series: the groups cover [0, dense_count()) in order.
+  const std::vector<Group>& groups() const { return groups_; }
   const std::uint64_t* totals(std::size_t metric) const { return total_[metric].data(); }
 
   std::size_t bytes() const;
@@ -120,18 +170,10 @@ class SeriesSums {
  private:
   Day anchor_ = 0;
   std::size_t dense_count_ = 0;
-  std::vector<std::int32_t> depth_;       // per dense series
-  std::vector<std::size_t> row_start_;    // row k starts at row_start_[k]; [0] unused
-  // Sums whose every series total fits 32 bits (creations, nearly always)
-  // take 4 bytes a cell instead of 8.
-  struct MetricCells {
-    bool narrow = false;
-    std::vector<std::uint32_t, UninitializedAllocator<std::uint32_t>> small;
-    std::vector<std::uint64_t, UninitializedAllocator<std::uint64_t>> wide;
-    std::uint64_t at(std::size_t i) const { return narrow ? small[i] : wide[i]; }
-  };
-  std::array<MetricCells, Metrics> cells_;
-  std::array<Cells, Metrics> total_;      // per dense series
+  std::vector<std::int32_t> depth_;      // per dense series
+  std::vector<std::uint8_t> group_of_;   // per dense series
+  std::vector<Group> groups_;
+  std::array<Cells, Metrics> total_;     // per dense series
   std::vector<Day> sparse_first_;
   std::vector<std::int32_t> sparse_length_;
   std::vector<std::size_t> sparse_offset_;  // into prefix_, length + 1 entries each

@@ -119,11 +119,14 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
   std::vector<SeriesInput> inputs;
   inputs.reserve(n);
   for (const TiktokSeries& t : catalog.tiktok)
-    inputs.push_back({t.start, t.length, {catalog.creations.data() + t.offset, catalog.views.data() + t.offset}});
+    inputs.push_back({t.start, t.length, {}, {&catalog.creations, &catalog.views}, t.offset});
   std::vector<std::uint32_t> order;
   // Windows reach at most kLookback days back from E; older days never count.
   const Day first_needed = s.tiktok_end_ - kLookback + 1;
   s.tiktok_ = SeriesSums<2>(s.tiktok_end_, first_needed, inputs, order);
+  // The day values are in the sums now: their memory goes back before the streams' sums are built.
+  catalog.creations = DayValues();
+  catalog.views = DayValues();
   s.slot_of_.resize(order.size());
   s.kind_of_.resize(order.size());
   for (std::size_t j = 0; j < order.size(); ++j) {
@@ -144,7 +147,7 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
   if (s.streams_end_) {
     std::vector<SeriesInput> stream_inputs;
     for (const StreamsSeries& t : catalog.streams)
-      stream_inputs.push_back({t.start, t.length, {catalog.streams_values.data() + t.offset, nullptr}});
+      stream_inputs.push_back({t.start, t.length, {}, {&catalog.streams_values, nullptr}, t.offset});
     s.streams_ = SeriesSums<1>(*s.streams_end_, first_needed, stream_inputs, order);
     std::vector<std::uint32_t> track_of(order.size());
     for (std::size_t j = 0; j < order.size(); ++j) track_of[j] = catalog.streams[order[j]].track;
@@ -261,23 +264,26 @@ SlotSums Store::sum_slots(const Windows& w, std::uint8_t platform_mask, std::uin
   const long long k0 = static_cast<long long>(tiktok_end_) - w.current.end;
   const long long k1 = static_cast<long long>(tiktok_end_) - w.current.start + 1;
   const long long k2 = static_cast<long long>(tiktok_end_) - w.previous.start + 1;
-  const std::size_t dense = tiktok_.dense_count();
-  const DenseRows rows{k0 == 0 ? dense : tiktok_.row_count(k0), tiktok_.row_count(k1), tiktok_.row_count(k2),
-                       tiktok_.row_offset(k0), tiktok_.row_offset(k1), tiktok_.row_offset(k2), k0 != 0};
   const bool filtered = platform_mask != 7 || content_mask != (7 << 3);
   std::uint64_t* const per_slot = both_per_slot ? out.both_creations.data() : nullptr;
   std::uint64_t both_c = 0, both_v = 0;
-  tiktok_.with_cells(0, [&](const auto* C) {
-    tiktok_.with_cells(1, [&](const auto* V) {
-      const auto run = [&](auto filter) {
-        add_dense<decltype(filter)::value>(rows, C, V, tiktok_.totals(0), tiktok_.totals(1), slot_of_.data(),
-                                           kind_of_.data(), platform_mask, content_mask, out.creations.data(),
-                                           out.views.data(), per_slot, both_c, both_v);
-      };
-      if (filtered) run(std::true_type{});
-      else run(std::false_type{});
+  for (const auto& g : tiktok_.groups()) {
+    const DenseRows rows{k0 == 0 ? g.count : g.row_count(k0), g.row_count(k1), g.row_count(k2),
+                         g.row_offset(k0), g.row_offset(k1), g.row_offset(k2), k0 != 0};
+    g.cells[0].with([&](const auto* C) {
+      g.cells[1].with([&](const auto* V) {
+        const auto run = [&](auto filter) {
+          add_dense<decltype(filter)::value>(rows, C, V, tiktok_.totals(0) + g.begin, tiktok_.totals(1) + g.begin,
+                                             slot_of_.data() + g.begin, kind_of_.data() + g.begin, platform_mask,
+                                             content_mask, out.creations.data(), out.views.data(), per_slot, both_c,
+                                             both_v);
+        };
+        if (filtered) run(std::true_type{});
+        else run(std::false_type{});
+      });
     });
-  });
+  }
+  const std::size_t dense = tiktok_.dense_count();
   for (std::size_t j = dense; j < tiktok_.size(); ++j) {
     if (!(kind_of_[j] & platform_mask) || !(kind_of_[j] & content_mask)) continue;
     const std::uint32_t s = slot_of_[j];

@@ -49,9 +49,11 @@ class AnalyticsWorker {
 
   // The caller's buffer is transferred, not copied: it is detached afterwards
   // (for a Uint8Array, its whole underlying ArrayBuffer).
+  // A ReadableStream is transferred too: the Worker reads it as it arrives.
   load(data, { onProgress } = {}) {
     const transfer = [];
-    if (data instanceof ArrayBuffer) transfer.push(data);
+    if (typeof ReadableStream === 'function' && data instanceof ReadableStream) transfer.push(data);
+    else if (data instanceof ArrayBuffer) transfer.push(data);
     else if (ArrayBuffer.isView(data) && data.buffer instanceof ArrayBuffer) transfer.push(data.buffer);
     return this._request('load', [data], transfer, onProgress);
   }
@@ -95,11 +97,11 @@ class AnalyticsWorker {
     });
   }
 
-  #receive({ id, progress, result, error, packed }) {
+  #receive({ id, progress, bytes, result, error, packed }) {
     const request = this.#pending.get(id);
     if (!request) return;
     if (progress !== undefined) {
-      request.onProgress?.(progress);
+      request.onProgress?.(progress, bytes);
       return;
     }
     this.#pending.delete(id);

@@ -5,7 +5,7 @@
 export type Period = number;  // whole days, 1..3650 (the UI offers 7, 28, 90, 365)
 export type Platform = 'all' | 'tiktok' | 'douyin';
 export type Content = 'all' | 'ugc' | 'pgc';
-export type LoadPhase = 'copying' | 'parsing' | 'done';
+export type LoadPhase = 'copying' | 'reading' | 'parsing' | 'done';
 
 export interface EngineOptions {
   /** Where tta_wasm.wasm is; default: beside index.js. A relative string resolves against the page (in Node, the working directory). */
@@ -20,8 +20,11 @@ export interface WorkerOptions extends EngineOptions {
 }
 
 export interface LoadOptions {
-  /** Called as the load advances: 'copying' (into the engine), 'parsing' (checking and indexing), 'done'. */
-  onProgress?: (phase: LoadPhase) => void;
+  /**
+   * Called as the load advances: 'copying' (into the engine), 'parsing' (checking and indexing), 'done'.
+   * A stream load calls 'reading' after each chunk, then 'parsing' and 'done', with the bytes read so far.
+   */
+  onProgress?: (phase: LoadPhase, bytes?: number) => void;
 }
 
 /** The last `period` days of TikTok data, compared with the `period` days before them. */
@@ -220,6 +223,12 @@ export interface Analytics {
    * A refused document throws and leaves the data loaded before in place.
    */
   load(data: Uint8Array | ArrayBuffer | ArrayBufferView | string, options?: LoadOptions): LoadSummary;
+  /**
+   * A stream of bytes (fetch(url).body, File.stream(), through DecompressionStream('gzip') if need be)
+   * is parsed chunk by chunk as it arrives. A stream that fails, or a document refused halfway,
+   * rejects and leaves the data loaded before in place; so does a newer load started meanwhile.
+   */
+  load(data: ReadableStream<Uint8Array>, options?: LoadOptions): Promise<LoadSummary>;
   /** Long-row CSV: tiktok `date,track,territory,platform,content,creations,views`, streams `date,track,streams`. */
   loadCsv(files: CsvFiles, options?: LoadOptions): LoadSummary;
   summary(): LoadSummary;
@@ -243,7 +252,7 @@ export interface AnalyticsWorker {
    * An ArrayBuffer, or the buffer under a Uint8Array, is transferred to the
    * Worker, not copied: the caller's buffer is detached (byteLength 0) after.
    */
-  load(data: Uint8Array | ArrayBuffer | string, options?: LoadOptions): Promise<LoadSummary>;
+  load(data: Uint8Array | ArrayBuffer | string | ReadableStream<Uint8Array>, options?: LoadOptions): Promise<LoadSummary>;
   /** Buffers are transferred like load()'s. */
   loadCsv(files: CsvFiles, options?: LoadOptions): Promise<LoadSummary>;
   summary(): Promise<LoadSummary>;

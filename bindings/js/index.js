@@ -44,15 +44,22 @@ class Analytics {
   #engine;
   #stopped = null;  // why calls are refused: disposed, or the instance failed
   #tracks = null;   // the loaded catalog's [{ id, title, artist }], by track index; read once per load
+  #streaming = null;  // the load reading a stream now, if any (a token: a newer load replaces it)
 
   constructor(module) {
     this.#module = module;
     this.#engine = new module.Engine();
   }
 
+  // A ReadableStream of bytes (fetch(url).body, File.stream(), either through
+  // a DecompressionStream) is parsed chunk by chunk as it arrives, and load()
+  // then returns a Promise; the data loaded before stays in place until the
+  // whole document is read and valid.
   load(data, { onProgress } = {}) {
+    if (isByteStream(data)) return this.#loadStream(data, onProgress);
     const bytes = toBytes(data);
     const engine = this.#live();
+    this.#dropStream();  // the newest load wins
     onProgress?.('copying');
     const address = this.#call(() => engine.inputBuffer(bytes.length));
     // Read HEAPU8 only now: reserving the buffer may have grown the memory.
@@ -80,6 +87,52 @@ class Analytics {
     this.#tracks = null;
     onProgress?.('done');
     return summary;
+  }
+
+  async #loadStream(stream, onProgress) {
+    this.#live();
+    const reader = stream.getReader();  // a stream already being read throws here, before anything changed
+    this.#dropStream();
+    const load = {};
+    this.#streaming = load;
+    let bytes = 0;
+    try {
+      this.#call(() => this.#engine.beginStream());
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (this.#streaming !== load) {
+          throw new Error(this.#stopped ?? 'a newer load replaced this one before it ended; its data was not loaded');
+        }
+        const engine = this.#live();  // disposed meanwhile: throws
+        if (done) break;
+        if (!(value instanceof Uint8Array))
+          throw new TypeError(`load expects a stream of Uint8Array chunks, got ${describe(value)}`);
+        const address = this.#call(() => engine.inputBuffer(value.length));
+        this.#module.HEAPU8.set(value, address);
+        this.#call(() => engine.feedInput());
+        bytes += value.length;
+        onProgress?.('reading', bytes);
+      }
+      onProgress?.('parsing', bytes);
+      const engine = this.#live();
+      const summary = this.#json(() => engine.finishStream());
+      this.#tracks = null;  // a new catalog
+      onProgress?.('done', bytes);
+      return summary;
+    } catch (error) {
+      reader.cancel(error).catch(() => {});  // stops the download
+      if (this.#streaming === load) this.#dropStream();
+      throw error;
+    } finally {
+      if (this.#streaming === load) this.#streaming = null;
+    }
+  }
+
+  // Ends a stream being read, and frees what it read so far.
+  #dropStream() {
+    if (this.#streaming === null) return;
+    this.#streaming = null;
+    if (this.#engine) this.#engine.abortStream();
   }
 
   summary() {
@@ -246,7 +299,11 @@ function toBytes(data) {
   if (typeof data === 'string') return encoder.encode(data);
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  throw new TypeError(`load expects a Uint8Array, an ArrayBuffer or a string, got ${describe(data)}`);
+  throw new TypeError(`load expects a Uint8Array, an ArrayBuffer, a string or a ReadableStream, got ${describe(data)}`);
+}
+
+function isByteStream(data) {
+  return typeof ReadableStream === 'function' && data instanceof ReadableStream;
 }
 
 function checkWhole(name, value) {

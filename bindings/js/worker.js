@@ -25,7 +25,9 @@ self.addEventListener('message', async ({ data: { id, method, args } }) => {
       self.postMessage({ id, packed }, [packed.rows.buffer]);
       return;
     } else if (method === 'load' || method === 'loadCsv') {
-      result = analytics[method](args[0], { onProgress: (phase) => self.postMessage({ id, progress: phase }) });
+      // A stream load returns a Promise.
+      const onProgress = (phase, bytes) => self.postMessage({ id, progress: phase, bytes });
+      result = await analytics[method](args[0], { onProgress });
     } else {
       result = analytics[method](...args);
     }

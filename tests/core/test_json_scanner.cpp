@@ -72,6 +72,32 @@ class RunRecorder final : public Recorder, public tta::UintArraySink {
   std::size_t asked_ = 0;
 };
 
+// Piece sizes for the streaming checks, taken in turn: pieces of 1 byte, odd
+// sizes that end inside numbers, strings, escapes and UTF-8 characters, and
+// sizes across the bulk path's runs of 256 values.
+std::size_t next_piece_size() {
+  static const std::size_t kSizes[] = {1, 2, 3, 5, 7, 13, 31, 64, 257, 1000};
+  static std::size_t turn = 0;
+  return kSizes[turn++ % (sizeof kSizes / sizeof kSizes[0])];
+}
+
+// The text fed to a JsonStream in pieces of `size` bytes, each in a buffer of
+// exactly its size (AddressSanitizer then sees a read past a piece).
+tta::ScanOutcome scan_in_pieces(const std::string& text, std::size_t size, nlohmann::json_sax<json>& handler,
+                                tta::UintArraySink* runs, std::string& error) {
+  tta::JsonStream stream(handler, runs);
+  for (std::size_t at = 0;;) {
+    const std::size_t n = std::min(size, text.size() - at);
+    const bool last = at + n == text.size();
+    const std::unique_ptr<char[]> exact(new char[n == 0 ? 1 : n]);
+    std::copy(text.begin() + static_cast<std::ptrdiff_t>(at), text.begin() + static_cast<std::ptrdiff_t>(at + n),
+              exact.get());
+    const tta::ScanOutcome outcome = stream.feed(std::string_view(exact.get(), n), last, error);
+    at += n;
+    if (outcome != tta::ScanOutcome::incomplete || last) return outcome;
+  }
+}
+
 // The bulk path against the ordinary one: the same outcome, events and error.
 // Returns how many values went through runs.
 std::size_t check_runs_same(const std::string& text, std::size_t limit = SIZE_MAX) {
@@ -90,6 +116,14 @@ std::size_t check_runs_same(const std::string& text, std::size_t limit = SIZE_MA
   REQUIRE(bulk_outcome == plain_outcome);
   REQUIRE(bulk_error == plain_error);
   REQUIRE(bulk.log == plain.log);
+  // And the same text in pieces: the same events, outcome and message.
+  const std::size_t size = next_piece_size();
+  INFO("pieces of " << size << " bytes");
+  RunRecorder pieces(limit);
+  std::string pieces_error;
+  REQUIRE(scan_in_pieces(text, size, pieces, &pieces, pieces_error) == plain_outcome);
+  REQUIRE(pieces_error == plain_error);
+  REQUIRE(pieces.log == plain.log);
   return bulk.run_values;
 }
 
@@ -212,11 +246,23 @@ std::string check_catalog_same(const std::string& document) {
   const auto events = tta::read_catalog(document, tta::DayArrays::events);
   INFO("document: " << json(json::binary_t(std::vector<std::uint8_t>(document.begin(), document.end()))).dump());
   REQUIRE(runs.ok() == events.ok());
+  // The same document in pieces, as a download arrives.
+  const std::size_t size = next_piece_size();
+  INFO("pieces of " << size << " bytes");
+  tta::CatalogStream stream;
+  std::optional<tta::Error> refused;
+  for (std::size_t at = 0; at < document.size() && !refused; at += size)
+    refused = stream.feed(std::string_view(document).substr(at, size));
+  const auto streamed = stream.finish();
+  REQUIRE(streamed.ok() == runs.ok());
   if (!runs.ok()) {
     REQUIRE(runs.error() == events.error());
+    REQUIRE(streamed.error() == runs.error());
+    if (refused) REQUIRE(refused->message == runs.error());
     return runs.error();
   }
   require_same_catalog(runs.value(), events.value());
+  require_same_catalog(streamed.value(), runs.value());
   return "";
 }
 
@@ -352,4 +398,56 @@ TEST_CASE("read_catalog with runs agrees with one event per value on mutated doc
   }
   CHECK(refused > 100);
   CHECK(refused < 4000);
+}
+
+TEST_CASE("a document in pieces of any size gives the catalog or the message of the whole document") {
+  tta::GeneratorOptions options;
+  options.tracks = 2;
+  options.days = 30;
+  std::ostringstream out;
+  tta::write_sample_catalog(out, options);
+  const std::string sample = out.str();
+  const std::string title = "\\u00e9\\ud83d\\ude00 caf\xc3\xa9 \xf0\x9f\x8e\xb5 \\\"quoted\\\" \\\\ " + std::string(3000, 'x');
+  const std::string head = "{\"schema\": \"tiktok-analytics/v1\",\r\n \"asOf\": \"2026-11-26\",\r\n \"tracks\": ";
+  const std::string tail = ", \"tiktok\": [], \"streams\": []}";
+  const std::vector<std::string> documents = {
+      sample,
+      "\xef\xbb\xbf" + sample,
+      sample + " \n\t ",
+      head + "[{\"id\": \"A\", \"title\": \"" + title + "\"}]" + tail,
+      head + "[{\"id\": \"A\", \"title\": \"" + title + "\n\"}]" + tail,  // a raw newline in a long string
+      head + "[{\"id\": \"A\", \"title\": \"" + title,                    // never closed
+      head + "[{\"id\": \"A\", \"n\": " + std::string(5000, '7') + "}]" + tail,
+      head + "[{\"id\": \"A\", \"n\": 1" + std::string(5000, '0') + "e}]" + tail,
+      head + "[{\"id\": \"A\", \"title\": \"\\ud800\\u12\"}]" + tail,
+      head + "[{\"id\": \"A\", \"title\": \"\xe2\x82\"}]" + tail,
+      head + "[{\"id\": \"A\"} " + std::string(3000, ' ') + "x]" + tail,
+      sample.substr(0, sample.size() / 2),
+      sample.substr(0, sample.size() - 1),
+  };
+  for (const std::string& document : documents) {
+    const auto whole = tta::read_catalog(document);
+    for (std::size_t size : {1, 2, 3, 4, 5, 7, 64, 4096}) {
+      INFO("document " << document.substr(0, 120) << "... in pieces of " << size << " bytes");
+      tta::CatalogStream stream;
+      for (std::size_t at = 0; at < document.size(); at += size) {
+        // Each piece in a buffer of exactly its size.
+        const std::string piece = document.substr(at, size);
+        const std::unique_ptr<char[]> exact(new char[piece.size()]);
+        std::copy(piece.begin(), piece.end(), exact.get());
+        if (stream.feed(std::string_view(exact.get(), piece.size()))) break;
+      }
+      const auto streamed = stream.finish();
+      REQUIRE(streamed.ok() == whole.ok());
+      if (whole.ok()) require_same_catalog(streamed.value(), whole.value());
+      else REQUIRE(streamed.error() == whole.error());
+    }
+  }
+  // The places in those messages, worked out by hand.
+  CHECK(tta::read_catalog(documents[4]).error() ==
+        "line 3, column " + std::to_string(34 + title.size() + 1) +
+            ": syntax error: control character in a string; it must be escaped");
+  CHECK(tta::read_catalog(documents[5]).error() ==
+        "line 3, column " + std::to_string(34 + title.size() + 1) +
+            ": syntax error: unexpected end of input; missing closing quote");
 }

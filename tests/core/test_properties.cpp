@@ -3,6 +3,7 @@
 #include "support.hpp"
 
 #include <random>
+#include <set>
 
 #include "catalog_generator.hpp"
 #include "random_documents.hpp"
@@ -87,6 +88,7 @@ TEST_CASE("on generated sample catalogs the engine answers exactly as the brute-
 TEST_CASE("series sums equal the day-by-day sums for every series, window and row") {
   std::mt19937_64 random(11);
   auto pick = [&](long long n) { return static_cast<long long>(random() % static_cast<std::uint64_t>(n)); };
+  std::set<unsigned> widths_seen;
   for (int round = 0; round < 12; ++round) {
     const tta::Day anchor = 20000 + static_cast<tta::Day>(pick(50));
     const tta::Day first_needed = anchor - 300 + 1;
@@ -132,19 +134,35 @@ TEST_CASE("series sums equal the day-by-day sums for every series, window and ro
         REQUIRE(sums.range(metric, j, static_cast<tta::Day>(a), static_cast<tta::Day>(b)) == brute(metric, order[j], a, b));
       }
     }
-    // The rows as the kernels walk them: row k, then the totals past it.
-    for (std::size_t metric = 0; metric < 2; ++metric) {
-      sums.with_cells(metric, [&](const auto* cells) {
-        for (long long k = 1; k <= 301; ++k) {
-          const std::size_t reach = sums.row_count(k), offset = sums.row_offset(k);
-          REQUIRE(reach <= sums.dense_count());
-          for (std::size_t j = 0; j < sums.dense_count(); ++j) {
-            const std::uint64_t expected = brute(metric, order[j], anchor - k + 1, anchor);
-            const std::uint64_t got = j < reach ? std::uint64_t{cells[offset + j]} : sums.totals(metric)[j];
-            if (got != expected) FAIL("row " << k << ", series " << j << ": " << got << " != " << expected);
+    // The rows as the kernels walk them, group by group: row k, then the
+    // totals past it. Groups cover the dense series in order, and each cell
+    // width is the narrowest that holds its series' totals.
+    std::size_t next = 0;
+    for (const auto& g : sums.groups()) {
+      REQUIRE(g.begin == next);
+      next += g.count;
+      for (std::size_t metric = 0; metric < 2; ++metric) {
+        std::uint64_t largest = 0;
+        for (std::size_t j = g.begin; j < g.begin + g.count; ++j) largest = std::max(largest, sums.totals(metric)[j]);
+        const unsigned width = g.cells[metric].width;
+        widths_seen.insert(width);
+        REQUIRE((width == 8 || largest < (std::uint64_t{1} << (8 * width))));
+        REQUIRE((width == 1 || largest >= (std::uint64_t{1} << (4 * width))));
+        g.cells[metric].with([&](const auto* cells) {
+          for (long long k = 1; k <= 301; ++k) {
+            const std::size_t reach = g.row_count(k), offset = g.row_offset(k);
+            REQUIRE(reach <= g.count);
+            for (std::size_t i = 0; i < g.count; ++i) {
+              const std::size_t j = g.begin + i;
+              const std::uint64_t expected = brute(metric, order[j], anchor - k + 1, anchor);
+              const std::uint64_t got = i < reach ? std::uint64_t{cells[offset + i]} : sums.totals(metric)[j];
+              if (got != expected) FAIL("row " << k << ", series " << j << ": " << got << " != " << expected);
+            }
           }
-        }
-      });
+        });
+      }
     }
+    REQUIRE(next == sums.dense_count());
   }
+  REQUIRE(widths_seen == std::set<unsigned>{1, 2, 4, 8});
 }

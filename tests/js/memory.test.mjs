@@ -1,0 +1,88 @@
+// Memory of loads: what a refused, failed or replaced load used is reused by
+// the next one (the instance reaches a plateau), and a document past the
+// engine's ceiling is refused with a message naming the limit, not a crash.
+// Byte counts are asserted only as loose upper bounds; figures are in the
+// benchmark (bench/memory.mjs).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { before, describe, test } from 'node:test';
+
+import { createAnalytics } from '../../bindings/js/index.js';
+import { generate, scratchDir } from './helpers.mjs';
+
+const MB = 1024 * 1024;
+
+function streamOf(bytes, size, { failAt = Infinity } = {}) {
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= failAt) return controller.error(new Error('network error halfway'));
+      if (at >= bytes.length) return controller.close();
+      controller.enqueue(bytes.slice(at, Math.min(at + size, failAt)));
+      at += size;
+    },
+  });
+}
+
+let document;  // ~3 MB
+before(async () => {
+  document = new Uint8Array(readFileSync(await generate(scratchDir(), { tracks: 40, days: 400, seed: 5 })));
+});
+
+describe('memory', () => {
+  test('loads that succeed, fail halfway, are refused or replaced reuse memory: 20 more add nothing', async () => {
+    const analytics = await createAnalytics();
+    const kinds = [
+      async () => analytics.load(document),
+      async () => analytics.load(streamOf(document, 65536)),
+      async () => analytics.load(streamOf(document, 65536, { failAt: document.length * 0.7 })).catch(() => {}),
+      async () => { try { analytics.load(document.slice(0, -10)); } catch {} },  // refused at the end
+      async () => {  // a stream replaced halfway by a buffer load
+        const pending = analytics.load(streamOf(document, 65536, { failAt: Infinity }));
+        analytics.load(document);
+        await pending.catch(() => {});
+      },
+    ];
+    const round = async () => {
+      for (let i = 0; i < 20; i++) {
+        await kinds[i % kinds.length]();
+        analytics.overview({ period: 28 });
+      }
+      return analytics.memoryBytes();
+    };
+    const first = await round();
+    const second = await round();
+    // A leak of what one load reads (its catalog, its store) would add
+    // several MB per load, over 20 loads far more than this.
+    assert.ok(second <= first + 8 * MB, `memory grew from ${first / MB | 0} MB to ${second / MB | 0} MB`);
+    // The last load left the whole catalog answering.
+    assert.equal(analytics.summary().tracks, 40);
+    analytics.dispose();
+  });
+
+  test('a document past the ceiling is refused early, naming the limit, and the previous catalog answers', async () => {
+    const analytics = await createAnalytics();
+    analytics.load(document);
+    const before = analytics.overview({ period: 28 });
+    // One series with more days than the engine can hold, streamed as it is
+    // made: 360 million zeros and one more, never whole in memory.
+    const head = new TextEncoder().encode(
+      '{"schema":"tiktok-analytics/v1","tracks":[{"id":"A"}],"tiktok":[{"track":"A","territory":"FR",' +
+      '"start":"1900-01-01","creations":[0');
+    const zeros = new TextEncoder().encode(',0'.repeat(1 << 19));  // 2^19 zeros a chunk
+    let sent = 0;
+    const huge = new ReadableStream({
+      pull(controller) {
+        if (sent === 0) controller.enqueue(head);
+        else if (sent > 2e9) controller.close();  // far past the limit: the load must stop before
+        else controller.enqueue(zeros);
+        sent += sent === 0 ? 1 : zeros.length;
+      },
+    });
+    await assert.rejects(analytics.load(huge),
+      { message: /^tiktok\[0\]\.creations\[360000000\]: the document has more than 360,000,000 daily points, the most/ });
+    assert.ok(sent < 2e9, 'the load stopped reading when it refused the document');
+    assert.deepEqual(analytics.overview({ period: 28 }), before);
+    analytics.dispose();
+  });
+});
