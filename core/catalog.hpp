@@ -48,7 +48,6 @@ struct StreamsSeries {
 class DayValues {
  public:
   std::size_t size() const { return size_; }
-  void reserve(std::size_t) {}  // blocks need no reservation
 
   void push_back(std::uint64_t v) {
     if ((size_ & kMask) == 0 && size_ >> kShift == blocks_.size()) blocks_.emplace_back(new std::uint32_t[kBlock]);

@@ -1,7 +1,6 @@
 #include "ingest.hpp"
 
 #include <algorithm>
-#include <cstring>        // std::memcpy
 #include <iterator>
 #include <new>            // std::bad_alloc
 #include <numeric>        // std::iota
@@ -555,39 +554,6 @@ std::optional<Error> find_overlap(const std::vector<Series>& all, const char* ar
   return std::nullopt;
 }
 
-// Commas outside strings (a title of commas must not inflate the estimate),
-// eight bytes at a time (SWAR): WebAssembly has no vectoriser here, and a
-// byte loop took 63 ms of a 110 MB document there. Words with no quote and no
-// backslash (nearly all of a document's day arrays) take the fast path; the
-// others are walked byte by byte to follow strings and escapes.
-std::size_t count_commas(std::string_view text) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101u, kLow7 = 0x7F7F7F7F7F7F7F7Fu;
-  // High bit of each byte that equals `b` (exact: no carries between bytes).
-  const auto bytes_equal = [&](std::uint64_t word, char b) {
-    const std::uint64_t x = word ^ (kOnes * static_cast<unsigned char>(b));
-    return ~((((x & kLow7) + kLow7) | x) | kLow7);
-  };
-  std::size_t count = 0, i = 0;
-  bool in_string = false, escaped = false;
-  const auto walk = [&](char c) {
-    if (escaped) escaped = false;
-    else if (in_string && c == '\\') escaped = true;
-    else if (c == '"') in_string = !in_string;
-    else if (!in_string && c == ',') ++count;
-  };
-  for (; text.size() - i >= 8; i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    if (escaped || (bytes_equal(word, '"') | bytes_equal(word, '\\'))) {
-      for (std::size_t j = i; j < i + 8; ++j) walk(text[j]);
-    } else if (!in_string) {
-      count += static_cast<std::size_t>(__builtin_popcountll(bytes_equal(word, ',')));
-    }
-  }
-  for (; i < text.size(); ++i) walk(text[i]);
-  return count;
-}
-
 // The checks that need the whole document, once it is read.
 Result<Catalog> finish_catalog(Catalog catalog, Reader& reader) {
   // Track ids are unique; every series names a known track (tracks may come
@@ -634,14 +600,8 @@ Result<Catalog> finish_catalog(Catalog catalog, Reader& reader) {
 
 Result<Catalog> read_catalog(std::string_view document, DayArrays mode) {
   try {
+    // Day values grow in blocks (DayValues), never copied: nothing to reserve.
     Catalog catalog;
-    // Growing the day arrays by doubling copies them again and again and can
-    // peak at three times their size; every value but the last of an array is
-    // followed by a comma, so half the commas bounds creations (and views)
-    // closely for real documents, which are mostly those two arrays.
-    const std::size_t commas = count_commas(document);
-    catalog.creations.reserve(commas / 2 + 1);
-    catalog.views.reserve(commas / 2 + 1);
     Reader reader(catalog);
     std::string syntax_error;
     switch (scan_json(document, reader, syntax_error, mode == DayArrays::runs ? &reader : nullptr)) {
