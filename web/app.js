@@ -12,7 +12,7 @@ import { createBreakouts } from './breakouts.js';
 import { sortCatalogFiles } from './catalog-files.js';
 import { createDailyChart } from './chart-daily.js';
 import { csvFileName, exportFrom } from './csv-export.js';
-import { createData, readBody } from './data.js';
+import { createData, readBody, STREAMS_TRANSFER } from './data.js';
 import { createDateRange } from './date-range.js';
 import { setHidden, setNodeText } from './dom.js';
 import { createI18n, pickLocale } from './i18n.js';
@@ -366,15 +366,18 @@ export function createDashboard(host, options = {}) {
   // name: what the header calls the catalog; fileName: what errors call the file.
   // displayName: a name to keep for the header (null: the catalog's default name,
   // in the language shown, e.g. after setLocale()).
-  async function loadCatalog(name, fileName, getBytes, size, load = data.loadCatalog, displayName = name) {
+  // onReading(bytes): the engine's progress while it reads a stream.
+  async function loadCatalog(name, fileName, getBytes, size, load = data.loadCatalog, displayName = name,
+    onReading = null) {
     const { t, fmt } = ctx;
     const sizeText = size ? ` (${fmt.megabytes(size)})` : '';
     ui.load.showBusy(t('load.loading', { name, size: sizeText }));
     setBusy(true);  // until the next render
     try {
       const bytes = await getBytes();
-      const summary = await load(bytes, (phase) => {
-        if (phase === 'parsing') ui.load.showBusy(t('load.parsing', { name, size: sizeText }));
+      const summary = await load(bytes, (phase, received) => {
+        if (phase === 'reading') onReading?.(received);
+        else if (phase === 'parsing') ui.load.showBusy(t('load.parsing', { name, size: sizeText }));
       });
       if (destroyed) return false;
       catalogLoaded = true;
@@ -401,14 +404,20 @@ export function createDashboard(host, options = {}) {
   async function loadSource(source) {
     const { t, fmt } = ctx;
     const name = options.name ?? t('catalog.default');
+    let total = 0;  // bytes, when the server says
+    const showDownload = (received) => {
+      if (total) {
+        ui.load.showBusy(t('load.downloading',
+          { name, received: fmt.megabytes(received), total: fmt.megabytes(total) }), received / total);
+      }
+    };
+    // The body goes to the engine as a stream where it can (parsed while it
+    // downloads), else read whole first.
     const fromResponse = async (response) => {
       if (!response.ok) throw new Error(t('load.http', { url: response.url || String(source), status: response.status }));
-      return readBody(response, (received, total) => {
-        if (total) {
-          ui.load.showBusy(t('load.downloading',
-            { name, received: fmt.megabytes(received), total: fmt.megabytes(total) }), received / total);
-        }
-      });
+      total = Number(response.headers.get('content-length')) || 0;
+      if (STREAMS_TRANSFER && response.body) return response.body;
+      return readBody(response, showDownload);
     };
     const loaded = await loadCatalog(name, name, async () => {
       let value = source;
@@ -417,7 +426,7 @@ export function createDashboard(host, options = {}) {
       if (value instanceof Response) return fromResponse(value);
       if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return value;
       throw new Error(t('load.badSource'));
-    }, undefined, data.loadCatalog, options.name ?? null);
+    }, undefined, data.loadCatalog, options.name ?? null, showDownload);
     if (loaded) {
       ui.load.showIdle();  // a host's catalog needs no "loaded" notice
       render();
@@ -442,7 +451,8 @@ export function createDashboard(host, options = {}) {
     let loaded;
     if (picked.kind === 'json') {
       const { file } = picked;
-      loaded = await loadCatalog(file.name.replace(/\.json$/i, ''), file.name, () => file.arrayBuffer(), file.size);
+      loaded = await loadCatalog(file.name.replace(/\.json$/i, ''), file.name,
+        () => (STREAMS_TRANSFER ? file.stream() : file.arrayBuffer()), file.size);
     } else {
       const { tiktok, streams } = picked;
       const names = streams ? `${tiktok.name}${t('list.and')}${streams.name}` : tiktok.name;

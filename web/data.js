@@ -16,8 +16,21 @@ const queryKey = (state) => JSON.stringify(query(state));
 // The table's order and search, as the engine takes them.
 const tableOptions = ({ sort, descending, search }) => (search ? { sort, descending, search } : { sort, descending });
 
-// Reads a response's body, reporting (received bytes, total bytes or 0 if unknown).
-// (When the engine takes a stream, load() gets response.body instead.)
+// Whether a ReadableStream can move to the engine's Worker (transferable
+// streams: Chromium, Firefox). Where it can, a download or a picked file is
+// parsed while it arrives; elsewhere it is read whole first (readBody).
+export const STREAMS_TRANSFER = (() => {
+  try {
+    const stream = new ReadableStream();
+    new MessageChannel().port1.postMessage(stream, [stream]);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+// Reads a response's body, reporting (received bytes, total bytes or 0 if
+// unknown): for browsers where the engine cannot take the stream itself.
 export async function readBody(response, onBytes = () => {}) {
   const total = Number(response.headers.get('content-length')) || 0;
   if (!response.body) return response.arrayBuffer();
@@ -86,9 +99,11 @@ export function createData({ engine: shared = null } = {}) {
     answers = new Map();
   }
 
-  // Loads a tiktok-analytics/v1 document (the buffer moves to the Worker). On a
-  // refused document this rejects with the engine's message and the catalog
-  // loaded before keeps answering.
+  // Loads a tiktok-analytics/v1 document: bytes, or a ReadableStream of them
+  // (parsed as it arrives), which moves to the Worker. onPhase gets the engine's
+  // progress: ('reading', bytes so far), 'parsing', 'done'. On a refused
+  // document this rejects with the engine's message and the catalog loaded
+  // before keeps answering.
   async function loadCatalog(bytes, onPhase = () => {}) {
     const summary = await (await ready()).load(bytes, { onProgress: onPhase });
     forgetAnswers();
