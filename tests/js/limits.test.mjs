@@ -152,9 +152,11 @@ describe('the 131 MB reproduction: 1,176,704 tracks, queries over 3,650 days', (
     assert.equal(breakouts.breakouts, top.length);
     assert.deepEqual(breakouts.tracks.map((row) => row.id), top.slice(0, 2));
 
+    // T5 has 3 creations on 2 days: too little to test (docs/INSIGHTS.md).
     const lift = analytics.lift('T5', { period: 3650 });
-    assert.equal(lift.lags.length, 15);
+    assert.deepEqual(lift.lags, []);
     assert.equal(lift.bestLag, null);
+    assert.equal(lift.reason, 'thin-activity');
 
     const csv = analytics.overviewCsv({ period: 3650, limit: 2 }).split('\r\n');
     assert.deepEqual(csv.slice(1, 3).map((line) => line.split(',').slice(0, 5)),
