@@ -11,6 +11,13 @@
 #include "store.hpp"
 
 namespace tta {
+
+// What a load that runs out of memory says (refuse_out_of_memory).
+constexpr const char* kDocumentOutOfMemory =
+    "the document is too large for the memory available; the data loaded before stays loaded";
+constexpr const char* kCsvOutOfMemory =
+    "the CSV files are too large for the memory available; the data loaded before stays loaded";
+
 namespace {
 using namespace answer_json;
 
@@ -102,26 +109,18 @@ const LoadSummary& Analytics::summary() const { return summary_; }
 Result<LoadSummary> Analytics::load(std::string_view document) { return load(document, {}); }
 
 Result<LoadSummary> Analytics::load(std::string_view document, const std::function<void()>& document_read) {
-  try {
+  return refuse_out_of_memory(kDocumentOutOfMemory, [&]() -> Result<LoadSummary> {
     Result<Catalog> catalog = read_catalog(document);
     if (document_read) document_read();
     return install(std::move(catalog));
-  } catch (const std::bad_alloc&) {
-    return Error{"the document is too large for the memory available; the data loaded before stays loaded"};
-  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
-    return Error{"the document is too large for the memory available; the data loaded before stays loaded"};
-  }
+  });
 }
 
 Result<LoadSummary> Analytics::load_csv(std::string_view tiktok_csv, std::string_view streams_csv,
                                         std::optional<Day> as_of) {
-  try {
+  return refuse_out_of_memory(kCsvOutOfMemory, [&]() -> Result<LoadSummary> {
     return install(read_csv_catalog(tiktok_csv, streams_csv, as_of));
-  } catch (const std::bad_alloc&) {
-    return Error{"the CSV files are too large for the memory available; the data loaded before stays loaded"};
-  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
-    return Error{"the CSV files are too large for the memory available; the data loaded before stays loaded"};
-  }
+  });
 }
 
 Result<LoadSummary> Analytics::install(Result<Catalog> catalog) {
@@ -217,7 +216,7 @@ void write_overview_head(JsonWriter& w, const OverviewAnswer& a, const Store& st
 
 Result<std::string> Analytics::overview_json(const Query& q) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
-  try {
+  return refuse_out_of_memory(kQueryOutOfMemory, [&]() -> Result<std::string> {
     const OverviewAnswer a = store_->overview(q);
     JsonWriter w;
     // A row with its titles is about 200 bytes.
@@ -243,16 +242,12 @@ Result<std::string> Analytics::overview_json(const Query& q) const {
     w.end_array();
     w.end_object();
     return w.take();
-  } catch (const std::bad_alloc&) {
-    return Error{"not enough memory to answer this query"};
-  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
-    return Error{"not enough memory to answer this query"};
-  }
+  });
 }
 
 Result<PackedOverview> Analytics::overview_packed(const Query& q) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
-  try {
+  return refuse_out_of_memory(kQueryOutOfMemory, [&]() -> Result<PackedOverview> {
     const OverviewAnswer a = store_->overview(q);
     PackedOverview out;
     JsonWriter w;
@@ -277,11 +272,7 @@ Result<PackedOverview> Analytics::overview_packed(const Query& q) const {
       cell += kPackedRowWidth;
     }
     return out;
-  } catch (const std::bad_alloc&) {
-    return Error{"not enough memory to answer this query"};
-  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
-    return Error{"not enough memory to answer this query"};
-  }
+  });
 }
 
 std::string Analytics::tracks_json() const {
@@ -303,7 +294,7 @@ Result<std::string> Analytics::track_json(std::string_view id, const Query& q) c
     const std::string shown = cut_text(id, 60);
     return Error{"unknown track id \"" + shown + "\""};
   }
-  try {
+  return refuse_out_of_memory(kQueryOutOfMemory, [&]() -> Result<std::string> {
     const TrackAnswer a = store_->track(*t, q);
     const TrackInfo& info = store_->tracks()[*t];
     JsonWriter w;
@@ -324,11 +315,7 @@ Result<std::string> Analytics::track_json(std::string_view id, const Query& q) c
     write_series(w, a, q.weekly);
     w.end_object();
     return w.take();
-  } catch (const std::bad_alloc&) {
-    return Error{"not enough memory to answer this query"};
-  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
-    return Error{"not enough memory to answer this query"};
-  }
+  });
 }
 
 }  // namespace tta

@@ -5,6 +5,7 @@
 
 #include "analytics.hpp"
 #include "answer_json.hpp"
+#include "checked_size.hpp"
 #include "store.hpp"
 
 namespace tta {
@@ -59,13 +60,9 @@ std::string csv_text(const std::optional<std::string>& text) {
 
 template <typename F>
 Result<std::string> guarded(F&& answer) {
-  try {
+  return refuse_out_of_memory(kQueryOutOfMemory, [&]() -> Result<std::string> {
     return answer();
-  } catch (const std::bad_alloc&) {
-    return Error{"not enough memory to answer this query"};
-  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
-    return Error{"not enough memory to answer this query"};
-  }
+  });
 }
 
 }  // namespace

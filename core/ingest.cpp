@@ -10,9 +10,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "checked_size.hpp"
 #include "json_scanner.hpp"
 
 namespace tta {
+
+// What a load that runs out of memory says (refuse_out_of_memory).
+constexpr const char* kDocumentOutOfMemory =
+    "the document is too large for the memory available; nothing was loaded";
+
 namespace {
 
 using Json = nlohmann::json;
@@ -611,7 +617,7 @@ std::size_t count_commas(std::string_view text) {
 }  // namespace
 
 Result<Catalog> read_catalog(std::string_view document, DayArrays mode) {
-  try {
+  return refuse_out_of_memory(kDocumentOutOfMemory, [&]() -> Result<Catalog> {
     Catalog catalog;
     // Growing the day arrays by doubling copies them again and again and can
     // peak at three times their size; every value but the last of an array is
@@ -666,11 +672,7 @@ Result<Catalog> read_catalog(std::string_view document, DayArrays mode) {
             [](const StreamsSeries& a, const StreamsSeries& b) { return a.track == b.track; }))
       return *e;
     return catalog;
-  } catch (const std::bad_alloc&) {
-    return Error{"the document is too large for the memory available; nothing was loaded"};
-  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
-    return Error{"the document is too large for the memory available; nothing was loaded"};
-  }
+  });
 }
 
 }  // namespace tta
