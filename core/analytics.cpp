@@ -11,6 +11,13 @@
 #include "store.hpp"
 
 namespace tta {
+
+// What a load that runs out of memory says (refuse_out_of_memory).
+constexpr const char* kDocumentOutOfMemory =
+    "the document is too large for the memory available; the data loaded before stays loaded";
+constexpr const char* kCsvOutOfMemory =
+    "the CSV files are too large for the memory available; the data loaded before stays loaded";
+
 namespace {
 using namespace answer_json;
 
@@ -73,34 +80,24 @@ const LoadSummary& Analytics::summary() const { return summary_; }
 Result<LoadSummary> Analytics::load(std::string_view document) { return load(document, {}); }
 
 Result<LoadSummary> Analytics::load(std::string_view document, const std::function<void()>& document_read) {
-  try {
+  return refuse_out_of_memory(kDocumentOutOfMemory, [&]() -> Result<LoadSummary> {
     Result<Catalog> catalog = read_catalog(document);
     if (document_read) document_read();
     return install(std::move(catalog));
-  } catch (const std::bad_alloc&) {
-    return Error{"the document is too large for the memory available; the data loaded before stays loaded"};
-  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
-    return Error{"the document is too large for the memory available; the data loaded before stays loaded"};
-  }
+  });
 }
 
 Result<LoadSummary> Analytics::load(Result<Catalog> catalog) {
-  try {
+  return refuse_out_of_memory(kDocumentOutOfMemory, [&]() -> Result<LoadSummary> {
     return install(std::move(catalog));
-  } catch (const std::bad_alloc&) {
-    return Error{"the document is too large for the memory available; the data loaded before stays loaded"};
-  }
+  });
 }
 
 Result<LoadSummary> Analytics::load_csv(std::string_view tiktok_csv, std::string_view streams_csv,
                                         std::optional<Day> as_of) {
-  try {
+  return refuse_out_of_memory(kCsvOutOfMemory, [&]() -> Result<LoadSummary> {
     return install(read_csv_catalog(tiktok_csv, streams_csv, as_of));
-  } catch (const std::bad_alloc&) {
-    return Error{"the CSV files are too large for the memory available; the data loaded before stays loaded"};
-  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
-    return Error{"the CSV files are too large for the memory available; the data loaded before stays loaded"};
-  }
+  });
 }
 
 Result<LoadSummary> Analytics::install(Result<Catalog> catalog) {
@@ -201,7 +198,7 @@ void write_overview_head(JsonWriter& w, const OverviewAnswer& a, const Store& st
 
 Result<std::string> Analytics::overview_json(const Query& q) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
-  return guarded([&]() -> Result<std::string> {
+  return refuse_out_of_memory(kQueryOutOfMemory, [&]() -> Result<std::string> {
     const OverviewAnswer a = store_->overview(q);
     JsonWriter w;
     // A row with its titles is about 200 bytes.
@@ -232,7 +229,7 @@ Result<std::string> Analytics::overview_json(const Query& q) const {
 
 Result<PackedOverview> Analytics::overview_packed(const Query& q) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
-  return guarded([&]() -> Result<PackedOverview> {
+  return refuse_out_of_memory(kQueryOutOfMemory, [&]() -> Result<PackedOverview> {
     const OverviewAnswer a = store_->overview(q);
     PackedOverview out;
     JsonWriter w;
@@ -276,7 +273,7 @@ Result<std::string> Analytics::track_json(std::string_view id, const Query& q) c
   if (auto ok = check(q); !ok) return Error{ok.error()};
   const auto t = find_track(id);
   if (!t) return Error{t.error()};
-  return guarded([&]() -> Result<std::string> {
+  return refuse_out_of_memory(kQueryOutOfMemory, [&]() -> Result<std::string> {
     const TrackAnswer a = store_->track(t.value(), q);
     const TrackInfo& info = store_->tracks()[t.value()];
     JsonWriter w;

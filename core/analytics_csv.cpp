@@ -2,12 +2,11 @@
 // docs/INSIGHTS.md), beside analytics.cpp, which writes the same answers as JSON.
 #include "analytics.hpp"
 #include "answer_json.hpp"
+#include "checked_size.hpp"  // refuse_out_of_memory
 #include "store.hpp"
 
 namespace tta {
 namespace {
-
-using answer_json::guarded;
 
 // RFC 4180 cells, safe to open in a spreadsheet: text that a spreadsheet
 // would run as a formula gets a leading apostrophe.
@@ -34,7 +33,7 @@ std::string csv_text(const std::optional<std::string>& text) {
 
 Result<std::string> Analytics::overview_csv(const Query& q) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
-  return guarded([&]() -> Result<std::string> {
+  return refuse_out_of_memory(kQueryOutOfMemory, [&]() -> Result<std::string> {
     const OverviewAnswer a = store_->overview(q);
     std::string out = "rank,id,title,artist,creations,views,streams,top_territories\r\n";
     std::size_t rank = q.offset;
@@ -57,7 +56,7 @@ Result<std::string> Analytics::track_csv(std::string_view id, const Query& q) co
   if (auto ok = check(q); !ok) return Error{ok.error()};
   const Result<std::uint32_t> track = find_track(id);
   if (!track) return Error{track.error()};
-  return guarded([&]() -> Result<std::string> {
+  return refuse_out_of_memory(kQueryOutOfMemory, [&]() -> Result<std::string> {
     const TrackAnswer a = store_->track(track.value(), q);
     std::string out = "date,creations,views,streams\r\n";
     for (std::size_t d = 0; d < a.daily_creations.size(); ++d) {

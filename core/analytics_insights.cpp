@@ -2,6 +2,7 @@
 // describes each shape).
 #include "analytics.hpp"
 #include "answer_json.hpp"
+#include "checked_size.hpp"
 #include "store.hpp"
 
 namespace tta {
@@ -62,7 +63,7 @@ Result<std::string> Analytics::splits_json(std::string_view id, const Query& q) 
     if (!found) return Error{found.error()};
     track = found.value();
   }
-  return guarded([&]() -> Result<std::string> {
+  return refuse_out_of_memory(kQueryOutOfMemory, [&]() -> Result<std::string> {
     const SplitsAnswer a = store_->splits(q, track);
     JsonWriter w;
     w.begin_object();
@@ -77,7 +78,7 @@ Result<std::string> Analytics::splits_json(std::string_view id, const Query& q) 
 
 Result<std::string> Analytics::breakouts_json(const Query& q, std::uint64_t min_creations) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
-  return guarded([&]() -> Result<std::string> {
+  return refuse_out_of_memory(kQueryOutOfMemory, [&]() -> Result<std::string> {
     const std::vector<BreakoutRow> rows = store_->breakouts(q, min_creations);
     const Windows windows = store_->windows_of(q);
     JsonWriter w;
@@ -111,7 +112,7 @@ Result<std::string> Analytics::lift_json(std::string_view id, const Query& q) co
   if (auto ok = check(q); !ok) return Error{ok.error()};
   const Result<std::uint32_t> track = find_track(id);
   if (!track) return Error{track.error()};
-  return guarded([&]() -> Result<std::string> {
+  return refuse_out_of_memory(kQueryOutOfMemory, [&]() -> Result<std::string> {
     const LiftAnswer a = store_->lift(track.value(), q);
     const Windows windows = store_->windows_of(q);
     JsonWriter w;
@@ -141,7 +142,7 @@ Result<std::string> Analytics::lift_json(std::string_view id, const Query& q) co
 
 Result<std::string> Analytics::lift_ranking_json(const Query& q) const {
   if (auto ok = check(q); !ok) return Error{ok.error()};
-  return guarded([&]() -> Result<std::string> {
+  return refuse_out_of_memory(kQueryOutOfMemory, [&]() -> Result<std::string> {
     const Result<std::vector<LiftAnswer>> result = store_->lift_ranking(q);
     if (!result) return Error{result.error()};
     const std::vector<LiftAnswer>& ranked = result.value();

@@ -2,9 +2,6 @@
 // Internal to core/: only analytics*.cpp include it.
 #pragma once
 
-#include <new>        // std::bad_alloc
-#include <stdexcept>  // std::length_error
-
 #include "json_writer.hpp"
 #include "store.hpp"
 
@@ -64,19 +61,6 @@ inline void write_track_info(JsonWriter& w, const TrackInfo& info, bool with_isr
   w.key("title").value(info.title);
   w.key("artist").value(info.artist);
   if (with_isrc) w.key("isrc").value(info.isrc);
-}
-
-// The one out-of-memory guard of the answers: a query that cannot get the
-// memory it needs is refused with a message, and the data stays loaded.
-template <typename F>
-auto guarded(F&& answer) -> decltype(answer()) {
-  try {
-    return answer();
-  } catch (const std::bad_alloc&) {
-    return Error{"not enough memory to answer this query"};
-  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
-    return Error{"not enough memory to answer this query"};
-  }
 }
 
 }  // namespace answer_json

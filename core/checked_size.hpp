@@ -8,7 +8,10 @@
 #pragma once
 
 #include <cstddef>
-#include <new>  // std::bad_alloc
+#include <new>        // std::bad_alloc
+#include <stdexcept>  // std::length_error
+
+#include "result.hpp"
 
 namespace tta {
 
@@ -31,6 +34,23 @@ inline std::size_t checked_add(std::size_t a, std::size_t b) {
 template <typename... Rest>
 std::size_t checked_add(std::size_t a, std::size_t b, Rest... rest) {
   return checked_add(checked_add(a, b), static_cast<std::size_t>(rest)...);
+}
+
+inline constexpr const char* kQueryOutOfMemory = "not enough memory to answer this query";
+
+// The one out-of-memory guard of core/: runs body(), whose result converts
+// from Error. Running out of memory (std::bad_alloc), a size that does not fit
+// (SizeOverflow, a bad_alloc) or a container asked to pass its max_size
+// (std::length_error: 4 GB of elements in WebAssembly) becomes Error{message}.
+template <typename Body>
+auto refuse_out_of_memory(const char* message, Body&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return Error{message};
+  } catch (const std::length_error&) {
+    return Error{message};
+  }
 }
 
 }  // namespace tta

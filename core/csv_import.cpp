@@ -11,8 +11,14 @@
 
 #include "checked_size.hpp"
 #include "ingest.hpp"  // kMaxExact
+#include "utf8.hpp"
 
 namespace tta {
+
+// What a load that runs out of memory says (refuse_out_of_memory).
+constexpr const char* kCsvOutOfMemory =
+    "the CSV files are too large for the memory available; nothing was loaded";
+
 namespace {
 
 struct Row {
@@ -23,22 +29,8 @@ struct Row {
 };
 
 bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) return false;
-    for (std::size_t j = 1; j < n; ++j)
-      if ((static_cast<unsigned char>(s[i + j]) & 0xC0) != 0x80) return false;
-    if (n == 3) {
-      const unsigned char d = static_cast<unsigned char>(s[i + 1]);
-      if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F)) return false;
-    }
-    if (n == 4) {
-      const unsigned char d = static_cast<unsigned char>(s[i + 1]);
-      if ((c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F) || c > 0xF4) return false;
-    }
-    i += n;
-  }
+  for (std::size_t i = 0, n; i < s.size(); i += n)
+    if ((n = utf8_length(s.data() + i, s.size() - i)) == 0) return false;
   return true;
 }
 
@@ -219,7 +211,7 @@ std::optional<Error> check_header(CsvReader& csv, const std::vector<std::string>
 }  // namespace
 
 Result<Catalog> read_csv_catalog(std::string_view tiktok_csv, std::string_view streams_csv, std::optional<Day> as_of) {
-  try {
+  return refuse_out_of_memory(kCsvOutOfMemory, [&]() -> Result<Catalog> {
     Builder b;
     b.catalog.as_of = as_of;
     std::vector<std::string> f;
@@ -272,11 +264,7 @@ Result<Catalog> read_csv_catalog(std::string_view tiktok_csv, std::string_view s
     if (auto e = add_series(b, tiktok_groups, "tiktok CSV")) return *e;
     if (auto e = add_series(b, streams_groups, "streams CSV")) return *e;
     return std::move(b.catalog);
-  } catch (const std::bad_alloc&) {
-    return Error{"the CSV files are too large for the memory available; nothing was loaded"};
-  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
-    return Error{"the CSV files are too large for the memory available; nothing was loaded"};
-  }
+  });
 }
 
 }  // namespace tta

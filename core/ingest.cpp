@@ -9,9 +9,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "checked_size.hpp"
 #include "json_scanner.hpp"
 
 namespace tta {
+
+// What a load that runs out of memory says (refuse_out_of_memory).
+constexpr const char* kDocumentOutOfMemory =
+    "the document is too large for the memory available; nothing was loaded";
+
 namespace {
 
 using Json = nlohmann::json;
@@ -599,7 +605,7 @@ Result<Catalog> finish_catalog(Catalog catalog, Reader& reader) {
 }  // namespace
 
 Result<Catalog> read_catalog(std::string_view document, DayArrays mode) {
-  try {
+  return refuse_out_of_memory(kDocumentOutOfMemory, [&]() -> Result<Catalog> {
     // Day values grow in blocks (DayValues), never copied: nothing to reserve.
     Catalog catalog;
     Reader reader(catalog);
@@ -611,9 +617,7 @@ Result<Catalog> read_catalog(std::string_view document, DayArrays mode) {
     }
 
     return finish_catalog(std::move(catalog), reader);
-  } catch (const std::bad_alloc&) {
-    return Error{"the document is too large for the memory available; nothing was loaded"};
-  }
+  });
 }
 
 struct CatalogStream::Impl {
@@ -629,17 +633,17 @@ CatalogStream::~CatalogStream() = default;
 std::optional<Error> CatalogStream::feed(std::string_view piece, bool last) {
   if (error_) return error_;
   if (!impl_) return error_ = Error{"the document was already read"};
-  try {
+  const Result<bool> fed = refuse_out_of_memory(kDocumentOutOfMemory, [&]() -> Result<bool> {
     std::string syntax_error;
     switch (impl_->stream.feed(piece, last, syntax_error)) {
       case ScanOutcome::complete: done_ = true; break;
       case ScanOutcome::incomplete: break;
-      case ScanOutcome::syntax_error: error_ = Error{syntax_error}; break;
-      case ScanOutcome::stopped: error_ = Error{impl_->reader.error()}; break;
+      case ScanOutcome::syntax_error: return Error{syntax_error};
+      case ScanOutcome::stopped: return Error{impl_->reader.error()};
     }
-  } catch (const std::bad_alloc&) {
-    error_ = Error{"the document is too large for the memory available; nothing was loaded"};
-  }
+    return true;
+  });
+  if (!fed) error_ = Error{fed.error()};
   if (error_) impl_.reset();  // its memory goes back at once
   return error_;
 }
@@ -648,14 +652,10 @@ Result<Catalog> CatalogStream::finish() {
   if (!error_ && !done_) feed({}, true);
   if (error_) return *error_;
   if (!impl_) return Error{"the document was already read"};
-  try {
+  return refuse_out_of_memory(kDocumentOutOfMemory, [&]() -> Result<Catalog> {
     std::unique_ptr<Impl> impl = std::move(impl_);
     return finish_catalog(std::move(impl->catalog), impl->reader);
-  } catch (const std::bad_alloc&) {
-    return Error{"the document is too large for the memory available; nothing was loaded"};
-  } catch (const std::length_error&) {  // a container past max_size (wasm: 4 GB)
-    return Error{"the document is too large for the memory available; nothing was loaded"};
-  }
+  });
 }
 
 }  // namespace tta

@@ -7,6 +7,8 @@
 #include <cstdlib>  // std::strtod
 #include <vector>
 
+#include "utf8.hpp"
+
 namespace tta {
 namespace {
 
@@ -415,7 +417,7 @@ class Scanner {
       }
       if (c < 0x20) return fail("control character in a string; it must be escaped");
       if (c >= 0x80) {
-        const std::size_t length = utf8_length();
+        const std::size_t length = utf8_length(p_, static_cast<std::size_t>(end_ - p_));
         if (length == 0) return fail("invalid UTF-8 in a string");
         buffer_.append(p_, length);
         p_ += length;
@@ -423,24 +425,6 @@ class Scanner {
       }
       if (auto o = escape(); o != ScanOutcome::complete) return o;
     }
-  }
-
-  // Length of the well-formed UTF-8 sequence at p_, or 0 (Unicode table 3-7).
-  std::size_t utf8_length() const {
-    const auto at = [&](std::ptrdiff_t i) { return static_cast<unsigned char>(p_[i]); };
-    const std::ptrdiff_t left = end_ - p_;
-    const unsigned char c = at(0);
-    auto cont = [&](std::ptrdiff_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-      return i < left && at(i) >= lo && at(i) <= hi;
-    };
-    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-    if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
-    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1) && cont(2) ? 3 : 0;
-    if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;  // no surrogates
-    if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-    if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-    if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-    return 0;
   }
 
   ScanOutcome escape() {

@@ -7,6 +7,8 @@
 #include <utility>
 #include <variant>
 
+#include "utf8.hpp"
+
 namespace tta {
 
 // Characters that would break a message's one line or change how the text
@@ -34,22 +36,11 @@ inline std::string cut_text(std::string_view text, std::size_t max) {
   for (int back = 0; back < 3 && cut > 0 && cut < text.size() && (byte(cut) & 0xC0) == 0x80; ++back) --cut;
   std::string out;
   for (std::size_t i = 0; i < cut;) {
-    const unsigned char c = byte(i);
-    const std::size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    bool ok = len > 0 && i + len <= cut;
-    for (std::size_t j = 1; ok && j < len; ++j) ok = (byte(i + j) & 0xC0) == 0x80;
-    if (ok && len > 2) {  // no overlong forms, surrogates or code points past U+10FFFF
-      const unsigned char d = byte(i + 1);
-      ok = !((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F) || (c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F));
-    }
-    if (!ok) {  // one '?' per byte that is not UTF-8
+    const std::size_t len = utf8_length(text.data() + i, cut - i);
+    if (len == 0) {  // one '?' per byte that is not UTF-8
       out += '?';
       ++i;
-      continue;
-    }
-    char32_t code = len == 1 ? c : c & (0x7F >> len);
-    for (std::size_t j = 1; j < len; ++j) code = (code << 6) | (byte(i + j) & 0x3F);
-    if (hidden_in_messages(code)) {  // one '?' per character
+    } else if (hidden_in_messages(utf8_decode(text.data() + i, len))) {  // one '?' per character
       out += '?';
       i += len;
     } else {

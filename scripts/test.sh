@@ -19,6 +19,8 @@ echo "== native tests (ctest)"
 ctest --test-dir build/native -j"$(nproc)" --output-on-failure
 
 if [ -d tests/js ]; then
+  # Includes the limits at 32-bit sizes (limits.test.mjs, about a minute of
+  # CPU) and the module against the CLI (differential.test.mjs).
   echo "== WebAssembly module under Node (node --test)"
   node --test --test-reporter=spec tests/js/
 fi
