@@ -88,8 +88,7 @@ Result<std::string> Analytics::breakouts_json(const Query& q, std::uint64_t min_
     w.key("minCreations").value(min_creations);
     w.key("breakouts").value(std::uint64_t{rows.size()});
     w.key("tracks").begin_array();
-    const std::size_t begin = std::min(q.offset, rows.size());
-    const std::size_t end = begin + std::min(q.limit, rows.size() - begin);
+    const auto [begin, end] = page_of(q, rows.size());
     for (std::size_t i = begin; i < end; ++i) {
       const BreakoutRow& row = rows[i];
       w.begin_object();
@@ -153,8 +152,7 @@ Result<std::string> Analytics::lift_ranking_json(const Query& q) const {
     write_history(w, store_->lift_history(q));
     w.key("claims").value(std::uint64_t{ranked.size()});
     w.key("tracks").begin_array();
-    const std::size_t begin = std::min(q.offset, ranked.size());
-    const std::size_t end = begin + std::min(q.limit, ranked.size() - begin);
+    const auto [begin, end] = page_of(q, ranked.size());
     for (std::size_t i = begin; i < end; ++i) {
       w.begin_object();
       write_track_info(w, store_->tracks()[ranked[i].track], false);

@@ -61,11 +61,14 @@ struct OverviewAnswer {
   std::vector<TrackRow> rows;  // after search, sort, limit/offset
 };
 
+// A track page lists at most this many territories.
+inline constexpr std::size_t kMaxTerritories = 50;
+
 struct TrackAnswer {
   std::uint32_t track;
   Window window, previous;
   Change creations, views, streams;
-  std::vector<TerritoryCount> territories;  // at most 50
+  std::vector<TerritoryCount> territories;  // at most kMaxTerritories
   std::vector<std::uint64_t> daily_creations, daily_views;
   std::vector<std::optional<std::uint64_t>> daily_streams;  // nullopt after the streams day S
 };

@@ -18,6 +18,13 @@ namespace tta {
 // Bits so that a filter is a mask: "all" matches every bit, unknown included.
 enum PlatformBit : std::uint8_t { kPlatformUnknown = 1, kPlatformTiktok = 2, kPlatformDouyin = 4 };
 enum ContentBit : std::uint8_t { kContentUnknown = 1, kContentUgc = 2, kContentPgc = 4 };
+inline constexpr std::uint8_t kAllPlatforms = kPlatformUnknown | kPlatformTiktok | kPlatformDouyin;
+inline constexpr std::uint8_t kAllContents = kContentUnknown | kContentUgc | kContentPgc;
+// A series' kind, one byte: its platform bit | its content bit << kContentShift.
+inline constexpr int kContentShift = 3;
+inline std::uint8_t series_kind(std::uint8_t platform, std::uint8_t content) {
+  return static_cast<std::uint8_t>(platform | (content << kContentShift));
+}
 
 struct TrackInfo {
   std::string id;

@@ -2,6 +2,16 @@
 
 namespace tta {
 
+SeriesFilter filter_of(const Query& q) {
+  SeriesFilter f;
+  if (q.platform != PlatformFilter::all)
+    f.platforms = q.platform == PlatformFilter::tiktok ? kPlatformTiktok : kPlatformDouyin;
+  if (q.content != ContentFilter::all)
+    f.contents = static_cast<std::uint8_t>(
+        (q.content == ContentFilter::ugc ? kContentUgc : kContentPgc) << kContentShift);
+  return f;
+}
+
 Result<PlatformFilter> parse_platform(std::string_view word) {
   if (word == "all") return PlatformFilter::all;
   if (word == "tiktok") return PlatformFilter::tiktok;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <utility>  // std::pair
 
+#include "catalog.hpp"  // the series kind bits a filter keeps
 #include "dates.hpp"
 #include "result.hpp"
 
@@ -41,6 +42,24 @@ struct Query {
   std::string search;  // at most kMaxSearchBytes
   bool weekly = false;  // track(): 7-day buckets ending on the window's last day
 };
+
+// Which series a query's platform and content filters keep (series_kind()).
+struct SeriesFilter {
+  std::uint8_t platforms = kAllPlatforms;
+  std::uint8_t contents = kAllContents << kContentShift;
+  bool keeps_all() const {
+    return platforms == kAllPlatforms && contents == (kAllContents << kContentShift);
+  }
+  bool keeps(std::uint8_t kind) const { return (kind & platforms) && (kind & contents); }
+};
+SeriesFilter filter_of(const Query& query);
+
+// The [begin, end) of a list of `count` rows that offset and limit keep.
+inline std::pair<std::size_t, std::size_t> page_of(const Query& query, std::size_t count) {
+  const std::size_t begin = query.offset < count ? query.offset : count;
+  const std::size_t rest = count - begin;
+  return {begin, begin + (query.limit < rest ? query.limit : rest)};
+}
 
 // Parses "all" / "tiktok" / "douyin" etc.; an error names the accepted words.
 Result<PlatformFilter> parse_platform(std::string_view word);

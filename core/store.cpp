@@ -132,7 +132,7 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
   for (std::size_t j = 0; j < order.size(); ++j) {
     const TiktokSeries& t = catalog.tiktok[order[j]];
     s.slot_of_[j] = slot_of_input[order[j]];
-    s.kind_of_[j] = static_cast<std::uint8_t>(t.platform | (t.content << 3));
+    s.kind_of_[j] = series_kind(t.platform, t.content);
   }
   // Series of each track, ordered by slot, so a track's territories are runs.
   std::vector<std::uint32_t> stored_by_slot(order.size());
@@ -180,13 +180,6 @@ std::size_t Store::bytes() const {
   return total;
 }
 
-std::uint8_t Store::filter_mask(const Query& q, std::uint8_t& content_mask) const {
-  content_mask = static_cast<std::uint8_t>(
-      (q.content == ContentFilter::all ? 7 : q.content == ContentFilter::ugc ? kContentUgc : kContentPgc) << 3);
-  return q.platform == PlatformFilter::all ? 7 : q.platform == PlatformFilter::tiktok ? kPlatformTiktok
-                                                                                      : kPlatformDouyin;
-}
-
 Change Store::streams_of_track(std::uint32_t track, Window current, Window previous) const {
   Change out;
   for (std::uint32_t i = streams_track_start_[track]; i < streams_track_start_[track + 1]; ++i) {
@@ -225,15 +218,15 @@ struct DenseRows {
 };
 
 template <bool Filtered, typename CellC, typename CellV>
-void add_dense(const DenseRows& r, const CellC* C, const CellV* V, const std::uint64_t* CT, const std::uint64_t* VT,
-               const std::uint32_t* slot, const std::uint8_t* kind, std::uint8_t platform_mask,
-               std::uint8_t content_mask, std::uint64_t* creations, std::uint64_t* views,
+void add_dense(const DenseRows& r, const CellC* creation_cells, const CellV* view_cells,
+               const std::uint64_t* creation_totals, const std::uint64_t* view_totals,
+               const std::uint32_t* slot, const std::uint8_t* kind, SeriesFilter filter, std::uint64_t* creations, std::uint64_t* views,
                std::uint64_t* both_per_slot, std::uint64_t& both_c, std::uint64_t& both_v) {
   std::uint64_t bc = 0, bv = 0;
   auto add = [&](std::size_t j, std::uint64_t c1, std::uint64_t v1, std::uint64_t c2, std::uint64_t v2) {
-    if (Filtered && !((kind[j] & platform_mask) && (kind[j] & content_mask))) return;
+    if (Filtered && !filter.keeps(kind[j])) return;
     std::uint64_t c0 = 0, v0 = 0;
-    if (r.has_k0) c0 = C[r.at0 + j], v0 = V[r.at0 + j];
+    if (r.has_k0) c0 = creation_cells[r.at0 + j], v0 = view_cells[r.at0 + j];
     const std::uint32_t s = slot[j];
     creations[s] += c1 - c0;
     views[s] += v1 - v0;
@@ -242,16 +235,16 @@ void add_dense(const DenseRows& r, const CellC* C, const CellV* V, const std::ui
     bv += v2 - v0;
   };
   std::size_t j = 0;
-  for (; j < r.n2; ++j) add(j, C[r.at1 + j], V[r.at1 + j], C[r.at2 + j], V[r.at2 + j]);
-  for (; j < r.n1; ++j) add(j, C[r.at1 + j], V[r.at1 + j], CT[j], VT[j]);
-  for (; j < r.n0; ++j) add(j, CT[j], VT[j], CT[j], VT[j]);
+  for (; j < r.n2; ++j) add(j, creation_cells[r.at1 + j], view_cells[r.at1 + j], creation_cells[r.at2 + j], view_cells[r.at2 + j]);
+  for (; j < r.n1; ++j) add(j, creation_cells[r.at1 + j], view_cells[r.at1 + j], creation_totals[j], view_totals[j]);
+  for (; j < r.n0; ++j) add(j, creation_totals[j], view_totals[j], creation_totals[j], view_totals[j]);
   both_c += bc;
   both_v += bv;
 }
 
 }  // namespace
 
-SlotSums Store::sum_slots(const Windows& w, std::uint8_t platform_mask, std::uint8_t content_mask,
+SlotSums Store::sum_slots(const Windows& w, SeriesFilter filter,
                           bool both_per_slot) const {
   SlotSums out;
   out.creations.assign(slot_track_.size(), 0);
@@ -264,18 +257,18 @@ SlotSums Store::sum_slots(const Windows& w, std::uint8_t platform_mask, std::uin
   const long long k0 = static_cast<long long>(tiktok_end_) - w.current.end;
   const long long k1 = static_cast<long long>(tiktok_end_) - w.current.start + 1;
   const long long k2 = static_cast<long long>(tiktok_end_) - w.previous.start + 1;
-  const bool filtered = platform_mask != 7 || content_mask != (7 << 3);
+  const bool filtered = !filter.keeps_all();
   std::uint64_t* const per_slot = both_per_slot ? out.both_creations.data() : nullptr;
   std::uint64_t both_c = 0, both_v = 0;
   for (const auto& g : tiktok_.groups()) {
     const DenseRows rows{k0 == 0 ? g.count : g.row_count(k0), g.row_count(k1), g.row_count(k2),
                          g.row_offset(k0), g.row_offset(k1), g.row_offset(k2), k0 != 0};
-    g.cells[0].with([&](const auto* C) {
-      g.cells[1].with([&](const auto* V) {
-        const auto run = [&](auto filter) {
-          add_dense<decltype(filter)::value>(rows, C, V, tiktok_.totals(0) + g.begin, tiktok_.totals(1) + g.begin,
-                                             slot_of_.data() + g.begin, kind_of_.data() + g.begin, platform_mask,
-                                             content_mask, out.creations.data(), out.views.data(), per_slot, both_c,
+    g.cells[0].with([&](const auto* creation_cells) {
+      g.cells[1].with([&](const auto* view_cells) {
+        const auto run = [&](auto filtered_run) {
+          add_dense<decltype(filtered_run)::value>(rows, creation_cells, view_cells, tiktok_.totals(0) + g.begin, tiktok_.totals(1) + g.begin,
+                                             slot_of_.data() + g.begin, kind_of_.data() + g.begin, filter,
+                                             out.creations.data(), out.views.data(), per_slot, both_c,
                                              both_v);
         };
         if (filtered) run(std::true_type{});
@@ -285,7 +278,7 @@ SlotSums Store::sum_slots(const Windows& w, std::uint8_t platform_mask, std::uin
   }
   const std::size_t dense = tiktok_.dense_count();
   for (std::size_t j = dense; j < tiktok_.size(); ++j) {
-    if (!(kind_of_[j] & platform_mask) || !(kind_of_[j] & content_mask)) continue;
+    if (!filter.keeps(kind_of_[j])) continue;
     const std::uint32_t s = slot_of_[j];
     const std::uint64_t c = tiktok_.range(0, j, w.current.start, w.current.end);
     const std::uint64_t c2 = tiktok_.range(0, j, w.previous.start, w.current.end);
@@ -305,9 +298,8 @@ OverviewAnswer Store::overview(const Query& q) const {
   const Windows w = windows_of(q);
   a.window = w.current;
   a.previous = w.previous;
-  std::uint8_t content_mask;
-  const std::uint8_t platform_mask = filter_mask(q, content_mask);
-  const SlotSums sums = sum_slots(w, platform_mask, content_mask, false);
+  const SeriesFilter filter = filter_of(q);
+  const SlotSums sums = sum_slots(w, filter, false);
   const std::uint64_t* const slot_creations = sums.creations.data();
   const std::uint64_t* const slot_views = sums.views.data();
 
@@ -354,8 +346,7 @@ OverviewAnswer Store::overview(const Query& q) const {
   }
 
   // Rank, then cut: only the rows asked for get territories.
-  const std::size_t begin = std::min(q.offset, rows.size());
-  const std::size_t end = begin + std::min(q.limit, rows.size() - begin);
+  const auto [begin, end] = page_of(q, rows.size());
   const std::uint32_t* const id_rank = id_rank_.data();
   auto ranked_before = [id_rank](const Ranked& x, const Ranked& y) {
     if (x.creations != y.creations) return x.creations > y.creations;
@@ -419,13 +410,12 @@ TrackAnswer Store::track(std::uint32_t t, const Query& q) const {
   a.daily_creations.assign(static_cast<std::size_t>(p), 0);
   a.daily_views.assign(static_cast<std::size_t>(p), 0);
 
-  std::uint8_t content_mask;
-  const std::uint8_t platform_mask = filter_mask(q, content_mask);
+  const SeriesFilter filter = filter_of(q);
   std::vector<TerritoryCount> territories;
   std::uint32_t current_slot = UINT32_MAX;
   for (std::uint32_t i = track_series_start_[t]; i < track_series_start_[t + 1]; ++i) {
     const std::uint32_t j = track_series_[i];
-    if (!(kind_of_[j] & platform_mask) || !(kind_of_[j] & content_mask)) continue;
+    if (!filter.keeps(kind_of_[j])) continue;
     const std::uint64_t c = tiktok_.range(0, j, w.current.start, w.current.end);
     const std::uint64_t v = tiktok_.range(1, j, w.current.start, w.current.end);
     a.creations.current += c;
@@ -439,11 +429,11 @@ TrackAnswer Store::track(std::uint32_t t, const Query& q) const {
     territories.back().creations += c;
     territories.back().views += v;
   }
-  daily_tiktok(t, w.current, platform_mask, content_mask, a.daily_creations, a.daily_views);
+  daily_tiktok(t, w.current, filter, a.daily_creations, a.daily_views);
   territories.erase(std::remove_if(territories.begin(), territories.end(),
                                    [](const TerritoryCount& x) { return x.creations == 0; }),
                     territories.end());
-  const std::size_t keep = std::min<std::size_t>(50, territories.size());
+  const std::size_t keep = std::min<std::size_t>(kMaxTerritories, territories.size());
   std::partial_sort(territories.begin(), territories.begin() + static_cast<std::ptrdiff_t>(keep),
                     territories.end(), better_territory);
   territories.resize(keep);
@@ -454,7 +444,7 @@ TrackAnswer Store::track(std::uint32_t t, const Query& q) const {
   return a;
 }
 
-void Store::daily_tiktok(std::uint32_t t, Window w, std::uint8_t platform_mask, std::uint8_t content_mask,
+void Store::daily_tiktok(std::uint32_t t, Window w, SeriesFilter filter,
                          std::vector<std::uint64_t>& creations, std::vector<std::uint64_t>& views) const {
   const long long p = static_cast<long long>(w.end) - w.start + 1;
   const long long k0 = static_cast<long long>(tiktok_end_) - w.end;
@@ -462,7 +452,7 @@ void Store::daily_tiktok(std::uint32_t t, Window w, std::uint8_t platform_mask, 
   views.assign(static_cast<std::size_t>(p), 0);
   for (std::uint32_t i = track_series_start_[t]; i < track_series_start_[t + 1]; ++i) {
     const std::uint32_t j = track_series_[i];
-    if (!(kind_of_[j] & platform_mask) || !(kind_of_[j] & content_mask)) continue;
+    if (!filter.keeps(kind_of_[j])) continue;
     // Daily values: differences of consecutive sums back from E, newest day last.
     for (std::size_t m = 0; m < 2; ++m) {
       std::vector<std::uint64_t>& daily = m == 0 ? creations : views;

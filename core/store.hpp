@@ -41,17 +41,16 @@ class Store {
 
  private:
   Store() = default;
-  std::uint8_t filter_mask(const Query& q, std::uint8_t& content_mask) const;
   // both_per_slot: also the current + previous creations of every slot
   // (breakouts); else only their total (the overview).
-  SlotSums sum_slots(const Windows& w, std::uint8_t platform_mask, std::uint8_t content_mask,
+  SlotSums sum_slots(const Windows& w, SeriesFilter filter,
                      bool both_per_slot = true) const;
   Change streams_of_track(std::uint32_t track, Window current, Window previous) const;
-  void daily_tiktok(std::uint32_t track, Window w, std::uint8_t platform_mask, std::uint8_t content_mask,
+  void daily_tiktok(std::uint32_t track, Window w, SeriesFilter filter,
                     std::vector<std::uint64_t>& creations, std::vector<std::uint64_t>& views) const;
   std::vector<std::optional<std::uint64_t>> daily_streams(std::uint32_t track, Window w) const;
   // Daily creations (filters applied) over [a, b], days after E count 0.
-  void daily_creations(std::uint32_t track, Day a, Day b, std::uint8_t platform_mask, std::uint8_t content_mask,
+  void daily_creations(std::uint32_t track, Day a, Day b, SeriesFilter filter,
                        std::vector<std::uint64_t>& out) const;
   // Fills history, activity and reason "thin-activity"; true when the track
   // has enough activity to be tested.
@@ -66,7 +65,7 @@ class Store {
 
   SeriesSums<2> tiktok_;                // metric 0 creations, 1 views; anchor E
   std::vector<std::uint32_t> slot_of_;  // per stored tiktok series
-  std::vector<std::uint8_t> kind_of_;   // per stored tiktok series: platform bits | content bits << 3
+  std::vector<std::uint8_t> kind_of_;   // per stored tiktok series: series_kind() of its platform and content
   std::vector<std::uint32_t> slot_track_;
   std::vector<std::array<char, 2>> slot_code_;
   std::vector<std::uint32_t> track_slots_;          // track t owns slots [track_slots_[t], track_slots_[t+1])

@@ -14,7 +14,7 @@ std::size_t platform_index(std::uint8_t kind) {
   return (kind & kPlatformTiktok) ? 0 : (kind & kPlatformDouyin) ? 1 : 2;
 }
 std::size_t content_index(std::uint8_t kind) {
-  const std::uint8_t content = kind >> 3;
+  const std::uint8_t content = kind >> kContentShift;
   return (content & kContentUgc) ? 0 : (content & kContentPgc) ? 1 : 2;
 }
 
@@ -143,19 +143,18 @@ int rounding_exponent(double half_width) {
 SplitsAnswer Store::splits(const Query& q, std::optional<std::uint32_t> track) const {
   SplitsAnswer a;
   a.windows = windows_of(q);
-  std::uint8_t content_mask;
-  const std::uint8_t platform_mask = filter_mask(q, content_mask);
+  const SeriesFilter filter = filter_of(q);
   auto add = [&](std::uint32_t j) {
     const std::uint8_t kind = kind_of_[j];
-    if (!(kind & content_mask) && !(kind & platform_mask)) return;
+    if (!(kind & filter.contents) && !(kind & filter.platforms)) return;
     const std::uint64_t c = tiktok_.range(0, j, a.windows.current.start, a.windows.current.end);
     const std::uint64_t v = tiktok_.range(1, j, a.windows.current.start, a.windows.current.end);
     // Each split is across its own dimension, within the other filter.
-    if (kind & content_mask) {
+    if (kind & filter.contents) {
       a.platform[platform_index(kind)].creations += c;
       a.platform[platform_index(kind)].views += v;
     }
-    if (kind & platform_mask) {
+    if (kind & filter.platforms) {
       a.content[content_index(kind)].creations += c;
       a.content[content_index(kind)].views += v;
     }
@@ -169,9 +168,8 @@ SplitsAnswer Store::splits(const Query& q, std::optional<std::uint32_t> track) c
 }
 
 std::vector<BreakoutRow> Store::breakouts(const Query& q, std::uint64_t min_creations) const {
-  std::uint8_t content_mask;
-  const std::uint8_t platform_mask = filter_mask(q, content_mask);
-  const SlotSums sums = sum_slots(windows_of(q), platform_mask, content_mask);
+  const SeriesFilter filter = filter_of(q);
+  const SlotSums sums = sum_slots(windows_of(q), filter);
   std::vector<BreakoutRow> rows;
   for (std::uint32_t t = 0; t < tracks_.size(); ++t) {
     BreakoutRow row{t, 0, 0};
@@ -204,13 +202,13 @@ Window Store::lift_history(const Query& q) const {
   return {end - kH + 1, end};
 }
 
-void Store::daily_creations(std::uint32_t t, Day a, Day b, std::uint8_t platform_mask, std::uint8_t content_mask,
+void Store::daily_creations(std::uint32_t t, Day a, Day b, SeriesFilter filter,
                             std::vector<std::uint64_t>& out) const {
   out.assign(static_cast<std::size_t>(b - a + 1), 0);
   const long long anchor = tiktok_end_;
   for (std::uint32_t i = track_series_start_[t]; i < track_series_start_[t + 1]; ++i) {
     const std::uint32_t j = track_series_[i];
-    if (!(kind_of_[j] & platform_mask) || !(kind_of_[j] & content_mask)) continue;
+    if (!filter.keeps(kind_of_[j])) continue;
     // Day d is the sum of the last (E - d + 1) days minus that of the last (E - d).
     std::uint64_t newer = tiktok_.back(0, j, anchor - b);
     for (Day d = b; d >= a; --d) {
@@ -314,26 +312,24 @@ void Store::lift_test(LiftAnswer& a, Window h, const std::vector<std::uint64_t>&
 
 LiftAnswer Store::lift(std::uint32_t t, const Query& q) const {
   const Windows w = windows_of(q);
-  std::uint8_t content_mask;
-  const std::uint8_t platform_mask = filter_mask(q, content_mask);
+  const SeriesFilter filter = filter_of(q);
   LiftAnswer a;
   a.track = t;
   for (std::uint32_t i = track_series_start_[t]; i < track_series_start_[t + 1]; ++i) {
     const std::uint32_t j = track_series_[i];
-    if ((kind_of_[j] & platform_mask) && (kind_of_[j] & content_mask))
+    if (filter.keeps(kind_of_[j]))
       a.creations += tiktok_.range(0, j, w.current.start, w.current.end);
   }
   const Window h = lift_history(q);
   std::vector<std::uint64_t> creations;
-  daily_creations(t, h.start - kMaxLag - kLiftFilterSpan, h.end, platform_mask, content_mask, creations);
+  daily_creations(t, h.start - kMaxLag - kLiftFilterSpan, h.end, filter, creations);
   if (lift_activity(a, h, creations)) lift_test(a, h, creations);
   return a;
 }
 
 Result<std::vector<LiftAnswer>> Store::lift_ranking(const Query& q) const {
-  std::uint8_t content_mask;
-  const std::uint8_t platform_mask = filter_mask(q, content_mask);
-  const SlotSums sums = sum_slots(windows_of(q), platform_mask, content_mask, false);
+  const SeriesFilter filter = filter_of(q);
+  const SlotSums sums = sum_slots(windows_of(q), filter, false);
   const Window h = lift_history(q);
   const Day first = h.start - kMaxLag - kLiftFilterSpan;
 
@@ -350,7 +346,7 @@ Result<std::vector<LiftAnswer>> Store::lift_ranking(const Query& q) const {
     for (std::uint32_t s = track_slots_[t]; s < track_slots_[t + 1]; ++s) c += sums.creations[s];
     if (c == 0) continue;
     LiftAnswer a;
-    daily_creations(t, first, h.end, platform_mask, content_mask, creations);
+    daily_creations(t, first, h.end, filter, creations);
     if (!lift_activity(a, h, creations)) continue;
     if (tested.size() == kLiftMaxTested)
       return Error{"lift ranking: more than " + std::to_string(kLiftMaxTested) +
@@ -363,7 +359,7 @@ Result<std::vector<LiftAnswer>> Store::lift_ranking(const Query& q) const {
     LiftAnswer a;
     a.track = c.track;
     a.creations = c.creations;
-    daily_creations(c.track, first, h.end, platform_mask, content_mask, creations);
+    daily_creations(c.track, first, h.end, filter, creations);
     lift_activity(a, h, creations);
     lift_test(a, h, creations);
     if (a.best_lag) {
