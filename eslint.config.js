@@ -22,11 +22,20 @@ export default [
       globals: { ...globals.browser, ...globals.worker, ...globals.node },
     },
     rules: {
-      'no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none' }],
+      'no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       'no-empty': ['error', { allowEmptyCatch: true }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-var': 'error',
       'prefer-const': 'error',
     },
+  },
+  {
+    // Functions that tests and the benchmark run inside the page (page.evaluate)
+    // reach the dashboard through globals the test harness defines there.
+    files: ['tests/browser/**', 'bench/**'],
+    languageOptions: { globals: { __root: 'readonly', __dashboards: 'readonly' } },
   },
 ];

@@ -12,8 +12,14 @@ import { chromium } from 'playwright-core';
 import { measureDashboard } from './dashboard.mjs';
 
 const HERE = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const at = args.indexOf(name);
@@ -21,14 +27,23 @@ const option = (name, fallback) => {
   const [, value] = args.splice(at, 2);
   return value;
 };
-const ROOT = option('--root', HERE);  // the tree whose dist/ to serve
+const ROOT = option('--root', HERE); // the tree whose dist/ to serve
 const runs = Number(option('--runs', '1'));
 const jsonOut = option('--json', null);
 const names = args.length ? args : ['S', 'M'];
-const FILES = { S: null, M: 'build/bench/data/2000x730.json', L: 'build/bench/data/10000x365.json' };
-const catalogs = names.map((name) => ({ name, file: FILES[name] ? join(HERE, FILES[name]) : null }));
-for (const { file } of catalogs) if (file && !existsSync(file)) throw new Error(`${file} is missing (bash scripts/bench.sh generates it)`);
-if (catalogs[0].file) catalogs.unshift({ name: 'S', file: null });  // the page opens on S
+const FILES = {
+  S: null,
+  M: 'build/bench/data/2000x730.json',
+  L: 'build/bench/data/10000x365.json',
+};
+const catalogs = names.map((name) => ({
+  name,
+  file: FILES[name] ? join(HERE, FILES[name]) : null,
+}));
+for (const { file } of catalogs)
+  if (file && !existsSync(file))
+    throw new Error(`${file} is missing (bash scripts/bench.sh generates it)`);
+if (catalogs[0].file) catalogs.unshift({ name: 'S', file: null }); // the page opens on S
 
 const pct = (values, p) => {
   if (!values?.length) return NaN;
@@ -36,14 +51,20 @@ const pct = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(1).padStart(6) : '     -');
-const line = (label, values) => `${label.padEnd(22)} p50 ${ms(pct(values, 50))}  p95 ${ms(pct(values, 95))}  max ${ms(Math.max(...(values ?? [])))}  (n=${values?.length ?? 0})`;
+const line = (label, values) =>
+  `${label.padEnd(22)} p50 ${ms(pct(values, 50))}  p95 ${ms(pct(values, 95))}  max ${ms(Math.max(...(values ?? [])))}  (n=${values?.length ?? 0})`;
 
 const all = [];
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   for (let run = 1; run <= runs; run++) {
-    const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
-    const out = await measureDashboard(browser, ROOT, catalogs, { log: (...a) => console.error(...a) });
+    const load = os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
+    const out = await measureDashboard(browser, ROOT, catalogs, {
+      log: (...a) => console.error(...a),
+    });
     all.push(out);
     console.log(`run ${run}/${runs} (load average ${load} at start)`);
     if (out.skipped || out.error) console.log(' ', out.skipped ?? out.error);
@@ -64,7 +85,12 @@ try {
       }
       console.log(`    ${line('event timing', c.eventTiming.interactionMs)}`);
       const t = c.trace;
-      if (t?.main) console.log(`    trace/click: main ${t.main.busyMs.toFixed(1)} ms (${Object.entries(t.main.byKindMs).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}); worker ${t.workerBusyMs.toFixed(1)} ms`);
+      if (t?.main)
+        console.log(
+          `    trace/click: main ${t.main.busyMs.toFixed(1)} ms (${Object.entries(t.main.byKindMs)
+            .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+            .join(', ')}); worker ${t.workerBusyMs.toFixed(1)} ms`,
+        );
     }
   }
 } finally {

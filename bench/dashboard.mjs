@@ -35,15 +35,23 @@ function install() {
   const m = { clicks: [], events: [], pending: null, drawing: null };
   window.__ttaBench = m;
   const main = __root().querySelector('main');
-  __root().getElementById('period-switch').addEventListener('click', (event) => {
-    if (!m.pending) m.pending = { t0: event.timeStamp, sawBusy: false };
-  }, true);
+  __root()
+    .getElementById('period-switch')
+    .addEventListener(
+      'click',
+      (event) => {
+        if (!m.pending) m.pending = { t0: event.timeStamp, sawBusy: false };
+      },
+      true,
+    );
   new MutationObserver((records) => {
     // The values aria-busy took since the last call, in order (a record holds
     // the value before its change): an answer the page already had is drawn
     // in the click's own task, busy and idle again before this runs.
     const busyRecords = records.filter((r) => r.attributeName === 'aria-busy');
-    const values = busyRecords.map((r, i) => (i + 1 < busyRecords.length ? busyRecords[i + 1].oldValue : main.getAttribute('aria-busy')));
+    const values = busyRecords.map((r, i) =>
+      i + 1 < busyRecords.length ? busyRecords[i + 1].oldValue : main.getAttribute('aria-busy'),
+    );
     // The insights of the click last rendered are drawn (only a settled click
     // waits for them; a newer click leaves them unfinished).
     if (m.drawing && main.dataset.insights === 'ready') {
@@ -60,18 +68,26 @@ function install() {
       // (With nothing to show, e.g. no creations, the insights are ready at once.)
       if (main.dataset.insights === 'ready') click.insights = click.rendered;
       else m.drawing = click;
-      requestAnimationFrame(() => setTimeout(() => {
-        click.painted = performance.now() - p.t0;
-        m.clicks.push(click);
-      }, 0));
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          click.painted = performance.now() - p.t0;
+          m.clicks.push(click);
+        }, 0),
+      );
     }
-  }).observe(main, { attributes: true, attributeOldValue: true, attributeFilter: ['aria-busy', 'data-insights'] });
+  }).observe(main, {
+    attributes: true,
+    attributeOldValue: true,
+    attributeFilter: ['aria-busy', 'data-insights'],
+  });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) m.events.push({ name: e.name, duration: e.duration, interactionId: e.interactionId });
+    for (const e of list.getEntries())
+      m.events.push({ name: e.name, duration: e.duration, interactionId: e.interactionId });
   }).observe({ type: 'event', durationThreshold: 16 });
 }
 
-const currentPeriod = (page) => page.evaluate(() => Number(__root().querySelector('#period-switch input:checked')?.value));
+const currentPeriod = (page) =>
+  page.evaluate(() => Number(__root().querySelector('#period-switch input:checked')?.value));
 
 // Rapid clicks: the next period as soon as the last click's answer is painted
 // (its insights may still be on their way). Settled clicks ({ settled: true }):
@@ -86,14 +102,20 @@ async function clickPeriods(page, count, { settled = false, uncached = false } =
   for (let i = 0; i < count; i++) {
     period = PERIODS[(PERIODS.indexOf(period) + 1) % PERIODS.length];
     if (uncached) {
-      await page.waitForTimeout(300);  // the page's prefetch of the other periods is done
+      await page.waitForTimeout(300); // the page's prefetch of the other periods is done
       await page.evaluate(() => document.querySelector('tiktok-analytics').forgetAnswers());
     }
     await page.click(`label[for="period-${period}"]`);
-    await page.waitForFunction((n) => window.__ttaBench.clicks.length >= n, before + i + 1, { timeout: 60_000 });
+    await page.waitForFunction((n) => window.__ttaBench.clicks.length >= n, before + i + 1, {
+      timeout: 60_000,
+    });
     if (settled) {
-      await page.waitForFunction(() => window.__ttaBench.clicks.at(-1).insights !== null, null, { timeout: 60_000 });
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+      await page.waitForFunction(() => window.__ttaBench.clicks.at(-1).insights !== null, null, {
+        timeout: 60_000,
+      });
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+      );
     }
   }
   return page.evaluate((from) => window.__ttaBench.clicks.slice(from), before);
@@ -109,18 +131,24 @@ const KINDS = [
   [/PrePaint/, 'prepaint'],
   [/Paint|Compositing|Layerize|Commit|Raster/, 'paint+composite'],
   [/HitTest/, 'hit test'],
-  [/FunctionCall|EvaluateScript|Microtask|EventDispatch|PostMessage|TimerFire|AnimationFrame|V8\.|v8\./, 'script'],
+  [
+    /FunctionCall|EvaluateScript|Microtask|EventDispatch|PostMessage|TimerFire|AnimationFrame|V8\.|v8\./,
+    'script',
+  ],
   [/FrameLoader|Navigation/, 'navigation'],
   [/SVG|ResponseBody|Resource/, 'favicon+resources'],
 ];
 const kindOf = (name) => KINDS.find(([pattern]) => pattern.test(name))?.[1];
 
 async function traceClicks(browser, page, count) {
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'] });
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'],
+  });
   await clickPeriods(page, count);
   const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
   const threadName = {};
-  for (const e of events) if (e.name === 'thread_name') threadName[`${e.pid}:${e.tid}`] = e.args.name;
+  for (const e of events)
+    if (e.name === 'thread_name') threadName[`${e.pid}:${e.tid}`] = e.args.name;
   const byThread = new Map();
   for (const e of events) {
     if (e.ph !== 'X' || !e.dur) continue;
@@ -133,7 +161,7 @@ async function traceClicks(browser, page, count) {
     list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
     const kinds = {};
     let busy = 0;
-    const stack = [];  // { end, kind, child }
+    const stack = []; // { end, kind, child }
     const close = (until) => {
       while (stack.length && stack[stack.length - 1].end <= until) {
         const top = stack.pop();
@@ -145,13 +173,28 @@ async function traceClicks(browser, page, count) {
       const parent = stack[stack.length - 1];
       if (parent) parent.self -= Math.min(e.dur, parent.end - e.ts);
       else busy += e.dur;
-      stack.push({ end: e.ts + e.dur, self: e.dur, kind: kindOf(e.name) ?? parent?.kind ?? 'untraced task time' });
+      stack.push({
+        end: e.ts + e.dur,
+        self: e.dur,
+        kind: kindOf(e.name) ?? parent?.kind ?? 'untraced task time',
+      });
     }
     close(Infinity);
-    return { busyMs: perClick(busy), byKindMs: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, perClick(v)]).sort((a, b) => b[1] - a[1])) };
+    return {
+      busyMs: perClick(busy),
+      byKindMs: Object.fromEntries(
+        Object.entries(kinds)
+          .map(([k, v]) => [k, perClick(v)])
+          .sort((a, b) => b[1] - a[1]),
+      ),
+    };
   };
-  const main = [...byThread.entries()].filter(([k]) => threadName[k] === 'CrRendererMain').sort((a, b) => b[1].length - a[1].length)[0];
-  const workers = [...byThread.entries()].filter(([k]) => /DedicatedWorker/.test(threadName[k] ?? ''));
+  const main = [...byThread.entries()]
+    .filter(([k]) => threadName[k] === 'CrRendererMain')
+    .sort((a, b) => b[1].length - a[1].length)[0];
+  const workers = [...byThread.entries()].filter(([k]) =>
+    /DedicatedWorker/.test(threadName[k] ?? ''),
+  );
   return {
     clicks: count,
     main: main ? split(main[1]) : null,
@@ -161,7 +204,12 @@ async function traceClicks(browser, page, count) {
 
 // catalogs: [{ name, file }] in the order to measure; the first may be
 // 'sample' (the page opens on dist/data/sample-catalog.json, our S catalog).
-export async function measureDashboard(browser, root, catalogs, { clicks = 24, warmups = 4, log = () => {} } = {}) {
+export async function measureDashboard(
+  browser,
+  root,
+  catalogs,
+  { clicks = 24, warmups = 4, log = () => {} } = {},
+) {
   const dist = join(root, 'dist');
   if (!existsSync(join(dist, 'index.html')) || !existsSync(join(dist, 'bindings/js/tta_wasm.wasm')))
     return { skipped: 'dist/ is not built (bash scripts/build-web.sh)' };
@@ -180,24 +228,40 @@ export async function measureDashboard(browser, root, catalogs, { clicks = 24, w
         const shown = basename(file).replace(/\.json$/i, '');
         const t0 = Date.now();
         await page.setInputFiles('#file-input', file);
-        await page.waitForFunction((expected) => __root().getElementById('catalog-name').textContent === expected
-          && __root().querySelector('main').getAttribute('aria-busy') === 'false', shown, { timeout: 600_000 });
+        await page.waitForFunction(
+          (expected) =>
+            __root().getElementById('catalog-name').textContent === expected &&
+            __root().querySelector('main').getAttribute('aria-busy') === 'false',
+          shown,
+          { timeout: 600_000 },
+        );
         log(`  dashboard: ${name} loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       }
-      const rows = await page.evaluate(() => __root().querySelectorAll('#overview-page tbody tr').length);
+      const rows = await page.evaluate(
+        () => __root().querySelectorAll('#overview-page tbody tr').length,
+      );
       await clickPeriods(page, warmups);
       const eventsBefore = await page.evaluate(() => window.__ttaBench.events.length);
       const measured = await clickPeriods(page, clicks);
-      const events = await page.evaluate((from) => window.__ttaBench.events.slice(from), eventsBefore);
+      const events = await page.evaluate(
+        (from) => window.__ttaBench.events.slice(from),
+        eventsBefore,
+      );
       const trace = await traceClicks(browser, page, 8);
       // The same clicks settled: one round first, so that every period's
       // insights are known (as in the rapid clicks' warm-up).
       await clickPeriods(page, PERIODS.length, { settled: true });
       const settled = await clickPeriods(page, clicks, { settled: true });
-      const canForget = await page.evaluate(() => typeof document.querySelector('tiktok-analytics').forgetAnswers === 'function');
-      const uncached = canForget ? await clickPeriods(page, Math.min(clicks, 12), { settled: true, uncached: true }) : null;
+      const canForget = await page.evaluate(
+        () => typeof document.querySelector('tiktok-analytics').forgetAnswers === 'function',
+      );
+      const uncached = canForget
+        ? await clickPeriods(page, Math.min(clicks, 12), { settled: true, uncached: true })
+        : null;
       out.catalogs[name] = {
-        clicks: measured.length, tableRows: rows, trace,
+        clicks: measured.length,
+        tableRows: rows,
+        trace,
         settled: {
           clicks: settled.length,
           paintedMs: settled.map((c) => c.painted),
@@ -210,14 +274,18 @@ export async function measureDashboard(browser, root, catalogs, { clicks = 24, w
           renderedMs: uncached.map((c) => c.rendered),
           insightsMs: uncached.map((c) => c.insights),
         },
-        paintedMs: measured.map((c) => c.painted), renderedMs: measured.map((c) => c.rendered),
+        paintedMs: measured.map((c) => c.painted),
+        renderedMs: measured.map((c) => c.rendered),
         eventTiming: {
           entries: events.length,
           // Per interaction (a click's pointer, mouse and click events), its longest entry: what INP reads.
-          interactionMs: Object.values(events.reduce((by, e) => {
-            if (e.interactionId) by[e.interactionId] = Math.max(by[e.interactionId] ?? 0, e.duration);
-            return by;
-          }, {})),
+          interactionMs: Object.values(
+            events.reduce((by, e) => {
+              if (e.interactionId)
+                by[e.interactionId] = Math.max(by[e.interactionId] ?? 0, e.duration);
+              return by;
+            }, {}),
+          ),
           maxMs: events.reduce((m, e) => Math.max(m, e.duration), 0),
         },
       };

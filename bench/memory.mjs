@@ -59,7 +59,8 @@ for (const file of files) {
   const overviewMs = {};
   for (const period of [7, 28, 90, 365]) {
     // Warm until the optimising tier has the kernel: 20 calls or a second.
-    for (let i = 0, t = performance.now(); i < 20 || performance.now() - t < 1000; i++) analytics.overview({ period });
+    for (let i = 0, t = performance.now(); i < 20 || performance.now() - t < 1000; i++)
+      analytics.overview({ period });
     const times = [];
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
@@ -70,8 +71,18 @@ for (const file of files) {
     overviewMs[period] = times[Math.floor((times.length - 1) / 2)];
   }
   analytics.dispose();
-  console.log(JSON.stringify({
-    label, file, jsonBytes: bytes.length, dailyPoints: summary.dailyPoints, storeBytes: summary.storeBytes,
-    bytesPerPoint: summary.storeBytes / summary.dailyPoints, memoryBytes, loadMs, streamed, overviewMs,
-  }));
+  console.log(
+    JSON.stringify({
+      label,
+      file,
+      jsonBytes: bytes.length,
+      dailyPoints: summary.dailyPoints,
+      storeBytes: summary.storeBytes,
+      bytesPerPoint: summary.storeBytes / summary.dailyPoints,
+      memoryBytes,
+      loadMs,
+      streamed,
+      overviewMs,
+    }),
+  );
 }

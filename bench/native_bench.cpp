@@ -50,7 +50,8 @@ int main(int argc, char** argv) {
   std::printf("document: %.1f MB, %zu tracks, %zu tiktok + %zu streams series, %zu daily points\n",
               doc.size() / 1e6, s.tracks, s.tiktok_series, s.streams_series, tiktok_points);
   std::printf("load: %.2f s (%.1f MB/s); store %.1f MB = %.2f bytes per daily point\n", load_s,
-              doc.size() / 1e6 / load_s, s.store_bytes / 1e6, double(s.store_bytes) / tiktok_points);
+              doc.size() / 1e6 / load_s, s.store_bytes / 1e6,
+              double(s.store_bytes) / tiktok_points);
   std::printf("%-34s %10s %10s\n", "query", "p50 ms", "p95 ms");
   for (int period : {7, 28, 90, 365}) {
     tta::Query q;

@@ -40,8 +40,14 @@ const BUDGET_MS = Number(env.BENCH_BUDGET_S ?? 5) * 1000;
 const WANTED = (env.BENCH_CATALOGS ?? 'S,M,L').split(',').map((s) => s.trim().toUpperCase());
 // Which peers run (ids of SYSTEMS below); all by default.
 const WANTED_PEERS = env.BENCH_PEERS ? env.BENCH_PEERS.split(',').map((s) => s.trim()) : null;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const CATALOGS = [
   { name: 'S', kind: 'artist', tracks: 200, days: 730 },
@@ -51,20 +57,69 @@ const CATALOGS = [
 
 // Systems, in table order. `peer`: compared against ours and timed the same way.
 const SYSTEMS = [
-  { id: 'core', label: 'ours: core only', short: 'core', note: 'the store\'s kernels in wasm, no JSON (bench/probe)' },
-  { id: 'ours', label: 'ours: engine call', short: 'ours', note: 'createAnalytics().overview() in a Worker: core + JSON out + JSON.parse' },
-  { id: 'api', label: 'ours: via Worker API', short: 'ours/Worker', note: 'createAnalyticsWorker() from the page: + postMessage round trip' },
-  { id: 'js-ours', label: 'JS: our algorithm', short: 'JS ours', peer: true, note: 'time-major sums sorted by depth, Float64Array' },
-  { id: 'js-scan-series', label: 'JS: scan per-series arrays', short: 'JS scan series', peer: true, note: 'series x 2p reads' },
-  { id: 'js-scan-rows', label: 'JS: scan long rows', short: 'JS scan rows', peer: true, note: 'day-sorted rows of both windows' },
+  {
+    id: 'core',
+    label: 'ours: core only',
+    short: 'core',
+    note: "the store's kernels in wasm, no JSON (bench/probe)",
+  },
+  {
+    id: 'ours',
+    label: 'ours: engine call',
+    short: 'ours',
+    note: 'createAnalytics().overview() in a Worker: core + JSON out + JSON.parse',
+  },
+  {
+    id: 'api',
+    label: 'ours: via Worker API',
+    short: 'ours/Worker',
+    note: 'createAnalyticsWorker() from the page: + postMessage round trip',
+  },
+  {
+    id: 'js-ours',
+    label: 'JS: our algorithm',
+    short: 'JS ours',
+    peer: true,
+    note: 'time-major sums sorted by depth, Float64Array',
+  },
+  {
+    id: 'js-scan-series',
+    label: 'JS: scan per-series arrays',
+    short: 'JS scan series',
+    peer: true,
+    note: 'series x 2p reads',
+  },
+  {
+    id: 'js-scan-rows',
+    label: 'JS: scan long rows',
+    short: 'JS scan rows',
+    peer: true,
+    note: 'day-sorted rows of both windows',
+  },
   { id: 'duckdb', label: 'DuckDB-WASM', short: 'DuckDB', peer: true, note: 'SQL over long rows' },
-  { id: 'arquero', label: 'Arquero', short: 'Arquero', peer: true, skipAtL: true, note: 'filter/groupby/rollup over long rows' },
-  { id: 'crossfilter', label: 'crossfilter2', short: 'crossfilter', peer: true, skipAtL: true, stateful: true, note: 'day dimension, slot and day groups; each run is a switch from another state' },
+  {
+    id: 'arquero',
+    label: 'Arquero',
+    short: 'Arquero',
+    peer: true,
+    skipAtL: true,
+    note: 'filter/groupby/rollup over long rows',
+  },
+  {
+    id: 'crossfilter',
+    label: 'crossfilter2',
+    short: 'crossfilter',
+    peer: true,
+    skipAtL: true,
+    stateful: true,
+    note: 'day dimension, slot and day groups; each run is a switch from another state',
+  },
 ];
 const PEERS = SYSTEMS.filter((s) => s.peer);
 
 const T0 = Date.now();
-const log = (...args) => console.error(`[${String(Math.round((Date.now() - T0) / 1000)).padStart(4)} s]`, ...args);
+const log = (...args) =>
+  console.error(`[${String(Math.round((Date.now() - T0) / 1000)).padStart(4)} s]`, ...args);
 const mb = (bytes) => bytes / 1e6;
 const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
 
@@ -77,7 +132,12 @@ function percentile(values, q) {
   }
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
-const stats = (ms) => ({ p50: percentile(ms, 0.5), p95: percentile(ms, 0.95), runs: ms.length, ms });
+const stats = (ms) => ({
+  p50: percentile(ms, 0.5),
+  p95: percentile(ms, 0.95),
+  runs: ms.length,
+  ms,
+});
 
 function fmtMs(ms) {
   if (ms === null || ms === undefined) return '-';
@@ -88,7 +148,13 @@ function fmtMs(ms) {
 }
 function fmtRatio(x) {
   if (!Number.isFinite(x)) return '-';
-  return x >= 100 ? `${fmtInt(x)}x` : x >= 10 ? `${x.toFixed(0)}x` : x >= 1 ? `${x.toFixed(1)}x` : `${x.toFixed(2)}x`;
+  return x >= 100
+    ? `${fmtInt(x)}x`
+    : x >= 10
+      ? `${x.toFixed(0)}x`
+      : x >= 1
+        ? `${x.toFixed(1)}x`
+        : `${x.toFixed(2)}x`;
 }
 
 // --- catalogs -------------------------------------------------------------
@@ -97,7 +163,18 @@ function catalogFile(tracks, days) {
   const file = join(DATA, `${tracks}x${days}.json`);
   if (!existsSync(file)) {
     log(`generating ${relative(ROOT, file)}`);
-    execFileSync(GENERATOR, ['--tracks', String(tracks), '--days', String(days), '--seed', String(SEED), '--as-of', AS_OF, '-o', `${file}.tmp`]);
+    execFileSync(GENERATOR, [
+      '--tracks',
+      String(tracks),
+      '--days',
+      String(days),
+      '--seed',
+      String(SEED),
+      '--as-of',
+      AS_OF,
+      '-o',
+      `${file}.tmp`,
+    ]);
     execFileSync('mv', [`${file}.tmp`, file]);
   }
   return file;
@@ -109,28 +186,51 @@ function canonical(answer) {
   const change = ({ current, previous }) => ({ current, previous });
   if (answer.tracks) {
     return {
-      creations: change(answer.creations), views: change(answer.views), streams: change(answer.streams),
+      creations: change(answer.creations),
+      views: change(answer.views),
+      streams: change(answer.streams),
       tracksWithCreations: answer.tracksWithCreations,
-      tracks: answer.tracks.map(({ id, creations, views, streams, topTerritories }) => ({ id, creations, views, streams, topTerritories })),
+      tracks: answer.tracks.map(({ id, creations, views, streams, topTerritories }) => ({
+        id,
+        creations,
+        views,
+        streams,
+        topTerritories,
+      })),
     };
   }
   return {
-    creations: change(answer.creations), views: change(answer.views), streams: change(answer.streams),
+    creations: change(answer.creations),
+    views: change(answer.views),
+    streams: change(answer.streams),
     territories: answer.territories,
-    series: { creations: answer.series.creations, views: answer.series.views, streams: answer.series.streams },
+    series: {
+      creations: answer.series.creations,
+      views: answer.series.views,
+      streams: answer.series.streams,
+    },
   };
 }
 
 function firstDifference(expected, actual, path = 'answer') {
   if (isDeepStrictEqual(expected, actual)) return null;
-  if (typeof expected !== 'object' || typeof actual !== 'object' || expected === null || actual === null)
+  if (
+    typeof expected !== 'object' ||
+    typeof actual !== 'object' ||
+    expected === null ||
+    actual === null
+  )
     return `${path}: ours ${JSON.stringify(expected)}, peer ${JSON.stringify(actual)}`;
   if (Array.isArray(expected) && Array.isArray(actual) && expected.length !== actual.length) {
     const d = expected.findIndex((x, i) => !isDeepStrictEqual(x, actual[i]));
     return `${path}: length ours ${expected.length}, peer ${actual.length}${d >= 0 ? `; first difference at [${d}]: ${firstDifference(expected[d], actual[d], `${path}[${d}]`)}` : ''}`;
   }
   for (const key of new Set([...Object.keys(expected), ...Object.keys(actual)])) {
-    const d = firstDifference(expected[key], actual[key], Array.isArray(expected) ? `${path}[${key}]` : `${path}.${key}`);
+    const d = firstDifference(
+      expected[key],
+      actual[key],
+      Array.isArray(expected) ? `${path}[${key}]` : `${path}.${key}`,
+    );
     if (d) return d;
   }
   return `${path}: differs`;
@@ -142,15 +242,21 @@ async function openBenchPage(browser, url) {
   const context = await browser.newContext();
   const page = await context.newPage();
   page.on('pageerror', (error) => log(`  page error: ${error.message}`));
-  page.on('console', (message) => { if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) log(`  console: ${message.text()}`); });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
+      log(`  console: ${message.text()}`);
+  });
   await page.goto(`${url}bench/page/index.html`);
   await page.waitForFunction(() => window.benchReady === true);
-  if (!(await page.evaluate(() => window.bench.crossOriginIsolated))) throw new Error('the bench page is not cross-origin isolated');
+  if (!(await page.evaluate(() => window.bench.crossOriginIsolated)))
+    throw new Error('the bench page is not cross-origin isolated');
   return { context, page };
 }
 
-const start = (page, system, payload) => page.evaluate(([s, p]) => window.bench.start(s, p), [system, payload]);
-const call = (page, handle, cmd, ...args) => page.evaluate(([h, c, a]) => window.bench.call(h, c, ...a), [handle, cmd, args]);
+const start = (page, system, payload) =>
+  page.evaluate(([s, p]) => window.bench.start(s, p), [system, payload]);
+const call = (page, handle, cmd, ...args) =>
+  page.evaluate(([h, c, a]) => window.bench.call(h, c, ...a), [handle, cmd, args]);
 const stop = (page, handle) => page.evaluate((h) => window.bench.stop(h), handle);
 
 // Runs and warm-ups for one query from its first (cold) call: RUNS after
@@ -177,12 +283,17 @@ function comingFrom(q) {
 }
 
 // The dashboard asks for one page of 50 ranked rows: ours only.
-const PAGE_QUERIES = [7, 28, 90, 365].map((period) => ({ key: `overview ${period}d, 50 rows`, kind: 'overview', period, limit: 50 }));
+const PAGE_QUERIES = [7, 28, 90, 365].map((period) => ({
+  key: `overview ${period}d, 50 rows`,
+  kind: 'overview',
+  period,
+  limit: 50,
+}));
 
 async function instantiateTimes(browser, url, what, times) {
   const ms = [];
   for (let i = 0; i < times; i++) {
-    const context = await browser.newContext();  // a new renderer process: nothing compiled is cached
+    const context = await browser.newContext(); // a new renderer process: nothing compiled is cached
     const page = await context.newPage();
     await page.goto(`${url}bench/page/instantiate.html?what=${what}`);
     const result = await page.evaluate(() => window.result);
@@ -195,14 +306,21 @@ async function instantiateTimes(browser, url, what, times) {
 
 // --- one catalog ------------------------------------------------------------
 
-const LONGEST_STRING = 2 ** 29 - 24;  // V8's longest string, in characters: JSON.parse cannot read more
+const LONGEST_STRING = 2 ** 29 - 24; // V8's longest string, in characters: JSON.parse cannot read more
 
 // One catalog: our engine (its Worker, the core probe, the Worker API), then
 // every peer on the shared columns. Returns the results; `rerun` asks for the
 // same catalog with fewer days (our engine could not load it, or the peers
 // could not read it).
 async function benchCatalog(browser, url, spec) {
-  const out = { name: spec.name, kind: spec.kind, tracks: spec.tracks, systems: {}, queries: {}, notes: [...(spec.notes ?? [])] };
+  const out = {
+    name: spec.name,
+    kind: spec.kind,
+    tracks: spec.tracks,
+    systems: {},
+    queries: {},
+    notes: [...(spec.notes ?? [])],
+  };
   const days = Number(env[`BENCH_${spec.name}_DAYS`] ?? spec.days);
   const { context, page } = await openBenchPage(browser, url);
   try {
@@ -213,37 +331,56 @@ async function benchCatalog(browser, url, spec) {
     let ours;
     const loads = spec.name === 'S' ? 5 : spec.name === 'M' ? 2 : 1;
     try {
-      log(`${spec.name}: loading ${relative(ROOT, file)} (${mb(size).toFixed(0)} MB) into our engine`);
+      log(
+        `${spec.name}: loading ${relative(ROOT, file)} (${mb(size).toFixed(0)} MB) into our engine`,
+      );
       ours = await start(page, 'ours', { url: `/${relative(ROOT, file)}`, loads });
     } catch (error) {
       if (!spec.fallbackDays) throw error;
       const reason = error.message.split('\n')[0].replace(/^page\.evaluate: (Error: )?/, '');
       log(`  ${reason}: falling back to ${spec.fallbackDays} days`);
       return {
-        name: spec.name, skippedDays: days, jsonBytes: size,
-        notes: [`${spec.name} at ${days} days (${fmtInt(size)} bytes of JSON) could not be loaded by our engine in the browser: "${reason}"` +
-          `${readable ? '' : `; JSON.parse cannot read it either (longer than V8's ${fmtInt(LONGEST_STRING)}-character strings)`}. ${spec.name} uses ${spec.fallbackDays} days.`],
+        name: spec.name,
+        skippedDays: days,
+        jsonBytes: size,
+        notes: [
+          `${spec.name} at ${days} days (${fmtInt(size)} bytes of JSON) could not be loaded by our engine in the browser: "${reason}"` +
+            `${readable ? '' : `; JSON.parse cannot read it either (longer than V8's ${fmtInt(LONGEST_STRING)}-character strings)`}. ${spec.name} uses ${spec.fallbackDays} days.`,
+        ],
         rerun: { ...spec, days: spec.fallbackDays, fallbackDays: null },
       };
     }
     if (!readable) {
       out.peersUnreadable = `JSON.parse cannot read a ${fmtInt(size)}-byte document (longer than V8's ${fmtInt(LONGEST_STRING)}-character strings), so the peers cannot load it`;
-      out.notes.push(`${spec.name} at ${days} days: our engine loads it; ${out.peersUnreadable}.` +
-        (spec.fallbackDays ? ` Every system then runs on ${spec.name} at ${spec.fallbackDays} days.` : ''));
-      if (spec.fallbackDays) out.rerun = { ...spec, days: spec.fallbackDays, fallbackDays: null, notes: [] };
+      out.notes.push(
+        `${spec.name} at ${days} days: our engine loads it; ${out.peersUnreadable}.` +
+          (spec.fallbackDays
+            ? ` Every system then runs on ${spec.name} at ${spec.fallbackDays} days.`
+            : ''),
+      );
+      if (spec.fallbackDays)
+        out.rerun = { ...spec, days: spec.fallbackDays, fallbackDays: null, notes: [] };
     }
     out.days = days;
     out.file = relative(ROOT, file);
     out.jsonBytes = size;
     const s = ours.info.summary;
     Object.assign(out, {
-      series: s.tiktokSeries, streamsSeries: s.streamsSeries, dailyPoints: s.dailyPoints,
-      storeBytes: s.storeBytes, memoryBytes: ours.info.memoryBytes,
+      series: s.tiktokSeries,
+      streamsSeries: s.streamsSeries,
+      dailyPoints: s.dailyPoints,
+      storeBytes: s.storeBytes,
+      memoryBytes: ours.info.memoryBytes,
     });
     out.load = { oursMs: ours.info.loadMs };
-    if (readable) Object.assign(out.load, await call(page, ours.handle, 'call', 'jsonBaseline', loads));
+    if (readable)
+      Object.assign(out.load, await call(page, ours.handle, 'call', 'jsonBaseline', loads));
 
-    const firstCall = await call(page, ours.handle, 'answer', { kind: 'overview', period: 365, limit: 1 });
+    const firstCall = await call(page, ours.handle, 'answer', {
+      kind: 'overview',
+      period: 365,
+      limit: 1,
+    });
     out.firstCallMs = { ours: firstCall.ms };
     const top = firstCall.answer.tracks[0].id;
     const queries = queriesOf(top);
@@ -253,7 +390,11 @@ async function benchCatalog(browser, url, spec) {
       const { ms, answer } = await call(page, ours.handle, 'answer', q);
       expected[q.key] = canonical(answer);
       const timed = await call(page, ours.handle, 'time', q, plan(ms));
-      (out.queries[q.key] ??= { query: q, systems: {} }).systems.ours = { status: 'ok', firstMs: ms, ...stats(timed) };
+      (out.queries[q.key] ??= { query: q, systems: {} }).systems.ours = {
+        status: 'ok',
+        firstMs: ms,
+        ...stats(timed),
+      };
       if (!q.limit && q.kind === 'overview') {
         out.queries[q.key].answerTracks = answer.tracks.length;
         out.queries[q.key].answerBytes = JSON.stringify(answer).length;
@@ -268,10 +409,16 @@ async function benchCatalog(browser, url, spec) {
     try {
       const core = await start(page, 'core', { url: `/${relative(ROOT, file)}` });
       out.load.coreMs = core.info.loadMs;
-      out.firstCallMs.core = (await call(page, core.handle, 'answer', { kind: 'overview', period: 365, limit: 1 })).ms;
+      out.firstCallMs.core = (
+        await call(page, core.handle, 'answer', { kind: 'overview', period: 365, limit: 1 })
+      ).ms;
       for (const q of [...queries, ...PAGE_QUERIES]) {
         const { ms } = await call(page, core.handle, 'answer', q);
-        out.queries[q.key].systems.core = { status: 'ok', firstMs: ms, ...stats(await call(page, core.handle, 'time', q, plan(ms))) };
+        out.queries[q.key].systems.core = {
+          status: 'ok',
+          firstMs: ms,
+          ...stats(await call(page, core.handle, 'time', q, plan(ms))),
+        };
       }
       await stop(page, core.handle);
     } catch (error) {
@@ -284,14 +431,18 @@ async function benchCatalog(browser, url, spec) {
     const apiLoad = await page.evaluate((u) => window.bench.apiLoad(u), `/${relative(ROOT, file)}`);
     out.load.apiMs = apiLoad.ms;
     for (const q of [...queries, ...PAGE_QUERIES]) {
-      const { ms } = await page.evaluate(([qq, o]) => window.bench.apiTime(qq, o), [q, { warmups: WARMUPS, runs: RUNS, minRuns: 3, budgetMs: BUDGET_MS }]);
+      const { ms } = await page.evaluate(
+        ([qq, o]) => window.bench.apiTime(qq, o),
+        [q, { warmups: WARMUPS, runs: RUNS, minRuns: 3, budgetMs: BUDGET_MS }],
+      );
       out.queries[q.key].systems.api = { status: 'ok', ...stats(ms) };
     }
     await page.evaluate(() => window.bench.apiStop());
 
     // Peers, on the shared columns.
     if (!readable) {
-      for (const system of PEERS) out.systems[system.id] = { skipped: out.peersUnreadable, short: 'cannot read' };
+      for (const system of PEERS)
+        out.systems[system.id] = { skipped: out.peersUnreadable, short: 'cannot read' };
       return out;
     }
     log(`${spec.name}: building the peers' columns`);
@@ -302,7 +453,11 @@ async function benchCatalog(browser, url, spec) {
         continue;
       }
       if (spec.name === 'L' && system.skipAtL && env.BENCH_SLOW_PEERS_AT_L !== '1') {
-        out.systems[system.id] = { skipped: 'not run at L by default (BENCH_SLOW_PEERS_AT_L=1 runs it): it would take most of the time budget', short: 'not run' };
+        out.systems[system.id] = {
+          skipped:
+            'not run at L by default (BENCH_SLOW_PEERS_AT_L=1 runs it): it would take most of the time budget',
+          short: 'not run',
+        };
         continue;
       }
       log(`${spec.name}: ${system.label}`);
@@ -314,13 +469,20 @@ async function benchCatalog(browser, url, spec) {
         log(`  could not prepare: ${out.systems[system.id].failed}`);
         continue;
       }
-      out.systems[system.id] = { prepareMs: peer.info.prepareMs, version: peer.info.version, bundle: peer.info.bundle };
+      out.systems[system.id] = {
+        prepareMs: peer.info.prepareMs,
+        version: peer.info.version,
+        bundle: peer.info.bundle,
+      };
       for (const q of queries) {
         let first;
         try {
           first = await call(page, peer.handle, 'answer', q);
         } catch (error) {
-          out.queries[q.key].systems[system.id] = { status: 'FAILED', detail: error.message.split('\n')[0] };
+          out.queries[q.key].systems[system.id] = {
+            status: 'FAILED',
+            detail: error.message.split('\n')[0],
+          };
           log(`  ${q.key}: FAILED ${error.message.split('\n')[0]}`);
           continue;
         }
@@ -330,7 +492,10 @@ async function benchCatalog(browser, url, spec) {
           log(`  ${q.key}: MISMATCH ${difference}`);
           continue;
         }
-        const ms = await call(page, peer.handle, 'time', q, { ...plan(first.ms), before: system.stateful ? comingFrom(q) : null });
+        const ms = await call(page, peer.handle, 'time', q, {
+          ...plan(first.ms),
+          before: system.stateful ? comingFrom(q) : null,
+        });
         out.queries[q.key].systems[system.id] = { status: 'ok', firstMs: first.ms, ...stats(ms) };
         log(`  ${q.key}: equal; p50 ${fmtMs(percentile(ms, 0.5))} ms over ${ms.length} runs`);
       }
@@ -347,8 +512,13 @@ async function benchCatalog(browser, url, spec) {
 function cliCheck(file, queries, expected) {
   if (!existsSync(CLI)) return { skipped: 'build/native/cli/tta missing' };
   for (const q of queries) {
-    const args = q.kind === 'track' ? ['track', q.id, '--period', String(q.period), file] : ['overview', '--period', String(q.period), file];
-    const answer = canonical(JSON.parse(execFileSync(CLI, args, { maxBuffer: 1 << 28 }).toString()));
+    const args =
+      q.kind === 'track'
+        ? ['track', q.id, '--period', String(q.period), file]
+        : ['overview', '--period', String(q.period), file];
+    const answer = canonical(
+      JSON.parse(execFileSync(CLI, args, { maxBuffer: 1 << 28 }).toString()),
+    );
     const d = firstDifference(expected[q.key], answer);
     if (d) return { equal: false, detail: `${q.key}: ${d}` };
   }
@@ -369,12 +539,18 @@ function cell(result) {
 }
 
 function systemColumns(catalog) {
-  return SYSTEMS.filter((s) => Object.values(catalog.queries).some((q) => q.systems[s.id]) || catalog.systems[s.id]);
+  return SYSTEMS.filter(
+    (s) => Object.values(catalog.queries).some((q) => q.systems[s.id]) || catalog.systems[s.id],
+  );
 }
 
 function catalogHeading(c) {
-  const rows = c.columns ? `; ${fmtInt(c.columns.rows)} long rows + ${fmtInt(c.columns.streamsRows)} streams rows` : '';
-  const lines = [`${c.name} (${c.kind}): ${fmtInt(c.tracks)} tracks, ${c.days} days; ${fmtInt(c.series)} TikTok series + ${fmtInt(c.streamsSeries)} streams series; ${fmtInt(c.dailyPoints)} daily points; ${fmtInt(c.jsonBytes)} bytes of JSON (${mb(c.jsonBytes).toFixed(1)} MB)${rows}`];
+  const rows = c.columns
+    ? `; ${fmtInt(c.columns.rows)} long rows + ${fmtInt(c.columns.streamsRows)} streams rows`
+    : '';
+  const lines = [
+    `${c.name} (${c.kind}): ${fmtInt(c.tracks)} tracks, ${c.days} days; ${fmtInt(c.series)} TikTok series + ${fmtInt(c.streamsSeries)} streams series; ${fmtInt(c.dailyPoints)} daily points; ${fmtInt(c.jsonBytes)} bytes of JSON (${mb(c.jsonBytes).toFixed(1)} MB)${rows}`,
+  ];
   for (const note of c.notes ?? []) lines.push(`NOTE: ${note}`);
   return lines;
 }
@@ -382,24 +558,40 @@ function catalogHeading(c) {
 function queryTable(c) {
   const cols = systemColumns(c);
   const header = ['query (p50 / p95 ms)', ...cols.map((s) => s.short)];
-  const rows = Object.values(c.queries).map((q) => [q.query.key + (q.answerTracks ? ` (${fmtInt(q.answerTracks)} rows)` : ''), ...cols.map((s) => {
-    if (c.systems[s.id]?.skipped) return c.systems[s.id].short ?? 'not run';
-    if (c.systems[s.id]?.failed) return 'FAILED';
-    return cell(q.systems[s.id]);
-  })]);
+  const rows = Object.values(c.queries).map((q) => [
+    q.query.key + (q.answerTracks ? ` (${fmtInt(q.answerTracks)} rows)` : ''),
+    ...cols.map((s) => {
+      if (c.systems[s.id]?.skipped) return c.systems[s.id].short ?? 'not run';
+      if (c.systems[s.id]?.failed) return 'FAILED';
+      return cell(q.systems[s.id]);
+    }),
+  ]);
   return { header, rows };
 }
 
 function ratioTable(c) {
-  const peers = PEERS.filter((p) => Object.values(c.queries).some((q) => q.systems[p.id]?.status === 'ok'));
-  const header = ['p50 ratio: peer / ours engine call (peer / core)', ...peers.map((p) => `${p.short} / ours`)];
-  const rows = Object.values(c.queries).filter((q) => !q.query.limit).map((q) => {
-    const ours = q.systems.ours?.p50, core = q.systems.core?.p50;
-    return [q.query.key, ...peers.map((p) => {
-      const r = q.systems[p.id];
-      return r?.status === 'ok' ? `${fmtRatio(r.p50 / ours)} (${fmtRatio(r.p50 / core)})` : r?.status ?? '-';
-    })];
-  });
+  const peers = PEERS.filter((p) =>
+    Object.values(c.queries).some((q) => q.systems[p.id]?.status === 'ok'),
+  );
+  const header = [
+    'p50 ratio: peer / ours engine call (peer / core)',
+    ...peers.map((p) => `${p.short} / ours`),
+  ];
+  const rows = Object.values(c.queries)
+    .filter((q) => !q.query.limit)
+    .map((q) => {
+      const ours = q.systems.ours?.p50,
+        core = q.systems.core?.p50;
+      return [
+        q.query.key,
+        ...peers.map((p) => {
+          const r = q.systems[p.id];
+          return r?.status === 'ok'
+            ? `${fmtRatio(r.p50 / ours)} (${fmtRatio(r.p50 / core)})`
+            : (r?.status ?? '-');
+        }),
+      ];
+    });
   return { header, rows };
 }
 
@@ -410,24 +602,49 @@ function textTable({ header, rows }) {
 }
 
 function mdTable({ header, rows }) {
-  return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 function loadLines(c) {
   const oursMs = percentile(c.load.oursMs, 0.5);
-  const parseMs = percentile(c.load.parseMs ?? [], 0.5), decodeMs = percentile(c.load.decodeMs ?? [], 0.5);
+  const parseMs = percentile(c.load.parseMs ?? [], 0.5),
+    decodeMs = percentile(c.load.decodeMs ?? [], 0.5);
   const speed = (ms) => (ms ? `${(mb(c.jsonBytes) / (ms / 1000)).toFixed(1)} MB/s` : 'n/a');
-  const json = parseMs === null ? 'JSON.parse cannot read it (string limit)'
-    : `JSON.parse ${speed(parseMs)} (${fmtMs(parseMs)} ms, string in); TextDecoder+JSON.parse ${speed(parseMs + decodeMs)} (${fmtMs(parseMs + decodeMs)} ms)`;
-  const firstBest = c.load.oursMs.length > 1 ? ` [first load ${speed(c.load.oursMs[0])}, best ${speed(Math.min(...c.load.oursMs))}]` : ' (a first load: cold code)';
+  const json =
+    parseMs === null
+      ? 'JSON.parse cannot read it (string limit)'
+      : `JSON.parse ${speed(parseMs)} (${fmtMs(parseMs)} ms, string in); TextDecoder+JSON.parse ${speed(parseMs + decodeMs)} (${fmtMs(parseMs + decodeMs)} ms)`;
+  const firstBest =
+    c.load.oursMs.length > 1
+      ? ` [first load ${speed(c.load.oursMs[0])}, best ${speed(Math.min(...c.load.oursMs))}]`
+      : ' (a first load: cold code)';
   return [
     `load (median of ${c.load.oursMs.length}): ours ${speed(oursMs)}${firstBest} (${fmtMs(oursMs)} ms, Uint8Array in, store built); ${json}; ` +
       `core alone, first load ${speed(c.load.coreMs)}; via Worker API ${speed(c.load.apiMs)}`,
     `memory: store ${fmtInt(c.storeBytes)} bytes = ${(c.storeBytes / c.dailyPoints).toFixed(2)} bytes per stored daily point; wasm memory after load ${fmtInt(c.memoryBytes)} bytes (${(c.memoryBytes / c.dailyPoints).toFixed(1)} per point, never shrinks)`,
     `first query after load (overview 365d, 1 row; cold code, in no timing above): ours ${fmtMs(c.firstCallMs.ours)} ms, core ${c.systems.core?.failed ? `FAILED (${c.systems.core.failed})` : `${fmtMs(c.firstCallMs.core)} ms`}`,
     `answer way out: TextDecoder+JSON.parse of the 28-day overview (${fmtInt(c.answerParse.bytes)} bytes) ${fmtMs(percentile(c.answerParse.ms, 0.5))} ms`,
-    ...(c.columns ? [`peers' preparation (untimed in queries): ${PEERS.filter((p) => c.systems[p.id]).map((p) => { const s = c.systems[p.id]; return `${p.short} ${s.skipped ? s.short ?? 'not run' : s.failed ? `FAILED (${s.failed})` : `${fmtInt(s.prepareMs)} ms`}`; }).join(', ')}; columns: JSON.parse ${fmtInt(c.columns.parseMs)} ms + build ${fmtInt(c.columns.buildMs)} ms`] : []),
-    ...(c.cliCheck ? [`ours (wasm) vs native CLI: ${c.cliCheck.equal ? `equal on ${c.cliCheck.queries} queries` : c.cliCheck.skipped ?? `DIFFERENT: ${c.cliCheck.detail}`}`] : []),
+    ...(c.columns
+      ? [
+          `peers' preparation (untimed in queries): ${PEERS.filter((p) => c.systems[p.id])
+            .map((p) => {
+              const s = c.systems[p.id];
+              return `${p.short} ${s.skipped ? (s.short ?? 'not run') : s.failed ? `FAILED (${s.failed})` : `${fmtInt(s.prepareMs)} ms`}`;
+            })
+            .join(
+              ', ',
+            )}; columns: JSON.parse ${fmtInt(c.columns.parseMs)} ms + build ${fmtInt(c.columns.buildMs)} ms`,
+        ]
+      : []),
+    ...(c.cliCheck
+      ? [
+          `ours (wasm) vs native CLI: ${c.cliCheck.equal ? `equal on ${c.cliCheck.queries} queries` : (c.cliCheck.skipped ?? `DIFFERENT: ${c.cliCheck.detail}`)}`,
+        ]
+      : []),
   ];
 }
 
@@ -436,68 +653,149 @@ function targets(results) {
   const M = results.catalogs.find((c) => c.name === 'M');
   const add = (name, goal, value, met, how = '') => t.push({ name, goal, value, met, how });
   if (M) {
-    const overviews = Object.values(M.queries).filter((q) => q.query.kind === 'overview' && !q.query.limit);
+    const overviews = Object.values(M.queries).filter(
+      (q) => q.query.kind === 'overview' && !q.query.limit,
+    );
     const pages = Object.values(M.queries).filter((q) => q.query.limit);
     const worst = (qs, id) => Math.max(...qs.map((q) => q.systems[id]?.p50 ?? Infinity));
-    add('M overview p50, engine call, full answer', '<= 1 ms', `${fmtMs(worst(overviews, 'ours'))} ms (worst period)`, worst(overviews, 'ours') <= 1,
-      `core alone ${fmtMs(worst(overviews, 'core'))} ms`);
-    add('M overview p50, engine call, dashboard page (50 rows)', '<= 1 ms', `${fmtMs(worst(pages, 'ours'))} ms (worst period)`, worst(pages, 'ours') <= 1,
-      `core alone ${fmtMs(worst(pages, 'core'))} ms; via Worker API ${fmtMs(worst(pages, 'api'))} ms`);
+    add(
+      'M overview p50, engine call, full answer',
+      '<= 1 ms',
+      `${fmtMs(worst(overviews, 'ours'))} ms (worst period)`,
+      worst(overviews, 'ours') <= 1,
+      `core alone ${fmtMs(worst(overviews, 'core'))} ms`,
+    );
+    add(
+      'M overview p50, engine call, dashboard page (50 rows)',
+      '<= 1 ms',
+      `${fmtMs(worst(pages, 'ours'))} ms (worst period)`,
+      worst(pages, 'ours') <= 1,
+      `core alone ${fmtMs(worst(pages, 'core'))} ms; via Worker API ${fmtMs(worst(pages, 'api'))} ms`,
+    );
     // The smallest peer / ours ratio over the periods, with its period and times.
     const smallest = (peer, base) => {
       let best = null;
       for (const q of overviews) {
-        const r = q.systems[peer], b = q.systems[base];
+        const r = q.systems[peer],
+          b = q.systems[base];
         if (r?.status !== 'ok' || !b) return null;
         const ratio = r.p50 / b.p50;
-        if (!best || ratio < best.ratio) best = { ratio, key: q.query.key, peer: r.p50, base: b.p50 };
+        if (!best || ratio < best.ratio)
+          best = { ratio, key: q.query.key, peer: r.p50, base: b.p50 };
       }
       return best;
     };
     const names = { duckdb: 'DuckDB-WASM', arquero: 'Arquero', 'js-ours': 'JS ours' };
     for (const peer of ['duckdb', 'arquero']) {
-      const x = smallest(peer, 'ours'), y = smallest(peer, 'core');
-      add(`M overview: ${names[peer]} / ours`, '>= 50x', x ? `${fmtRatio(x.ratio)} at ${x.key}: ${fmtMs(x.peer)} vs ${fmtMs(x.base)} ms` : 'not measured', x ? x.ratio >= 50 : null,
-        y ? `vs core alone: ${fmtRatio(y.ratio)} at ${y.key}` : '');
+      const x = smallest(peer, 'ours'),
+        y = smallest(peer, 'core');
+      add(
+        `M overview: ${names[peer]} / ours`,
+        '>= 50x',
+        x
+          ? `${fmtRatio(x.ratio)} at ${x.key}: ${fmtMs(x.peer)} vs ${fmtMs(x.base)} ms`
+          : 'not measured',
+        x ? x.ratio >= 50 : null,
+        y ? `vs core alone: ${fmtRatio(y.ratio)} at ${y.key}` : '',
+      );
     }
-    const js = smallest('js-ours', 'ours'), jsCore = smallest('js-ours', 'core');
-    add('M overview: faster than JS version of our algorithm (JS ours / ours)', '> 1x', js ? `${fmtRatio(js.ratio)} at ${js.key}: ours ${fmtMs(js.base)} vs JS ${fmtMs(js.peer)} ms` : 'not measured', js ? js.ratio > 1 : null,
-      jsCore ? `vs core alone: ${fmtRatio(jsCore.ratio)} at ${jsCore.key} (core ${fmtMs(jsCore.base)} ms)` : '');
+    const js = smallest('js-ours', 'ours'),
+      jsCore = smallest('js-ours', 'core');
+    add(
+      'M overview: faster than JS version of our algorithm (JS ours / ours)',
+      '> 1x',
+      js
+        ? `${fmtRatio(js.ratio)} at ${js.key}: ours ${fmtMs(js.base)} vs JS ${fmtMs(js.peer)} ms`
+        : 'not measured',
+      js ? js.ratio > 1 : null,
+      jsCore
+        ? `vs core alone: ${fmtRatio(jsCore.ratio)} at ${jsCore.key} (core ${fmtMs(jsCore.base)} ms)`
+        : '',
+    );
   }
   const d = results.dashboard?.catalogs ?? {};
-  for (const [name, goal] of [['S', 16], ['M', 50]]) {
+  for (const [name, goal] of [
+    ['S', 16],
+    ['M', 50],
+  ]) {
     const x = d[name];
     const p95 = x ? percentile(x.paintedMs, 0.95) : null;
-    const settled = x?.settled ? `settled clicks: p95 ${fmtMs(percentile(x.settled.paintedMs, 0.95))} ms` : '';
-    add(`${name} dashboard: period click -> next painted frame, p95`, `<= ${goal} ms`, x ? `${fmtMs(p95)} ms (p50 ${fmtMs(percentile(x.paintedMs, 0.5))}, ${x.clicks} clicks)` : 'not measured', x ? p95 <= goal : null,
-      x ? `answer kept or fetched ahead by the page${settled ? `; ${settled}` : ''}` : '');
+    const settled = x?.settled
+      ? `settled clicks: p95 ${fmtMs(percentile(x.settled.paintedMs, 0.95))} ms`
+      : '';
+    add(
+      `${name} dashboard: period click -> next painted frame, p95`,
+      `<= ${goal} ms`,
+      x
+        ? `${fmtMs(p95)} ms (p50 ${fmtMs(percentile(x.paintedMs, 0.5))}, ${x.clicks} clicks)`
+        : 'not measured',
+      x ? p95 <= goal : null,
+      x ? `answer kept or fetched ahead by the page${settled ? `; ${settled}` : ''}` : '',
+    );
     const u = x?.uncached;
     if (u) {
       const u95 = percentile(u.paintedMs, 0.95);
-      add(`${name} dashboard, answer not kept: click -> painted, p95`, `<= ${goal} ms`, `${fmtMs(u95)} ms (p50 ${fmtMs(percentile(u.paintedMs, 0.5))}, ${u.clicks} clicks)`, u95 <= goal,
-        'each click waits for the engine Worker');
+      add(
+        `${name} dashboard, answer not kept: click -> painted, p95`,
+        `<= ${goal} ms`,
+        `${fmtMs(u95)} ms (p50 ${fmtMs(percentile(u.paintedMs, 0.5))}, ${u.clicks} clicks)`,
+        u95 <= goal,
+        'each click waits for the engine Worker',
+      );
     }
   }
   for (const c of results.catalogs.filter((x) => x.load?.parseMs && (x.name === 'M' || !M))) {
     const ours = mb(c.jsonBytes) / (percentile(c.load.oursMs, 0.5) / 1000);
     const parse = mb(c.jsonBytes) / (percentile(c.load.parseMs, 0.5) / 1000);
-    const both = mb(c.jsonBytes) / ((percentile(c.load.parseMs, 0.5) + percentile(c.load.decodeMs, 0.5)) / 1000);
-    add(`${c.name} load speed vs JSON.parse (string in)`, '>= 1x', `${ours.toFixed(1)} vs ${parse.toFixed(1)} MB/s = ${(ours / parse).toFixed(2)}x`, ours >= parse);
-    add(`${c.name} load speed vs TextDecoder+JSON.parse`, '>= 1x', `${ours.toFixed(1)} vs ${both.toFixed(1)} MB/s = ${(ours / both).toFixed(2)}x`, ours >= both);
-    add(`${c.name} bytes per stored daily point`, '<= 16', (c.storeBytes / c.dailyPoints).toFixed(2), c.storeBytes / c.dailyPoints <= 16);
+    const both =
+      mb(c.jsonBytes) /
+      ((percentile(c.load.parseMs, 0.5) + percentile(c.load.decodeMs, 0.5)) / 1000);
+    add(
+      `${c.name} load speed vs JSON.parse (string in)`,
+      '>= 1x',
+      `${ours.toFixed(1)} vs ${parse.toFixed(1)} MB/s = ${(ours / parse).toFixed(2)}x`,
+      ours >= parse,
+    );
+    add(
+      `${c.name} load speed vs TextDecoder+JSON.parse`,
+      '>= 1x',
+      `${ours.toFixed(1)} vs ${both.toFixed(1)} MB/s = ${(ours / both).toFixed(2)}x`,
+      ours >= both,
+    );
+    add(
+      `${c.name} bytes per stored daily point`,
+      '<= 16',
+      (c.storeBytes / c.dailyPoints).toFixed(2),
+      c.storeBytes / c.dailyPoints <= 16,
+    );
   }
   const w = results.wasm;
-  add('.wasm gzipped', '<= 300 KB', `${(w.gzipBytes / 1024).toFixed(1)} KB (raw ${(w.rawBytes / 1024).toFixed(1)} KB)`, w.gzipBytes <= 300 * 1024);
-  add('compile + instantiate (createAnalytics, cold)', '<= 50 ms', `${fmtMs(w.createAnalytics.p50)} ms median of ${w.createAnalytics.runs} (max ${fmtMs(Math.max(...w.createAnalytics.ms))})`, w.createAnalytics.p50 <= 50);
+  add(
+    '.wasm gzipped',
+    '<= 300 KB',
+    `${(w.gzipBytes / 1024).toFixed(1)} KB (raw ${(w.rawBytes / 1024).toFixed(1)} KB)`,
+    w.gzipBytes <= 300 * 1024,
+  );
+  add(
+    'compile + instantiate (createAnalytics, cold)',
+    '<= 50 ms',
+    `${fmtMs(w.createAnalytics.p50)} ms median of ${w.createAnalytics.runs} (max ${fmtMs(Math.max(...w.createAnalytics.ms))})`,
+    w.createAnalytics.p50 <= 50,
+  );
   return t;
 }
 
 function report(results) {
-  const text = [], md = [];
+  const text = [],
+    md = [];
   const m = results.machine;
-  text.push(`tta benchmark, ${results.date}, commit ${results.commit}: Chromium ${m.chromium} headless, ${m.cpus} x ${m.cpuModel}, ${(m.memBytes / 2 ** 30).toFixed(0)} GiB; load average ${m.loadStart.map((x) => x.toFixed(1)).join(' ')} at start, ${m.loadEnd.map((x) => x.toFixed(1)).join(' ')} at end`);
+  text.push(
+    `tta benchmark, ${results.date}, commit ${results.commit}: Chromium ${m.chromium} headless, ${m.cpus} x ${m.cpuModel}, ${(m.memBytes / 2 ** 30).toFixed(0)} GiB; load average ${m.loadStart.map((x) => x.toFixed(1)).join(' ')} at start, ${m.loadEnd.map((x) => x.toFixed(1)).join(' ')} at end`,
+  );
   md.push(`# Benchmark results\n\n${text[0]}\n`);
-  text.push(`Cells: p50 / p95 in ms of one query, timed inside the Worker that runs it (${RUNS} runs after ${WARMUPS} warm-ups; a query stops after ~${BUDGET_MS / 1000} s once it has 3 runs, [n] = fewer runs). Every peer answer was checked equal to our engine's before timing.`);
+  text.push(
+    `Cells: p50 / p95 in ms of one query, timed inside the Worker that runs it (${RUNS} runs after ${WARMUPS} warm-ups; a query stops after ~${BUDGET_MS / 1000} s once it has 3 runs, [n] = fewer runs). Every peer answer was checked equal to our engine's before timing.`,
+  );
   md.push(`${text[1]}\n`);
   for (const c of results.catalogs) {
     if (c.skippedDays) {
@@ -508,8 +806,22 @@ function report(results) {
     const heading = catalogHeading(c);
     const ratios = ratioTable(c);
     const hasRatios = ratios.header.length > 1;
-    text.push('', ...heading, textTable(queryTable(c)), ...(hasRatios ? ['', textTable(ratios)] : []), ...loadLines(c));
-    md.push(`## ${heading[0]}\n`, ...heading.slice(1).map((n) => `> ${n}\n`), mdTable(queryTable(c)), '', ...(hasRatios ? [mdTable(ratios), ''] : []), ...loadLines(c).map((l) => `- ${l}`), '');
+    text.push(
+      '',
+      ...heading,
+      textTable(queryTable(c)),
+      ...(hasRatios ? ['', textTable(ratios)] : []),
+      ...loadLines(c),
+    );
+    md.push(
+      `## ${heading[0]}\n`,
+      ...heading.slice(1).map((n) => `> ${n}\n`),
+      mdTable(queryTable(c)),
+      '',
+      ...(hasRatios ? [mdTable(ratios), ''] : []),
+      ...loadLines(c).map((l) => `- ${l}`),
+      '',
+    );
   }
   const w = results.wasm;
   const wasmLine = `.wasm: ${fmtInt(w.rawBytes)} bytes raw, ${fmtInt(w.gzipBytes)} gzip -9, ${fmtInt(w.brotliBytes)} brotli; cold start (fresh renderer each, median of ${w.createAnalytics.runs}): createAnalytics() ${fmtMs(w.createAnalytics.p50)} ms, createAnalyticsWorker() ${fmtMs(w.createAnalyticsWorker.p50)} ms, WebAssembly.compile alone ${fmtMs(w.compile.p50)} ms`;
@@ -520,22 +832,45 @@ function report(results) {
   if (d?.skipped || d?.error) dashLines.push(`dashboard: ${d.skipped ?? `ERROR ${d.error}`}`);
   for (const [name, x] of Object.entries(d?.catalogs ?? {})) {
     const tr = x.trace?.main;
-    const traceLine = tr ? `; under tracing, per click: renderer main thread busy ${fmtMs(tr.busyMs)} ms (${Object.entries(tr.byKindMs).filter(([, v]) => v >= 0.5).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ')}), engine Worker busy ${fmtMs(x.trace.workerBusyMs)} ms` : '';
+    const traceLine = tr
+      ? `; under tracing, per click: renderer main thread busy ${fmtMs(tr.busyMs)} ms (${Object.entries(
+          tr.byKindMs,
+        )
+          .filter(([, v]) => v >= 0.5)
+          .map(([k, v]) => `${k} ${fmtMs(v)}`)
+          .join(', ')}), engine Worker busy ${fmtMs(x.trace.workerBusyMs)} ms`
+      : '';
     const days = [...results.catalogs].reverse().find((c) => c.name === name && c.days)?.days;
-    dashLines.push(`dashboard ${name} (${days} days): period click -> next painted frame with the new answer: p50 ${fmtMs(percentile(x.paintedMs, 0.5))} ms, p95 ${fmtMs(percentile(x.paintedMs, 0.95))} ms, max ${fmtMs(Math.max(...x.paintedMs))} ms (DOM updated: p50 ${fmtMs(percentile(x.renderedMs, 0.5))} ms) over ${x.clicks} clicks, ${x.tableRows} table rows; Event Timing (entries >= 16 ms): ${x.eventTiming.interactionMs.length} of ${x.clicks} clicks had one, longest per click p50 ${fmtMs(percentile(x.eventTiming.interactionMs, 0.5))} ms, max ${fmtMs(x.eventTiming.maxMs)} ms (input to the next paint after its handlers, before the answer)${traceLine}`);
+    dashLines.push(
+      `dashboard ${name} (${days} days): period click -> next painted frame with the new answer: p50 ${fmtMs(percentile(x.paintedMs, 0.5))} ms, p95 ${fmtMs(percentile(x.paintedMs, 0.95))} ms, max ${fmtMs(Math.max(...x.paintedMs))} ms (DOM updated: p50 ${fmtMs(percentile(x.renderedMs, 0.5))} ms) over ${x.clicks} clicks, ${x.tableRows} table rows; Event Timing (entries >= 16 ms): ${x.eventTiming.interactionMs.length} of ${x.clicks} clicks had one, longest per click p50 ${fmtMs(percentile(x.eventTiming.interactionMs, 0.5))} ms, max ${fmtMs(x.eventTiming.maxMs)} ms (input to the next paint after its handlers, before the answer)${traceLine}`,
+    );
   }
   for (const [name, x] of Object.entries(d?.catalogs ?? {})) {
-    for (const [label, y] of [['settled clicks (the next once the insights are drawn)', x.settled], ['clicks with the answers forgotten (each waits for the engine Worker)', x.uncached]]) {
+    for (const [label, y] of [
+      ['settled clicks (the next once the insights are drawn)', x.settled],
+      ['clicks with the answers forgotten (each waits for the engine Worker)', x.uncached],
+    ]) {
       if (!y?.paintedMs?.length) continue;
       const insights = y.insightsMs?.filter((v) => v !== null) ?? [];
-      dashLines.push(`dashboard ${name}, ${label}: click -> painted p50 ${fmtMs(percentile(y.paintedMs, 0.5))} ms, p95 ${fmtMs(percentile(y.paintedMs, 0.95))} ms (DOM updated p50 ${fmtMs(percentile(y.renderedMs, 0.5))} ms${insights.length ? `; insights drawn p50 ${fmtMs(percentile(insights, 0.5))} ms` : ''}) over ${y.clicks} clicks`);
+      dashLines.push(
+        `dashboard ${name}, ${label}: click -> painted p50 ${fmtMs(percentile(y.paintedMs, 0.5))} ms, p95 ${fmtMs(percentile(y.paintedMs, 0.95))} ms (DOM updated p50 ${fmtMs(percentile(y.renderedMs, 0.5))} ms${insights.length ? `; insights drawn p50 ${fmtMs(percentile(insights, 0.5))} ms` : ''}) over ${y.clicks} clicks`,
+      );
     }
   }
   text.push(...dashLines);
   md.push('## The dashboard\n', ...dashLines.map((l) => `- ${l}`), '');
   const t = targets(results);
   results.targets = t;
-  const tt = { header: ['target', 'goal', 'measured', 'met', 'context'], rows: t.map((x) => [x.name, x.goal, x.value, x.met === null ? 'NOT MEASURED' : x.met ? 'MET' : 'MISSED', x.how]) };
+  const tt = {
+    header: ['target', 'goal', 'measured', 'met', 'context'],
+    rows: t.map((x) => [
+      x.name,
+      x.goal,
+      x.value,
+      x.met === null ? 'NOT MEASURED' : x.met ? 'MET' : 'MISSED',
+      x.how,
+    ]),
+  };
   text.push('', 'Targets', textTable(tt));
   md.push('## Targets\n', mdTable(tt), '');
   return { text: text.join('\n'), md: md.join('\n') };
@@ -545,8 +880,13 @@ function report(results) {
 
 function gitState() {
   try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
-    const changed = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT }).toString().split('\n').filter(Boolean).length;
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })
+      .toString()
+      .trim();
+    const changed = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT })
+      .toString()
+      .split('\n')
+      .filter(Boolean).length;
     return changed ? `${head} + ${changed} changed files` : head;
   } catch {
     return 'unknown';
@@ -555,14 +895,31 @@ function gitState() {
 
 async function main() {
   for (const needed of [GENERATOR, WASM, PROBE])
-    if (!existsSync(needed)) throw new Error(`${relative(ROOT, needed)} is missing: run bash scripts/bench.sh (it builds what is missing)`);
+    if (!existsSync(needed))
+      throw new Error(
+        `${relative(ROOT, needed)} is missing: run bash scripts/bench.sh (it builds what is missing)`,
+      );
   mkdirSync(DATA, { recursive: true });
   const startedAt = Date.now();
   const results = {
     date: new Date().toISOString(),
     commit: gitState(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memBytes: os.totalmem(), loadStart: os.loadavg(), node: process.version },
-    config: { runs: RUNS, warmups: WARMUPS, budgetMs: BUDGET_MS, catalogs: WANTED, seed: SEED, asOf: AS_OF, chromiumArgs: CHROMIUM_ARGS },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memBytes: os.totalmem(),
+      loadStart: os.loadavg(),
+      node: process.version,
+    },
+    config: {
+      runs: RUNS,
+      warmups: WARMUPS,
+      budgetMs: BUDGET_MS,
+      catalogs: WANTED,
+      seed: SEED,
+      asOf: AS_OF,
+      chromiumArgs: CHROMIUM_ARGS,
+    },
     systems: SYSTEMS.map(({ id, label, note }) => ({ id, label, note })),
     catalogs: [],
   };
@@ -570,10 +927,14 @@ async function main() {
   results.wasm = {
     rawBytes: wasm.length,
     gzipBytes: gzipSync(wasm, { level: 9 }).length,
-    brotliBytes: brotliCompressSync(wasm, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    brotliBytes: brotliCompressSync(wasm, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } })
+      .length,
   };
   const server = await startBenchServer({ root: ROOT });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   results.machine.chromium = browser.version();
   try {
     log('cold starts of the engine (fresh renderer processes)');
@@ -596,7 +957,10 @@ async function main() {
       // after M, the dashboard's engine cannot also fit L at 730 days in its 4 GB).
       const byName = new Map();
       for (const c of results.catalogs) if (c.file) byName.set(c.name, c);
-      const order = [...byName.values()].map((c) => ({ name: c.name, file: c.name === 'S' ? null : join(ROOT, c.file) }));
+      const order = [...byName.values()].map((c) => ({
+        name: c.name,
+        file: c.name === 'S' ? null : join(ROOT, c.file),
+      }));
       if (order[0]?.name !== 'S') order.unshift({ name: 'S', file: null });
       results.dashboard = await measureDashboard(browser, ROOT, order, { log });
     }
@@ -606,12 +970,14 @@ async function main() {
   }
   results.machine.loadEnd = os.loadavg();
   results.seconds = (Date.now() - startedAt) / 1000;
-  writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);  // before the report, which could fail
+  writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(results, null, 1)}\n`); // before the report, which could fail
   const { text, md } = report(results);
-  writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);  // now with the targets
+  writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(results, null, 1)}\n`); // now with the targets
   writeFileSync(join(OUT, 'results.md'), `${md}\nTotal time: ${results.seconds.toFixed(0)} s.\n`);
   console.log(text);
-  console.log(`\nTotal time ${results.seconds.toFixed(0)} s. Written: build/bench/results.json, build/bench/results.md`);
+  console.log(
+    `\nTotal time ${results.seconds.toFixed(0)} s. Written: build/bench/results.json, build/bench/results.md`,
+  );
 }
 
 // node bench/run.mjs --report: prints the report of build/bench/results.json again.
@@ -623,7 +989,9 @@ function reportAgain() {
   console.log(`\nTotal time ${results.seconds.toFixed(0)} s (run of ${results.date}).`);
 }
 
-(process.argv.includes('--report') ? Promise.resolve().then(reportAgain) : main()).catch((error) => {
-  console.error(`bench: ${error.stack ?? error}`);
-  process.exit(1);
-});
+(process.argv.includes('--report') ? Promise.resolve().then(reportAgain) : main()).catch(
+  (error) => {
+    console.error(`bench: ${error.stack ?? error}`);
+    process.exit(1);
+  },
+);

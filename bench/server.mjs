@@ -28,7 +28,7 @@ const BARE_IMPORT = /(\bfrom\s*|\bimport\s*\(?\s*)(["'])(apache-arrow|flatbuffer
 
 export function startBenchServer({ root, port = 0, host = '127.0.0.1' }) {
   const base = resolve(root);
-  const rewritten = new Map();  // path -> Buffer
+  const rewritten = new Map(); // path -> Buffer
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const path = normalize(join(base, decodeURIComponent(url.pathname)));
@@ -51,7 +51,12 @@ export function startBenchServer({ root, port = 0, host = '127.0.0.1' }) {
     if (path.includes(`${join(base, 'node_modules')}`) && /\.m?js$/.test(path)) {
       let body = rewritten.get(path);
       if (!body) {
-        body = Buffer.from(readFileSync(path, 'utf8').replace(BARE_IMPORT, (_, lead, quote, name) => `${lead}${quote}${BARE[name]}${quote}`));
+        body = Buffer.from(
+          readFileSync(path, 'utf8').replace(
+            BARE_IMPORT,
+            (_, lead, quote, name) => `${lead}${quote}${BARE[name]}${quote}`,
+          ),
+        );
         rewritten.set(path, body);
       }
       res.writeHead(200, { ...headers, 'Content-Length': body.length }).end(body);
@@ -63,7 +68,14 @@ export function startBenchServer({ root, port = 0, host = '127.0.0.1' }) {
   return new Promise((done) => {
     server.listen(port, host, () => {
       const { port: actual } = server.address();
-      done({ url: `http://${host}:${actual}/`, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) });
+      done({
+        url: `http://${host}:${actual}/`,
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections?.();
+            server.close(r);
+          }),
+      });
     });
   });
 }

@@ -50,7 +50,10 @@ class Engine {
       return js_error("the document is too large for WebAssembly memory");
     const auto bytes = static_cast<std::size_t>(size);
     input_.reset(new (std::nothrow) char[bytes == 0 ? 1 : bytes]);
-    if (!input_) return js_error("the document is too large for the memory available; the data loaded before stays loaded");
+    if (!input_)
+      return js_error(
+          "the document is too large for the memory available; the data loaded before stays "
+          "loaded");
     input_size_ = bytes;
     return val(reinterpret_cast<std::uintptr_t>(input_.get()));
   }
@@ -63,7 +66,8 @@ class Engine {
       input_size_ = 0;
       if (!input) return js_error("no document was written before load");
       // The bytes go as soon as they are read: the store then reuses their memory.
-      const auto loaded = analytics_.load(std::string_view(input.get(), size), [&] { input.reset(); });
+      const auto loaded =
+          analytics_.load(std::string_view(input.get(), size), [&] { input.reset(); });
       if (!loaded) return js_error(loaded.error());
       return answer(analytics_.summary_json());
     });
@@ -155,7 +159,8 @@ class Engine {
  private:
   val answer(std::string json) {
     answer_ = std::move(json);
-    return val(emscripten::typed_memory_view(answer_.size(), reinterpret_cast<const std::uint8_t*>(answer_.data())));
+    return val(emscripten::typed_memory_view(
+        answer_.size(), reinterpret_cast<const std::uint8_t*>(answer_.data())));
   }
 
   val answer(tta::Result<std::string>&& result) {
@@ -169,8 +174,9 @@ class Engine {
     if (!result) return js_error(result.error());
     packed_ = std::move(result).value();
     val out = val::object();
-    out.set("head", val(emscripten::typed_memory_view(packed_.head.size(),
-                                                      reinterpret_cast<const std::uint8_t*>(packed_.head.data()))));
+    out.set("head",
+            val(emscripten::typed_memory_view(
+                packed_.head.size(), reinterpret_cast<const std::uint8_t*>(packed_.head.data()))));
     out.set("rows", val(emscripten::typed_memory_view(packed_.rows.size(), packed_.rows.data())));
     return out;
   }

@@ -20,17 +20,23 @@ namespace {
 
 constexpr const char* kUsage =
     "usage:\n"
-    "  tta overview (--period P | --from DATE --to DATE) [--platform all|tiktok|douyin] [--content all|ugc|pgc]\n"
-    "               [--limit N] [--offset N] [--sort creations|views|streams|title|artist] [--asc]\n"
+    "  tta overview (--period P | --from DATE --to DATE) [--platform all|tiktok|douyin] [--content "
+    "all|ugc|pgc]\n"
+    "               [--limit N] [--offset N] [--sort creations|views|streams|title|artist] "
+    "[--asc]\n"
     "               [--search TEXT] [--csv] FILE\n"
-    "  tta track ID (--period P | --from DATE --to DATE) [--platform ...] [--content ...] [--weekly] [--csv] FILE\n"
+    "  tta track ID (--period P | --from DATE --to DATE) [--platform ...] [--content ...] "
+    "[--weekly] [--csv] FILE\n"
     "  tta splits [ID] --period P ... FILE          shares by platform and by content\n"
     "  tta breakouts --period P [--min-creations N] [--limit N] ... FILE\n"
-    "  tta lift ID --period P ... FILE              how the track's streams follow its creations (a lag\n"
-    "                                               and ratio only when the last 84 days support them)\n"
+    "  tta lift ID --period P ... FILE              how the track's streams follow its creations "
+    "(a lag\n"
+    "                                               and ratio only when the last 84 days support "
+    "them)\n"
     "  tta lift-ranking --period P [--limit N] ... FILE   tracks with such a claim\n"
     "  tta validate FILE\n"
-    "FILE is a tiktok-analytics/v1 JSON document; - reads standard input. A FILE ending in .csv is\n"
+    "FILE is a tiktok-analytics/v1 JSON document; - reads standard input. A FILE ending in .csv "
+    "is\n"
     "read as TikTok long rows (date,track,territory,platform,content,creations,views), with\n"
     "[--streams-csv FILE] (date,track,streams) and [--as-of DATE].\n";
 
@@ -78,8 +84,8 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
-    {"overview", "overview", 0}, {"track", "track", 1},  {"splits", "splits", -1},
-    {"breakouts", "breakouts", 0}, {"lift", "lift", 1}, {"lift-ranking", "liftRanking", 0},
+    {"overview", "overview", 0},   {"track", "track", 1}, {"splits", "splits", -1},
+    {"breakouts", "breakouts", 0}, {"lift", "lift", 1},   {"lift-ranking", "liftRanking", 0},
     {"validate", nullptr, 0},
 };
 
@@ -108,10 +114,13 @@ int main(int argc, char** argv) {
       return true;
     };
     static const std::pair<const char*, const char*> kNumbers[] = {
-        {"--period", "period"}, {"--limit", "limit"}, {"--offset", "offset"}, {"--min-creations", "minCreations"}};
+        {"--period", "period"},
+        {"--limit", "limit"},
+        {"--offset", "offset"},
+        {"--min-creations", "minCreations"}};
     static const std::pair<const char*, const char*> kTexts[] = {
-        {"--platform", "platform"}, {"--content", "content"}, {"--from", "start"},
-        {"--to", "end"},            {"--sort", "sort"},       {"--search", "search"}};
+        {"--platform", "platform"}, {"--content", "content"}, {"--from", "start"}, {"--to", "end"},
+        {"--sort", "sort"},         {"--search", "search"}};
     bool known = false;
     for (auto [flag, field] : kNumbers) {
       if (a != flag) continue;
@@ -131,23 +140,33 @@ int main(int argc, char** argv) {
     }
     if (known) continue;
     if (a == "--streams-csv" || a == "--as-of") {
-      if (!value(a == "--as-of" ? as_of : streams_csv_path)) return usage_error(a + " needs a value");
+      if (!value(a == "--as-of" ? as_of : streams_csv_path))
+        return usage_error(a + " needs a value");
       continue;
     }
-    if (a == "--asc") request["descending"] = false;
-    else if (a == "--weekly") request["weekly"] = true;
-    else if (a == "--csv") csv = true;
-    else if (a.size() > 1 && a[0] == '-') return usage_error("unknown option " + shown(a));
-    else positional.push_back(a);
+    if (a == "--asc")
+      request["descending"] = false;
+    else if (a == "--weekly")
+      request["weekly"] = true;
+    else if (a == "--csv")
+      csv = true;
+    else if (a.size() > 1 && a[0] == '-')
+      return usage_error("unknown option " + shown(a));
+    else
+      positional.push_back(a);
   }
   const std::size_t ids = positional.empty() ? 0 : positional.size() - 1;
-  const bool ids_ok = command->track_ids < 0 ? ids <= 1 : ids == static_cast<std::size_t>(command->track_ids);
+  const bool ids_ok =
+      command->track_ids < 0 ? ids <= 1 : ids == static_cast<std::size_t>(command->track_ids);
   if (positional.empty() || !ids_ok)
-    return usage_error(command->track_ids == 1 ? std::string(command->name) + " needs a track ID and a FILE"
-                                               : std::string(command->name) + " needs one FILE");
-  if (command->query && !request.contains("period") && !request.contains("start") && !request.contains("end"))
+    return usage_error(command->track_ids == 1
+                           ? std::string(command->name) + " needs a track ID and a FILE"
+                           : std::string(command->name) + " needs one FILE");
+  if (command->query && !request.contains("period") && !request.contains("start") &&
+      !request.contains("end"))
     return usage_error(std::string(command->name) + " needs --period (or --from and --to)");
-  if (csv && args[0] != "overview" && args[0] != "track") return usage_error("--csv is for overview and track");
+  if (csv && args[0] != "overview" && args[0] != "track")
+    return usage_error("--csv is for overview and track");
 
   std::string document, error;
   if (!read_all(positional.back(), document, error)) {
@@ -167,17 +186,19 @@ int main(int argc, char** argv) {
   std::optional<tta::Day> as_of_day;
   if (!as_of.empty() && !(as_of_day = tta::parse_date(as_of)))
     return usage_error("--as-of must be a date YYYY-MM-DD, got " + shown(as_of));
-  auto loaded = from_csv ? analytics.load_csv(document, streams_csv, as_of_day) : analytics.load(document);
+  auto loaded =
+      from_csv ? analytics.load_csv(document, streams_csv, as_of_day) : analytics.load(document);
   if (!loaded) {
     std::fprintf(stderr, "tta: %s\n", loaded.error().c_str());
     return 2;
   }
   if (!command->query) {
     const tta::LoadSummary& s = loaded.value();
-    std::printf("valid: %zu tracks, %zu tiktok series, %zu streams series, %zu daily points, days %s..%s\n",
-                s.tracks, s.tiktok_series, s.streams_series, s.daily_points,
-                s.first_day ? tta::format_date(*s.first_day).c_str() : "none",
-                s.last_day ? tta::format_date(*s.last_day).c_str() : "none");
+    std::printf(
+        "valid: %zu tracks, %zu tiktok series, %zu streams series, %zu daily points, days %s..%s\n",
+        s.tracks, s.tiktok_series, s.streams_series, s.daily_points,
+        s.first_day ? tta::format_date(*s.first_day).c_str() : "none",
+        s.last_day ? tta::format_date(*s.last_day).c_str() : "none");
     return 0;
   }
   request["query"] = std::string(command->query) + (csv ? "Csv" : "");

@@ -4,10 +4,10 @@
 #include <new>        // std::bad_alloc
 #include <stdexcept>  // std::length_error
 
+#include "answer_json.hpp"
 #include "checked_size.hpp"
 #include "csv_import.hpp"
 #include "ingest.hpp"
-#include "answer_json.hpp"
 #include "store.hpp"
 
 namespace tta {
@@ -38,7 +38,8 @@ void write_series(JsonWriter& w, const TrackAnswer& a, bool weekly) {
   std::reverse(buckets.begin(), buckets.end());
   w.key("series").begin_object();
   w.key("dates").begin_array();
-  for (auto [b, e] : buckets) w.value(format_date(static_cast<Day>(a.window.start + static_cast<Day>(b))));
+  for (auto [b, e] : buckets)
+    w.value(format_date(static_cast<Day>(a.window.start + static_cast<Day>(b))));
   w.end_array();
   if (weekly) {
     w.key("days").begin_array();
@@ -79,7 +80,8 @@ const LoadSummary& Analytics::summary() const { return summary_; }
 
 Result<LoadSummary> Analytics::load(std::string_view document) { return load(document, {}); }
 
-Result<LoadSummary> Analytics::load(std::string_view document, const std::function<void()>& document_read) {
+Result<LoadSummary> Analytics::load(std::string_view document,
+                                    const std::function<void()>& document_read) {
   return refuse_out_of_memory(kDocumentOutOfMemory, [&]() -> Result<LoadSummary> {
     Result<Catalog> catalog = read_catalog(document);
     if (document_read) document_read();
@@ -88,9 +90,8 @@ Result<LoadSummary> Analytics::load(std::string_view document, const std::functi
 }
 
 Result<LoadSummary> Analytics::load(Result<Catalog> catalog) {
-  return refuse_out_of_memory(kDocumentOutOfMemory, [&]() -> Result<LoadSummary> {
-    return install(std::move(catalog));
-  });
+  return refuse_out_of_memory(kDocumentOutOfMemory,
+                              [&]() -> Result<LoadSummary> { return install(std::move(catalog)); });
 }
 
 Result<LoadSummary> Analytics::load_csv(std::string_view tiktok_csv, std::string_view streams_csv,
@@ -141,14 +142,23 @@ std::string Analytics::summary_json() const {
   w.key("streamsSeries").value(std::uint64_t{summary_.streams_series});
   w.key("dailyPoints").value(std::uint64_t{summary_.daily_points});
   w.key("firstDay");
-  if (summary_.first_day) w.value(format_date(*summary_.first_day)); else w.null();
+  if (summary_.first_day)
+    w.value(format_date(*summary_.first_day));
+  else
+    w.null();
   w.key("lastDay");
-  if (summary_.last_day) w.value(format_date(*summary_.last_day)); else w.null();
+  if (summary_.last_day)
+    w.value(format_date(*summary_.last_day));
+  else
+    w.null();
   w.key("storeBytes").value(std::uint64_t{summary_.store_bytes});
   if (store_) {
     w.key("dataThrough").begin_object();
     w.key("tiktok").value(format_date(store_->tiktok_through()));
-    if (auto s = store_->streams_through()) w.key("streams").value(format_date(*s)); else w.key("streams").null();
+    if (auto s = store_->streams_through())
+      w.key("streams").value(format_date(*s));
+    else
+      w.key("streams").null();
     w.end_object();
   }
   w.end_object();
@@ -163,8 +173,8 @@ Result<std::uint32_t> Analytics::find_track(std::string_view id) const {
 Result<bool> Analytics::check(const Query& q) const {
   if (!store_) return no_data();
   if (q.search.size() > kMaxSearchBytes)
-    return Error{"search must be at most " + std::to_string(kMaxSearchBytes) + " bytes of UTF-8, got " +
-                 std::to_string(q.search.size())};
+    return Error{"search must be at most " + std::to_string(kMaxSearchBytes) +
+                 " bytes of UTF-8, got " + std::to_string(q.search.size())};
   if (!q.range) {
     if (auto p = check_period(q.period); !p) return Error{p.error()};
     return true;
@@ -176,10 +186,12 @@ Result<bool> Analytics::check(const Query& q) const {
   if (first > last)
     return Error{"range start " + format_date(first) + " is after its end " + format_date(last)};
   if (last > end)
-    return Error{"range end " + format_date(last) + " is after the last complete TikTok day " + format_date(end)};
+    return Error{"range end " + format_date(last) + " is after the last complete TikTok day " +
+                 format_date(end)};
   if (last - first + 1 > 3650) return Error{"a range spans at most 3650 days"};
   if (first < end - 3649)
-    return Error{"range start " + format_date(first) + " is more than 3650 days before " + format_date(end)};
+    return Error{"range start " + format_date(first) + " is more than 3650 days before " +
+                 format_date(end)};
   return true;
 }
 
@@ -247,7 +259,8 @@ Result<PackedOverview> Analytics::overview_packed(const Query& q) const {
       cell[4] = static_cast<double>(row.top.size());
       double* pair = cell + 5;
       for (const TerritoryCount& t : row.top) {
-        pair[0] = static_cast<unsigned char>(t.code[0]) * 256.0 + static_cast<unsigned char>(t.code[1]);
+        pair[0] =
+            static_cast<unsigned char>(t.code[0]) * 256.0 + static_cast<unsigned char>(t.code[1]);
         pair[1] = static_cast<double>(t.creations);
         pair += 2;
       }

@@ -21,10 +21,10 @@ struct LoadSummary {
   std::size_t tracks = 0;
   std::size_t tiktok_series = 0;
   std::size_t streams_series = 0;
-  std::size_t daily_points = 0;     // values in all day arrays (creations+views pairs count once)
-  std::optional<int> first_day;     // earliest day covered by any series (days since 1970-01-01)
-  std::optional<int> last_day;      // latest day covered by any series
-  std::size_t store_bytes = 0;      // memory held by the aggregation store
+  std::size_t daily_points = 0;  // values in all day arrays (creations+views pairs count once)
+  std::optional<int> first_day;  // earliest day covered by any series (days since 1970-01-01)
+  std::optional<int> last_day;   // latest day covered by any series
+  std::size_t store_bytes = 0;   // memory held by the aggregation store
 };
 
 class Store;  // defined in store.hpp; callers never see it
@@ -59,7 +59,8 @@ class Analytics {
   Result<LoadSummary> load(std::string_view document, const std::function<void()>& document_read);
   // The same from long-row CSV files (core/csv_import.hpp); `streams_csv` may
   // be empty. Same guarantees: refused whole, previous data kept.
-  Result<LoadSummary> load_csv(std::string_view tiktok_csv, std::string_view streams_csv, std::optional<Day> as_of);
+  Result<LoadSummary> load_csv(std::string_view tiktok_csv, std::string_view streams_csv,
+                               std::optional<Day> as_of);
   // The same from a catalog already read, e.g. by a CatalogStream (ingest.hpp).
   Result<LoadSummary> load(Result<Catalog> catalog);
 
@@ -75,7 +76,8 @@ class Analytics {
 
   // Beyond the contract (docs/INSIGHTS.md): shares by platform and by
   // content, tracks that broke out, how streams follow creations, CSV.
-  Result<std::string> splits_json(std::string_view track_id /* empty: catalog */, const Query& query) const;
+  Result<std::string> splits_json(std::string_view track_id /* empty: catalog */,
+                                  const Query& query) const;
   Result<std::string> breakouts_json(const Query& query, std::uint64_t min_creations) const;
   Result<std::string> lift_json(std::string_view track_id, const Query& query) const;
   Result<std::string> lift_ranking_json(const Query& query) const;

@@ -44,8 +44,9 @@ Result<std::string> Analytics::overview_csv(const Query& q) const {
         if (!codes.empty()) codes += ' ';
         codes.append(t.code, 2);
       }
-      out += std::to_string(++rank) + ',' + csv_text(std::string_view(info.id)) + ',' + csv_text(info.title) + ',' +
-             csv_text(info.artist) + ',' + std::to_string(row.creations) + ',' + std::to_string(row.views) + ',' +
+      out += std::to_string(++rank) + ',' + csv_text(std::string_view(info.id)) + ',' +
+             csv_text(info.title) + ',' + csv_text(info.artist) + ',' +
+             std::to_string(row.creations) + ',' + std::to_string(row.views) + ',' +
              std::to_string(row.streams) + ',' + codes + "\r\n";
     }
     return out;

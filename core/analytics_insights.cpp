@@ -20,8 +20,10 @@ void write_split(JsonWriter& w, const char* name, const std::array<SplitEntry, 3
     w.key("creations").value(e.creations);
     w.key("views").value(e.views);
     w.key("share");
-    if (total == 0) w.null();
-    else w.value(static_cast<double>(e.creations) / static_cast<double>(total));
+    if (total == 0)
+      w.null();
+    else
+      w.value(static_cast<double>(e.creations) / static_cast<double>(total));
     w.end_object();
   }
   w.end_array();
@@ -37,7 +39,10 @@ void write_history(JsonWriter& w, Window h) {
 
 void write_lift_fields(JsonWriter& w, const LiftAnswer& a) {
   w.key("bestLag");
-  if (a.best_lag) w.value(static_cast<std::uint64_t>(*a.best_lag)); else w.null();
+  if (a.best_lag)
+    w.value(static_cast<std::uint64_t>(*a.best_lag));
+  else
+    w.null();
   w.key("correlation").value(a.correlation);
   w.key("streamsPerCreation").value(a.streams_per_creation);
   w.key("streamsPerCreationInterval");
@@ -50,7 +55,10 @@ void write_lift_fields(JsonWriter& w, const LiftAnswer& a) {
     w.null();
   }
   w.key("reason");
-  if (a.reason) w.value(std::string_view(a.reason)); else w.null();
+  if (a.reason)
+    w.value(std::string_view(a.reason));
+  else
+    w.null();
 }
 
 }  // namespace
@@ -96,9 +104,11 @@ Result<std::string> Analytics::breakouts_json(const Query& q, std::uint64_t min_
       w.key("creations").value(row.creations);
       w.key("previousCreations").value(row.previous);
       w.key("growth");
-      if (row.previous == 0) w.null();
-      else w.value((static_cast<double>(row.creations) - static_cast<double>(row.previous)) /
-                   static_cast<double>(row.previous));
+      if (row.previous == 0)
+        w.null();
+      else
+        w.value((static_cast<double>(row.creations) - static_cast<double>(row.previous)) /
+                static_cast<double>(row.previous));
       w.end_object();
     }
     w.end_array();

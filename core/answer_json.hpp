@@ -23,8 +23,10 @@ inline void write_window(JsonWriter& w, const Window& window, const Window& prev
 inline void write_through(JsonWriter& w, const Store& store) {
   w.key("dataThrough").begin_object();
   w.key("tiktok").value(format_date(store.tiktok_through()));
-  if (auto s = store.streams_through()) w.key("streams").value(format_date(*s));
-  else w.key("streams").null();
+  if (auto s = store.streams_through())
+    w.key("streams").value(format_date(*s));
+  else
+    w.key("streams").null();
   w.end_object();
 }
 
@@ -44,7 +46,6 @@ inline void write_change(JsonWriter& w, std::string_view name, const Change& c) 
 inline void write_code(JsonWriter& w, const TerritoryCount& t) {
   w.key("code").value(std::string_view(t.code, 2));
 }
-
 
 // Window, freshness and the three changes: the head of overview and track.
 template <typename Answer>

@@ -24,9 +24,9 @@ struct Windows {
 // Per (track, territory) slot sums of the series that match the filters.
 struct SlotSums {
   std::vector<std::uint64_t> creations, views;  // current window
-  std::vector<std::uint64_t> both_creations;    // current + previous window (when asked for per slot)
-  std::uint64_t both_creations_total = 0;       // current + previous, all slots
-  std::uint64_t both_views = 0;                 // current + previous, all slots
+  std::vector<std::uint64_t> both_creations;  // current + previous window (when asked for per slot)
+  std::uint64_t both_creations_total = 0;     // current + previous, all slots
+  std::uint64_t both_views = 0;               // current + previous, all slots
 };
 
 struct Change {
@@ -58,7 +58,7 @@ struct OverviewAnswer {
   Change creations, views, streams;
   std::size_t tracks_with_creations = 0;
   std::optional<std::size_t> matching_tracks;  // with a search only
-  std::vector<TrackRow> rows;  // after search, sort, limit/offset
+  std::vector<TrackRow> rows;                  // after search, sort, limit/offset
 };
 
 // A track page lists at most this many territories.
@@ -107,21 +107,23 @@ struct LiftAnswer {
   std::vector<LagCorrelation> lags;     // 0..kMaxLag, of the filtered series
   std::optional<int> best_lag;          // only with a claim
   std::optional<double> correlation;    // at best_lag
-  std::optional<double> streams_per_creation;  // rounded; only when the interval is above 0
+  std::optional<double> streams_per_creation;         // rounded; only when the interval is above 0
   std::optional<std::pair<double, double>> interval;  // rounded like streams_per_creation
-  const char* reason = nullptr;         // null with a claim: "thin-activity", "no-streams", "not-significant"
+  const char* reason =
+      nullptr;  // null with a claim: "thin-activity", "no-streams", "not-significant"
 };
 
 inline constexpr int kMaxLag = 14;
 // The method's constants, chosen by measurement (docs/INSIGHTS.md).
-inline constexpr int kLiftHistoryDays = 84;      // streams days of the history, ending at its last day
-inline constexpr int kLiftFilterSpan = 8;        // (1 - B)(1 - B^7) reads 8 days before each day
-inline constexpr int kLiftMinCreationDays = 10; // days with creations (history + kMaxLag days before)
+inline constexpr int kLiftHistoryDays = 84;  // streams days of the history, ending at its last day
+inline constexpr int kLiftFilterSpan = 8;    // (1 - B)(1 - B^7) reads 8 days before each day
+inline constexpr int kLiftMinCreationDays =
+    10;  // days with creations (history + kMaxLag days before)
 inline constexpr std::uint64_t kLiftMinCreations = 30;
-inline constexpr int kLiftMaxMissingStreams = 8; // raw streams days that may be 0 or missing
-inline constexpr double kLiftClip = 3.0;         // clip at median +- 3 robust standard deviations
-inline constexpr int kLiftMinPairs = 42;         // filtered pairs a lag needs
-inline constexpr double kLiftZ = 2.7131;         // one-sided normal quantile of 1 - 0.05 / 15
+inline constexpr int kLiftMaxMissingStreams = 8;   // raw streams days that may be 0 or missing
+inline constexpr double kLiftClip = 3.0;           // clip at median +- 3 robust standard deviations
+inline constexpr int kLiftMinPairs = 42;           // filtered pairs a lag needs
+inline constexpr double kLiftZ = 2.7131;           // one-sided normal quantile of 1 - 0.05 / 15
 inline constexpr double kLiftIntervalWidth = 3.0;  // standard errors each side
 // One ranking tests at most this many tracks (each test is bounded work).
 inline constexpr std::size_t kLiftMaxTested = 20000;

@@ -32,19 +32,19 @@ struct TrackInfo {
 };
 
 struct TiktokSeries {
-  std::uint32_t track = 0;      // index into Catalog::tracks
-  char territory[2] = {0, 0};   // upper case
+  std::uint32_t track = 0;     // index into Catalog::tracks
+  char territory[2] = {0, 0};  // upper case
   std::uint8_t platform = kPlatformUnknown;
   std::uint8_t content = kContentUnknown;
   Day start = 0;
-  std::size_t offset = 0;       // into Catalog::creations / views
+  std::size_t offset = 0;  // into Catalog::creations / views
   std::size_t length = 0;
 };
 
 struct StreamsSeries {
   std::uint32_t track = 0;
   Day start = 0;
-  std::size_t offset = 0;       // into Catalog::streams_values
+  std::size_t offset = 0;  // into Catalog::streams_values
   std::size_t length = 0;
 };
 
@@ -57,7 +57,8 @@ class DayValues {
   std::size_t size() const { return size_; }
 
   void push_back(std::uint64_t v) {
-    if ((size_ & kMask) == 0 && size_ >> kShift == blocks_.size()) blocks_.emplace_back(new std::uint32_t[kBlock]);
+    if ((size_ & kMask) == 0 && size_ >> kShift == blocks_.size())
+      blocks_.emplace_back(new std::uint32_t[kBlock]);
     blocks_[size_ >> kShift][size_ & kMask] = static_cast<std::uint32_t>(v);
     if (v > UINT32_MAX) high_.push_back({size_, static_cast<std::uint32_t>(v >> 32)});
     ++size_;
@@ -68,18 +69,22 @@ class DayValues {
   }
   void set(std::size_t i, std::uint64_t v) {
     blocks_[i >> kShift][i & kMask] = static_cast<std::uint32_t>(v);
-    auto at = std::lower_bound(high_.begin(), high_.end(), i, [](const High& h, std::size_t x) { return h.index < x; });
+    auto at = std::lower_bound(high_.begin(), high_.end(), i,
+                               [](const High& h, std::size_t x) { return h.index < x; });
     const bool present = at != high_.end() && at->index == i;
     if (v > UINT32_MAX) {
-      if (present) at->word = static_cast<std::uint32_t>(v >> 32);
-      else high_.insert(at, {i, static_cast<std::uint32_t>(v >> 32)});
+      if (present)
+        at->word = static_cast<std::uint32_t>(v >> 32);
+      else
+        high_.insert(at, {i, static_cast<std::uint32_t>(v >> 32)});
     } else if (present) {
       high_.erase(at);
     }
   }
   std::uint64_t operator[](std::size_t i) const {
     std::uint64_t v = blocks_[i >> kShift][i & kMask];
-    auto at = std::lower_bound(high_.begin(), high_.end(), i, [](const High& h, std::size_t x) { return h.index < x; });
+    auto at = std::lower_bound(high_.begin(), high_.end(), i,
+                               [](const High& h, std::size_t x) { return h.index < x; });
     if (at != high_.end() && at->index == i) v |= std::uint64_t{at->word} << 32;
     return v;
   }
@@ -92,8 +97,10 @@ class DayValues {
       for (std::size_t r = 0; r < run; ++r) out[k + r] = block[r];
       k += run;
     }
-    auto at = std::lower_bound(high_.begin(), high_.end(), from, [](const High& h, std::size_t x) { return h.index < x; });
-    for (; at != high_.end() && at->index < from + n; ++at) out[at->index - from] |= std::uint64_t{at->word} << 32;
+    auto at = std::lower_bound(high_.begin(), high_.end(), from,
+                               [](const High& h, std::size_t x) { return h.index < x; });
+    for (; at != high_.end() && at->index < from + n; ++at)
+      out[at->index - from] |= std::uint64_t{at->word} << 32;
   }
   std::size_t bytes() const { return blocks_.size() * kBlock * 4 + high_.size() * sizeof(High); }
 
@@ -105,7 +112,8 @@ class DayValues {
   }
 
  private:
-  static constexpr std::size_t kShift = 18, kBlock = std::size_t{1} << kShift, kMask = kBlock - 1;  // 1 MB blocks
+  static constexpr std::size_t kShift = 18, kBlock = std::size_t{1} << kShift,
+                               kMask = kBlock - 1;  // 1 MB blocks
   struct High {
     std::size_t index;
     std::uint32_t word;

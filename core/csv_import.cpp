@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <map>
-#include <new>  // std::bad_alloc
+#include <new>        // std::bad_alloc
 #include <stdexcept>  // std::length_error
 #include <string>
 #include <tuple>
@@ -77,7 +77,8 @@ class CsvReader {
         if (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r')
           return fail("text after a closing quote");
       } else {
-        while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r') {
+        while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' &&
+               text_[pos_] != '\r') {
           if (text_[pos_] == '"') return fail("a quote inside an unquoted field");
           field += text_[pos_++];
         }
@@ -97,7 +98,8 @@ class CsvReader {
   std::size_t line() const { return record_line_; }
   const std::string& error() const { return error_; }
   std::string where(const char* field) const {
-    return std::string(name_) + " line " + std::to_string(record_line_) + (field ? std::string(", ") + field : "");
+    return std::string(name_) + " line " + std::to_string(record_line_) +
+           (field ? std::string(", ") + field : "");
   }
 
  private:
@@ -125,8 +127,8 @@ struct Builder {
 };
 
 // Reads a count: digits up to 2^53-1, or empty for a day with no data.
-std::optional<Error> read_count(const CsvReader& csv, const char* name, const std::string& text, std::uint64_t& out,
-                                bool& present) {
+std::optional<Error> read_count(const CsvReader& csv, const char* name, const std::string& text,
+                                std::uint64_t& out, bool& present) {
   present = !text.empty();
   out = 0;
   if (!present) return std::nullopt;
@@ -136,22 +138,28 @@ std::optional<Error> read_count(const CsvReader& csv, const char* name, const st
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c < '0' || c > '9' || text.size() - first > 16)
-      return Error{csv.where(name) + ": must be a whole number from 0 to 2^53-1 or empty, got " + shown(text)};
+      return Error{csv.where(name) + ": must be a whole number from 0 to 2^53-1 or empty, got " +
+                   shown(text)};
     out = out * 10 + static_cast<std::uint64_t>(c - '0');
   }
   if (out > kMaxExact)
-    return Error{csv.where(name) + ": must be a whole number from 0 to 2^53-1 or empty, got " + shown(text)};
+    return Error{csv.where(name) + ": must be a whole number from 0 to 2^53-1 or empty, got " +
+                 shown(text)};
   return std::nullopt;
 }
 
 template <typename Key>
-std::optional<Error> add_series(Builder& b, std::map<Key, std::vector<Row>>& groups, const char* name) {
+std::optional<Error> add_series(Builder& b, std::map<Key, std::vector<Row>>& groups,
+                                const char* name) {
   constexpr bool tiktok = std::tuple_size_v<Key> == 4;
   for (auto& [key, rows] : groups) {
-    std::sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) { return x.day < y.day || (x.day == y.day && x.line < y.line); });
+    std::sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
+      return x.day < y.day || (x.day == y.day && x.line < y.line);
+    });
     for (std::size_t i = 1; i < rows.size(); ++i)
       if (rows[i].day == rows[i - 1].day)
-        return Error{std::string(name) + " line " + std::to_string(std::max(rows[i].line, rows[i - 1].line)) +
+        return Error{std::string(name) + " line " +
+                     std::to_string(std::max(rows[i].line, rows[i - 1].line)) +
                      ": a second row for " + format_date(rows[i].day) + " (the first is on line " +
                      std::to_string(std::min(rows[i].line, rows[i - 1].line)) + ")"};
     // Rows more than a month apart start a new series: the days between have
@@ -170,12 +178,14 @@ std::optional<Error> add_series(Builder& b, std::map<Key, std::vector<Row>>& gro
         for (int m = 0; m < (tiktok ? 2 : 1); ++m) {
           const int total = tiktok ? m : 2;
           if (row.values[m] > kMaxExact - b.totals[total])
-            return Error{std::string(name) + " line " + std::to_string(row.line) +
-                         ": the total would pass 2^53-1 (9007199254740991), so sums could not stay exact"};
+            return Error{
+                std::string(name) + " line " + std::to_string(row.line) +
+                ": the total would pass 2^53-1 (9007199254740991), so sums could not stay exact"};
           b.totals[total] += row.values[m];
         }
         primary.set(offset + static_cast<std::size_t>(row.day - first), row.values[0]);
-        if (tiktok) b.catalog.views.set(offset + static_cast<std::size_t>(row.day - first), row.values[1]);
+        if (tiktok)
+          b.catalog.views.set(offset + static_cast<std::size_t>(row.day - first), row.values[1]);
       }
       if constexpr (tiktok) {
         TiktokSeries s;
@@ -196,7 +206,8 @@ std::optional<Error> add_series(Builder& b, std::map<Key, std::vector<Row>>& gro
   return std::nullopt;
 }
 
-std::optional<Error> check_header(CsvReader& csv, const std::vector<std::string>& expected, const char* name) {
+std::optional<Error> check_header(CsvReader& csv, const std::vector<std::string>& expected,
+                                  const char* name) {
   std::vector<std::string> fields;
   std::string want;
   for (const auto& f : expected) want += (want.empty() ? "" : ",") + f;
@@ -210,7 +221,8 @@ std::optional<Error> check_header(CsvReader& csv, const std::vector<std::string>
 
 }  // namespace
 
-Result<Catalog> read_csv_catalog(std::string_view tiktok_csv, std::string_view streams_csv, std::optional<Day> as_of) {
+Result<Catalog> read_csv_catalog(std::string_view tiktok_csv, std::string_view streams_csv,
+                                 std::optional<Day> as_of) {
   return refuse_out_of_memory(kCsvOutOfMemory, [&]() -> Result<Catalog> {
     Builder b;
     b.catalog.as_of = as_of;
@@ -219,25 +231,39 @@ Result<Catalog> read_csv_catalog(std::string_view tiktok_csv, std::string_view s
     using TiktokKey = std::tuple<std::uint32_t, std::string, std::uint8_t, std::uint8_t>;
     std::map<TiktokKey, std::vector<Row>> tiktok_groups;
     CsvReader tiktok(tiktok_csv, "tiktok CSV");
-    if (auto e = check_header(tiktok, {"date", "track", "territory", "platform", "content", "creations", "views"}, "tiktok CSV"))
+    if (auto e = check_header(
+            tiktok, {"date", "track", "territory", "platform", "content", "creations", "views"},
+            "tiktok CSV"))
       return *e;
     while (tiktok.next(f)) {
       if (f.size() != 7)
-        return Error{tiktok.where(nullptr) + ": has " + std::to_string(f.size()) + " fields, the header has 7"};
+        return Error{tiktok.where(nullptr) + ": has " + std::to_string(f.size()) +
+                     " fields, the header has 7"};
       const auto day = parse_date(f[0]);
-      if (!day) return Error{tiktok.where("date") + ": must be a date YYYY-MM-DD (years 1900-9999), got " + shown(f[0])};
+      if (!day)
+        return Error{tiktok.where("date") + ": must be a date YYYY-MM-DD (years 1900-9999), got " +
+                     shown(f[0])};
       if (f[1].empty()) return Error{tiktok.where("track") + ": must not be empty"};
       auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
       if (f[2].size() != 2 || !letter(f[2][0]) || !letter(f[2][1]))
-        return Error{tiktok.where("territory") + ": must be a two-letter territory code, got " + shown(f[2])};
-      const std::string territory{static_cast<char>(f[2][0] & ~0x20), static_cast<char>(f[2][1] & ~0x20)};
+        return Error{tiktok.where("territory") + ": must be a two-letter territory code, got " +
+                     shown(f[2])};
+      const std::string territory{static_cast<char>(f[2][0] & ~0x20),
+                                  static_cast<char>(f[2][1] & ~0x20)};
       std::uint8_t platform = kPlatformUnknown, content = kContentUnknown;
-      if (f[3] == "tiktok") platform = kPlatformTiktok;
-      else if (f[3] == "douyin") platform = kPlatformDouyin;
-      else if (!f[3].empty()) return Error{tiktok.where("platform") + ": must be tiktok, douyin or empty, got " + shown(f[3])};
-      if (f[4] == "ugc") content = kContentUgc;
-      else if (f[4] == "pgc") content = kContentPgc;
-      else if (!f[4].empty()) return Error{tiktok.where("content") + ": must be ugc, pgc or empty, got " + shown(f[4])};
+      if (f[3] == "tiktok")
+        platform = kPlatformTiktok;
+      else if (f[3] == "douyin")
+        platform = kPlatformDouyin;
+      else if (!f[3].empty())
+        return Error{tiktok.where("platform") + ": must be tiktok, douyin or empty, got " +
+                     shown(f[3])};
+      if (f[4] == "ugc")
+        content = kContentUgc;
+      else if (f[4] == "pgc")
+        content = kContentPgc;
+      else if (!f[4].empty())
+        return Error{tiktok.where("content") + ": must be ugc, pgc or empty, got " + shown(f[4])};
       Row row{tiktok.line(), *day, {0, 0}, {false, false}};
       if (auto e = read_count(tiktok, "creations", f[5], row.values[0], row.present[0])) return *e;
       if (auto e = read_count(tiktok, "views", f[6], row.values[1], row.present[1])) return *e;
@@ -251,9 +277,12 @@ Result<Catalog> read_csv_catalog(std::string_view tiktok_csv, std::string_view s
       if (auto e = check_header(streams, {"date", "track", "streams"}, "streams CSV")) return *e;
       while (streams.next(f)) {
         if (f.size() != 3)
-          return Error{streams.where(nullptr) + ": has " + std::to_string(f.size()) + " fields, the header has 3"};
+          return Error{streams.where(nullptr) + ": has " + std::to_string(f.size()) +
+                       " fields, the header has 3"};
         const auto day = parse_date(f[0]);
-        if (!day) return Error{streams.where("date") + ": must be a date YYYY-MM-DD (years 1900-9999), got " + shown(f[0])};
+        if (!day)
+          return Error{streams.where("date") +
+                       ": must be a date YYYY-MM-DD (years 1900-9999), got " + shown(f[0])};
         if (f[1].empty()) return Error{streams.where("track") + ": must not be empty"};
         Row row{streams.line(), *day, {0, 0}, {false, false}};
         if (auto e = read_count(streams, "streams", f[2], row.values[0], row.present[0])) return *e;

@@ -14,6 +14,7 @@
 
 namespace tta {
 
-Result<Catalog> read_csv_catalog(std::string_view tiktok_csv, std::string_view streams_csv, std::optional<Day> as_of);
+Result<Catalog> read_csv_catalog(std::string_view tiktok_csv, std::string_view streams_csv,
+                                 std::optional<Day> as_of);
 
 }  // namespace tta

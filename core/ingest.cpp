@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <iterator>
-#include <new>            // std::bad_alloc
-#include <numeric>        // std::iota
-#include <stdexcept>      // std::length_error
+#include <new>        // std::bad_alloc
+#include <numeric>    // std::iota
+#include <stdexcept>  // std::length_error
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -24,27 +24,49 @@ using Json = nlohmann::json;
 
 // Where in the document an event arrives; decides what the value means.
 enum class Ctx : std::uint8_t {
-  root, tracks, track, tiktok, tiktok_series, streams, streams_series,
-  creations, views, streams_values, skip
+  root,
+  tracks,
+  track,
+  tiktok,
+  tiktok_series,
+  streams,
+  streams_series,
+  creations,
+  views,
+  streams_values,
+  skip
 };
 
 // Field numbers double as bits of Frame::seen (duplicate-key detection).
 enum Field : std::uint32_t {
   kUnknown = 0,
   // root
-  kSchema = 1, kAsOf = 2, kTracks = 4, kTiktok = 8, kStreams = 16,
+  kSchema = 1,
+  kAsOf = 2,
+  kTracks = 4,
+  kTiktok = 8,
+  kStreams = 16,
   // track
-  kId = 1, kTitle = 2, kArtist = 4, kIsrc = 8,
+  kId = 1,
+  kTitle = 2,
+  kArtist = 4,
+  kIsrc = 8,
   // series (tiktok and streams)
-  kTrack = 1, kTerritory = 2, kPlatform = 4, kContent = 8, kStart = 16,
-  kCreations = 32, kViews = 64, kStreamValues = 128,
+  kTrack = 1,
+  kTerritory = 2,
+  kPlatform = 4,
+  kContent = 8,
+  kStart = 16,
+  kCreations = 32,
+  kViews = 64,
+  kStreamValues = 128,
 };
 
 struct Frame {
   Ctx ctx;
   bool is_array;
-  std::size_t count = 0;        // arrays: elements started so far
-  std::string key;              // objects: the current key
+  std::size_t count = 0;  // arrays: elements started so far
+  std::string key;        // objects: the current key
   std::uint32_t field = kUnknown;
   std::uint32_t seen = 0;
 };
@@ -201,7 +223,8 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
         }
         if (f.field == kAsOf) {
           auto day = parse_date(s);
-          if (!day) return fail(here(), "must be a date YYYY-MM-DD (years 1900-9999), got " + quote(s));
+          if (!day)
+            return fail(here(), "must be a date YYYY-MM-DD (years 1900-9999), got " + quote(s));
           catalog_.as_of = *day;
           return true;
         }
@@ -233,14 +256,20 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
             return true;
           }
           case kPlatform:
-            if (s == "tiktok") tiktok_.platform = kPlatformTiktok;
-            else if (s == "douyin") tiktok_.platform = kPlatformDouyin;
-            else return fail(here(), "must be \"tiktok\" or \"douyin\", got " + quote(s));
+            if (s == "tiktok")
+              tiktok_.platform = kPlatformTiktok;
+            else if (s == "douyin")
+              tiktok_.platform = kPlatformDouyin;
+            else
+              return fail(here(), "must be \"tiktok\" or \"douyin\", got " + quote(s));
             return true;
           case kContent:
-            if (s == "ugc") tiktok_.content = kContentUgc;
-            else if (s == "pgc") tiktok_.content = kContentPgc;
-            else return fail(here(), "must be \"ugc\" or \"pgc\", got " + quote(s));
+            if (s == "ugc")
+              tiktok_.content = kContentUgc;
+            else if (s == "pgc")
+              tiktok_.content = kContentPgc;
+            else
+              return fail(here(), "must be \"ugc\" or \"pgc\", got " + quote(s));
             return true;
           case kStart:
             return read_start(s, tiktok_.start);
@@ -319,7 +348,10 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
   }
 
   bool start_array(std::size_t) override {
-    if (frames_.empty()) return fail("document", "must be a JSON object with \"tracks\", \"tiktok\" and \"streams\", got an array");
+    if (frames_.empty())
+      return fail(
+          "document",
+          "must be a JSON object with \"tracks\", \"tiktok\" and \"streams\", got an array");
     if (in_values()) return value_error("must be a non-negative integer or null, got an array");
     if (!begin_scalar()) return false;
     const Frame& f = frames_.back();
@@ -344,14 +376,18 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
   bool end_array() override {
     const Frame f = std::move(frames_.back());
     frames_.pop_back();
-    if (f.ctx == Ctx::creations) creations_length_ = f.count;
-    else if (f.ctx == Ctx::views) views_length_ = f.count;
-    else if (f.ctx == Ctx::streams_values) streams_.length = f.count;
+    if (f.ctx == Ctx::creations)
+      creations_length_ = f.count;
+    else if (f.ctx == Ctx::views)
+      views_length_ = f.count;
+    else if (f.ctx == Ctx::streams_values)
+      streams_.length = f.count;
     return true;
   }
 
   // Only nlohmann's own parser calls this; scan_json reports syntax itself.
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
+  bool parse_error(std::size_t, const std::string&,
+                   const nlohmann::detail::exception& ex) override {
     error_ = valid_utf8(ex.what());
     return false;
   }
@@ -384,7 +420,8 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
 
   // Called for every value that is not a day value: counts array elements.
   bool begin_scalar() {
-    if (frames_.empty()) return fail("document", "must be a JSON object with \"tracks\", \"tiktok\" and \"streams\"");
+    if (frames_.empty())
+      return fail("document", "must be a JSON object with \"tracks\", \"tiktok\" and \"streams\"");
     Frame& f = frames_.back();
     if (f.is_array) ++f.count;
     return true;
@@ -399,7 +436,9 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
   bool fail_type() {
     const Frame& f = frames_.back();
     switch (f.ctx) {
-      case Ctx::tracks: case Ctx::tiktok: case Ctx::streams:
+      case Ctx::tracks:
+      case Ctx::tiktok:
+      case Ctx::streams:
         return fail(here(), "must be an object");
       case Ctx::root:
         if (f.field == kTracks || f.field == kTiktok || f.field == kStreams)
@@ -439,11 +478,14 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
       total = &total_streams_, target = &catalog_.streams_values, what = "streams";
     }
     if (over_ceiling(1))
-      return fail(here(), "the document has more than 360,000,000 daily points, the most one engine holds in "
-                          "WebAssembly's 4 GB of memory; nothing was loaded");
+      return fail(
+          here(),
+          "the document has more than 360,000,000 daily points, the most one engine holds in "
+          "WebAssembly's 4 GB of memory; nothing was loaded");
     if (v > kMaxExact - *total)
-      return fail(here(), std::string("the document's total ") + what +
-                              " would pass 2^53-1 (9007199254740991), so sums could not stay exact");
+      return fail(here(),
+                  std::string("the document's total ") + what +
+                      " would pass 2^53-1 (9007199254740991), so sums could not stay exact");
     *total += v;
     catalog_.null_days += is_null;
     target->push_back(v);
@@ -464,13 +506,17 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
 
   bool finish_tiktok(std::uint32_t seen) {
     const std::string where = here();
-    for (auto [bit, name] : {std::pair{kTrack, "track"}, {kTerritory, "territory"}, {kStart, "start"},
-                             {kCreations, "creations"}, {kViews, "views"}}) {
+    for (auto [bit, name] : {std::pair{kTrack, "track"},
+                             {kTerritory, "territory"},
+                             {kStart, "start"},
+                             {kCreations, "creations"},
+                             {kViews, "views"}}) {
       if (!(seen & bit)) return fail(where, std::string("missing required field \"") + name + "\"");
     }
     if (creations_length_ != views_length_)
-      return fail(where + ".views", "has " + std::to_string(views_length_) + " values but creations has " +
-                                        std::to_string(creations_length_) + "; both must have the same length");
+      return fail(where + ".views",
+                  "has " + std::to_string(views_length_) + " values but creations has " +
+                      std::to_string(creations_length_) + "; both must have the same length");
     tiktok_.length = creations_length_;
     if (!check_span(where, tiktok_.start, tiktok_.length)) return false;
     catalog_.tiktok.push_back(tiktok_);
@@ -480,7 +526,8 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
 
   bool finish_streams(std::uint32_t seen) {
     const std::string where = here();
-    for (auto [bit, name] : {std::pair{kTrack, "track"}, {kStart, "start"}, {kStreamValues, "streams"}}) {
+    for (auto [bit, name] :
+         {std::pair{kTrack, "track"}, {kStart, "start"}, {kStreamValues, "streams"}}) {
       if (!(seen & bit)) return fail(where, std::string("missing required field \"") + name + "\"");
     }
     if (!check_span(where, streams_.start, streams_.length)) return false;
@@ -509,7 +556,8 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
         out += valid_utf8(f.key.size() > 60 ? f.key.substr(0, 60) + "..." : f.key);
       }
     }
-    if (out.size() > 160) out = valid_utf8(out.substr(0, 80)) + "..." + valid_utf8(out.substr(out.size() - 60));
+    if (out.size() > 160)
+      out = valid_utf8(out.substr(0, 80)) + "..." + valid_utf8(out.substr(out.size() - 60));
     return out.empty() ? "document" : out;
   }
 
@@ -529,8 +577,8 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
 
 // Two series with the same key may not cover the same day.
 template <typename Series, typename SameKey, typename Less>
-std::optional<Error> find_overlap(const std::vector<Series>& all, const char* array, const char* key_words,
-                                  Less less, SameKey same) {
+std::optional<Error> find_overlap(const std::vector<Series>& all, const char* array,
+                                  const char* key_words, Less less, SameKey same) {
   std::vector<std::size_t> order(all.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -543,13 +591,14 @@ std::optional<Error> find_overlap(const std::vector<Series>& all, const char* ar
     if (all[i].length == 0) continue;
     if (previous != SIZE_MAX && same(all[previous], all[i])) {
       const Series& p = all[previous];
-      const long long p_end = static_cast<long long>(p.start) + static_cast<long long>(p.length) - 1;
+      const long long p_end =
+          static_cast<long long>(p.start) + static_cast<long long>(p.length) - 1;
       if (p_end >= all[i].start) {
         const std::size_t later = std::max(previous, i), earlier = std::min(previous, i);
         const Day day = std::max(all[previous].start, all[i].start);
-        return Error{std::string(array) + "[" + std::to_string(later) + "]: covers " + format_date(day) +
-                     ", which " + array + "[" + std::to_string(earlier) + "] with the same " + key_words +
-                     " already covers"};
+        return Error{std::string(array) + "[" + std::to_string(later) + "]: covers " +
+                     format_date(day) + ", which " + array + "[" + std::to_string(earlier) +
+                     "] with the same " + key_words + " already covers"};
       }
     }
     if (previous == SIZE_MAX || !same(all[previous], all[i]) ||
@@ -569,11 +618,13 @@ Result<Catalog> finish_catalog(Catalog catalog, Reader& reader) {
   for (std::size_t i = 0; i < catalog.tracks.size(); ++i) {
     auto [it, inserted] = index.emplace(catalog.tracks[i].id, static_cast<std::uint32_t>(i));
     if (!inserted)
-      return Error{"tracks[" + std::to_string(reader.track_positions()[i]) + "].id: duplicate track id " +
-                   quote(catalog.tracks[i].id) + " (first at tracks[" +
-                   std::to_string(reader.track_positions()[it->second]) + "])"};
+      return Error{"tracks[" + std::to_string(reader.track_positions()[i]) +
+                   "].id: duplicate track id " + quote(catalog.tracks[i].id) +
+                   " (first at tracks[" + std::to_string(reader.track_positions()[it->second]) +
+                   "])"};
   }
-  auto resolve = [&](std::vector<std::string>& ids, auto& series, const char* array) -> std::optional<Error> {
+  auto resolve = [&](std::vector<std::string>& ids, auto& series,
+                     const char* array) -> std::optional<Error> {
     for (std::size_t i = 0; i < series.size(); ++i) {
       auto it = index.find(ids[i]);
       if (it == index.end())
@@ -591,8 +642,12 @@ Result<Catalog> finish_catalog(Catalog catalog, Reader& reader) {
   };
   if (auto e = find_overlap(
           catalog.tiktok, "tiktok", "track, territory, platform and content",
-          [&](const TiktokSeries& a, const TiktokSeries& b) { return tiktok_key(a) < tiktok_key(b); },
-          [&](const TiktokSeries& a, const TiktokSeries& b) { return tiktok_key(a) == tiktok_key(b); }))
+          [&](const TiktokSeries& a, const TiktokSeries& b) {
+            return tiktok_key(a) < tiktok_key(b);
+          },
+          [&](const TiktokSeries& a, const TiktokSeries& b) {
+            return tiktok_key(a) == tiktok_key(b);
+          }))
     return *e;
   if (auto e = find_overlap(
           catalog.streams, "streams", "track",
@@ -610,10 +665,15 @@ Result<Catalog> read_catalog(std::string_view document, DayArrays mode) {
     Catalog catalog;
     Reader reader(catalog);
     std::string syntax_error;
-    switch (scan_json(document, reader, syntax_error, mode == DayArrays::runs ? &reader : nullptr)) {
-      case ScanOutcome::complete: case ScanOutcome::incomplete: break;  // one piece: never incomplete
-      case ScanOutcome::syntax_error: return Error{syntax_error};
-      case ScanOutcome::stopped: return Error{reader.error()};
+    switch (
+        scan_json(document, reader, syntax_error, mode == DayArrays::runs ? &reader : nullptr)) {
+      case ScanOutcome::complete:
+      case ScanOutcome::incomplete:
+        break;  // one piece: never incomplete
+      case ScanOutcome::syntax_error:
+        return Error{syntax_error};
+      case ScanOutcome::stopped:
+        return Error{reader.error()};
     }
 
     return finish_catalog(std::move(catalog), reader);
@@ -621,7 +681,8 @@ Result<Catalog> read_catalog(std::string_view document, DayArrays mode) {
 }
 
 struct CatalogStream::Impl {
-  explicit Impl(DayArrays mode) : reader(catalog), stream(reader, mode == DayArrays::runs ? &reader : nullptr) {}
+  explicit Impl(DayArrays mode)
+      : reader(catalog), stream(reader, mode == DayArrays::runs ? &reader : nullptr) {}
   Catalog catalog;
   Reader reader;
   JsonStream stream;
@@ -636,10 +697,15 @@ std::optional<Error> CatalogStream::feed(std::string_view piece, bool last) {
   const Result<bool> fed = refuse_out_of_memory(kDocumentOutOfMemory, [&]() -> Result<bool> {
     std::string syntax_error;
     switch (impl_->stream.feed(piece, last, syntax_error)) {
-      case ScanOutcome::complete: done_ = true; break;
-      case ScanOutcome::incomplete: break;
-      case ScanOutcome::syntax_error: return Error{syntax_error};
-      case ScanOutcome::stopped: return Error{impl_->reader.error()};
+      case ScanOutcome::complete:
+        done_ = true;
+        break;
+      case ScanOutcome::incomplete:
+        break;
+      case ScanOutcome::syntax_error:
+        return Error{syntax_error};
+      case ScanOutcome::stopped:
+        return Error{impl_->reader.error()};
     }
     return true;
   });

@@ -1,10 +1,10 @@
 #include "json_scanner.hpp"
 
 #include <algorithm>  // std::max
-#include <cmath>    // std::isfinite
-#include <cstring>  // std::memchr
+#include <cmath>      // std::isfinite
+#include <cstdlib>    // std::strtod
+#include <cstring>    // std::memchr
 #include <memory>
-#include <cstdlib>  // std::strtod
 #include <vector>
 
 #include "utf8.hpp"
@@ -20,7 +20,8 @@ namespace {
 // line and column) is the one the whole document in one piece gives.
 class Scanner {
  public:
-  Scanner(nlohmann::json_sax<nlohmann::json>& handler, UintArraySink* runs) : handler_(handler), runs_(runs) {}
+  Scanner(nlohmann::json_sax<nlohmann::json>& handler, UintArraySink* runs)
+      : handler_(handler), runs_(runs) {}
 
   ScanOutcome feed(std::string_view piece, bool last, std::string& error) {
     std::string_view text = piece;
@@ -35,7 +36,8 @@ class Scanner {
     if (outcome == ScanOutcome::syntax_error) error = where() + ": syntax error: " + problem_;
     if (outcome == ScanOutcome::incomplete) {
       // The bytes before the mark are read for good: keep only their lines.
-      for (const char* q = begin_; (q = static_cast<const char*>(std::memchr(q, '\n', mark_ - q)));) {
+      for (const char* q = begin_;
+           (q = static_cast<const char*>(std::memchr(q, '\n', mark_ - q)));) {
         ++lines_;
         line_start_ = base_ + static_cast<std::size_t>(++q - begin_);
       }
@@ -60,8 +62,10 @@ class Scanner {
       const std::size_t left = static_cast<std::size_t>(end_ - p_);
       std::size_t same = 0;
       while (same < 3 && same < left && static_cast<unsigned char>(p_[same]) == kBom[same]) ++same;
-      if (same == 3) p_ += 3;
-      else if (same == left && !last_) return incomplete();
+      if (same == 3)
+        p_ += 3;
+      else if (same == left && !last_)
+        return incomplete();
       bom_checked_ = true;
     }
     return document();
@@ -135,8 +139,9 @@ class Scanner {
             return last_ ? ScanOutcome::complete : incomplete();
           }
           const bool in_array = open_.back() != kObject;
-          if (p_ == end_) return end_of_input(in_array ? "unexpected end of input; expected ',' or ']'"
-                                                       : "unexpected end of input; expected ',' or '}'");
+          if (p_ == end_)
+            return end_of_input(in_array ? "unexpected end of input; expected ',' or ']'"
+                                         : "unexpected end of input; expected ',' or '}'");
           const char next = *p_++;
           if (next == ',') {
             phase_ = in_array ? Phase::value : Phase::key;
@@ -159,7 +164,9 @@ class Scanner {
 
   // The end of this piece where the document needs more: an error in the
   // last piece, else a request for the next one.
-  ScanOutcome end_of_input(std::string what) { return last_ ? fail(std::move(what)) : incomplete(); }
+  ScanOutcome end_of_input(std::string what) {
+    return last_ ? fail(std::move(what)) : incomplete();
+  }
   static ScanOutcome incomplete() { return ScanOutcome::incomplete; }
 
   // A long token (a string, a number) cut by the end of pieces is looked
@@ -219,7 +226,8 @@ class Scanner {
   // end), or an element or separator the bulk path does not take (at_value,
   // after_value, as in Run).
   template <bool kChecked>
-  Stop elements(const char*& position, const char* const limit, std::uint64_t* values, std::size_t& count) {
+  Stop elements(const char*& position, const char* const limit, std::uint64_t* values,
+                std::size_t& count) {
     const char* p = position;
     const char* const end = end_;
     Stop stop;
@@ -236,7 +244,8 @@ class Scanner {
           // 17 digits at most: a plain value has 16 or fewer, and more would wrap.
           const char* const most = kChecked && end - element < 17 ? end : element + 17;
           unsigned digit;
-          while (p != most && (digit = static_cast<unsigned char>(*p) - static_cast<unsigned>('0')) <= 9) {
+          while (p != most &&
+                 (digit = static_cast<unsigned char>(*p) - static_cast<unsigned>('0')) <= 9) {
             value = value * 10 + digit;
             ++p;
           }
@@ -246,7 +255,8 @@ class Scanner {
             break;
           }
         }
-      } else if (*p == 'n' && (!kChecked || end - p >= 4) && p[1] == 'u' && p[2] == 'l' && p[3] == 'l') {
+      } else if (*p == 'n' && (!kChecked || end - p >= 4) && p[1] == 'u' && p[2] == 'l' &&
+                 p[3] == 'l') {
         value = kRunNull;
         p += 4;
       } else {
@@ -300,7 +310,8 @@ class Scanner {
     if (*p_ != '"') return fail("expected a string key");
     if (auto o = string(); o != ScanOutcome::complete) return o;
     skip_space();
-    if (p_ == end_ && !last_) return incomplete();  // the key is sent once, when its ':' can be read
+    if (p_ == end_ && !last_)
+      return incomplete();  // the key is sent once, when its ':' can be read
     if (!handler_.key(buffer_)) return ScanOutcome::stopped;
     if (p_ == end_) return fail("unexpected end of input; expected ':'");
     if (*p_ != ':') return fail("expected ':'");
@@ -320,18 +331,24 @@ class Scanner {
       for (std::string_view word : {"true", "false", "null"})
         if (word.substr(0, left.size()) == left) return incomplete();
     }
-    if (literal("true")) return handler_.boolean(true) ? ScanOutcome::complete : ScanOutcome::stopped;
-    if (literal("false")) return handler_.boolean(false) ? ScanOutcome::complete : ScanOutcome::stopped;
+    if (literal("true"))
+      return handler_.boolean(true) ? ScanOutcome::complete : ScanOutcome::stopped;
+    if (literal("false"))
+      return handler_.boolean(false) ? ScanOutcome::complete : ScanOutcome::stopped;
     if (literal("null")) return handler_.null() ? ScanOutcome::complete : ScanOutcome::stopped;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return fail("invalid literal; expected a value");
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+      return fail("invalid literal; expected a value");
     if (c > 0x20 && c < 0x7f) return fail(std::string("unexpected '") + c + "'; expected a value");
     static constexpr char kHex[] = "0123456789ABCDEF";
     const unsigned char b = static_cast<unsigned char>(c);
-    return fail(std::string("unexpected byte 0x") + kHex[b >> 4] + kHex[b & 15] + "; expected a value");
+    return fail(std::string("unexpected byte 0x") + kHex[b >> 4] + kHex[b & 15] +
+                "; expected a value");
   }
 
   bool literal(std::string_view word) {
-    if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) return false;
+    if (static_cast<std::size_t>(end_ - p_) < word.size() ||
+        std::string_view(p_, word.size()) != word)
+      return false;
     p_ += word.size();
     return true;
   }
@@ -340,7 +357,8 @@ class Scanner {
     if (!last_) {
       // Only a byte that no number holds ends one; until then more may follow.
       const char* q = resume_scan(p_);
-      while (q != end_ && ((*q >= '0' && *q <= '9') || *q == '-' || *q == '+' || *q == '.' || (*q | 0x20) == 'e'))
+      while (q != end_ && ((*q >= '0' && *q <= '9') || *q == '-' || *q == '+' || *q == '.' ||
+                           (*q | 0x20) == 'e'))
         ++q;
       if (q == end_) return incomplete_token(p_, q);
     }
@@ -363,21 +381,25 @@ class Scanner {
     bool is_float = false;
     if (p_ != end_ && *p_ == '.') {
       ++p_;
-      if (p_ == end_ || *p_ < '0' || *p_ > '9') return fail("invalid number; expected a digit after '.'");
+      if (p_ == end_ || *p_ < '0' || *p_ > '9')
+        return fail("invalid number; expected a digit after '.'");
       while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
       is_float = true;
     }
     if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
       ++p_;
       if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
-      if (p_ == end_ || *p_ < '0' || *p_ > '9') return fail("invalid number; expected a digit in the exponent");
+      if (p_ == end_ || *p_ < '0' || *p_ > '9')
+        return fail("invalid number; expected a digit in the exponent");
       while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
       is_float = true;
     }
     if (!is_float && !overflow) {
-      if (!negative) return handler_.number_unsigned(value) ? ScanOutcome::complete : ScanOutcome::stopped;
+      if (!negative)
+        return handler_.number_unsigned(value) ? ScanOutcome::complete : ScanOutcome::stopped;
       if (value <= static_cast<std::uint64_t>(INT64_MAX) + 1) {
-        const std::int64_t signed_value = value == 0 ? 0 : -static_cast<std::int64_t>(value - 1) - 1;
+        const std::int64_t signed_value =
+            value == 0 ? 0 : -static_cast<std::int64_t>(value - 1) - 1;
         return handler_.number_integer(signed_value) ? ScanOutcome::complete : ScanOutcome::stopped;
       }
     }
@@ -396,8 +418,10 @@ class Scanner {
     if (!last_) {
       // The string, or the byte that makes it an error, must be in this piece.
       const char* q = std::max(p_ + 1, resume_scan(p_));
-      while (q < end_ && *q != '"' && static_cast<unsigned char>(*q) >= 0x20) q += *q == '\\' ? 2 : 1;
-      if (q >= end_) return incomplete_token(p_, q > end_ ? end_ - 1 : q);  // from a cut escape's backslash
+      while (q < end_ && *q != '"' && static_cast<unsigned char>(*q) >= 0x20)
+        q += *q == '\\' ? 2 : 1;
+      if (q >= end_)
+        return incomplete_token(p_, q > end_ ? end_ - 1 : q);  // from a cut escape's backslash
     }
     ++p_;
     buffer_.clear();
@@ -432,15 +456,32 @@ class Scanner {
     if (p_ == end_) return fail("unexpected end of input; missing closing quote");
     const char e = *p_++;
     switch (e) {
-      case '"': buffer_ += '"'; return ScanOutcome::complete;
-      case '\\': buffer_ += '\\'; return ScanOutcome::complete;
-      case '/': buffer_ += '/'; return ScanOutcome::complete;
-      case 'b': buffer_ += '\b'; return ScanOutcome::complete;
-      case 'f': buffer_ += '\f'; return ScanOutcome::complete;
-      case 'n': buffer_ += '\n'; return ScanOutcome::complete;
-      case 'r': buffer_ += '\r'; return ScanOutcome::complete;
-      case 't': buffer_ += '\t'; return ScanOutcome::complete;
-      case 'u': break;
+      case '"':
+        buffer_ += '"';
+        return ScanOutcome::complete;
+      case '\\':
+        buffer_ += '\\';
+        return ScanOutcome::complete;
+      case '/':
+        buffer_ += '/';
+        return ScanOutcome::complete;
+      case 'b':
+        buffer_ += '\b';
+        return ScanOutcome::complete;
+      case 'f':
+        buffer_ += '\f';
+        return ScanOutcome::complete;
+      case 'n':
+        buffer_ += '\n';
+        return ScanOutcome::complete;
+      case 'r':
+        buffer_ += '\r';
+        return ScanOutcome::complete;
+      case 't':
+        buffer_ += '\t';
+        return ScanOutcome::complete;
+      case 'u':
+        break;
       default:
         --p_;
         return fail("invalid escape in a string");
@@ -452,13 +493,15 @@ class Scanner {
     };
     long code = hex4();
     if (code < 0) return bad("invalid \\u escape; expected four hex digits");
-    if (code >= 0xDC00 && code <= 0xDFFF) return bad("invalid \\u escape; a low surrogate without a high one");
+    if (code >= 0xDC00 && code <= 0xDFFF)
+      return bad("invalid \\u escape; a low surrogate without a high one");
     if (code >= 0xD800 && code <= 0xDBFF) {
       if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u')
         return bad("invalid \\u escape; a high surrogate must be followed by a low one");
       p_ += 2;
       const long low = hex4();
-      if (low < 0xDC00 || low > 0xDFFF) return bad("invalid \\u escape; a high surrogate must be followed by a low one");
+      if (low < 0xDC00 || low > 0xDFFF)
+        return bad("invalid \\u escape; a high surrogate must be followed by a low one");
       code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
     }
     append_utf8(static_cast<std::uint32_t>(code));
@@ -471,10 +514,14 @@ class Scanner {
     for (int i = 0; i < 4; ++i) {
       const char h = *p_++;
       v <<= 4;
-      if (h >= '0' && h <= '9') v |= h - '0';
-      else if (h >= 'a' && h <= 'f') v |= h - 'a' + 10;
-      else if (h >= 'A' && h <= 'F') v |= h - 'A' + 10;
-      else return -1;
+      if (h >= '0' && h <= '9')
+        v |= h - '0';
+      else if (h >= 'a' && h <= 'f')
+        v |= h - 'a' + 10;
+      else if (h >= 'A' && h <= 'F')
+        v |= h - 'A' + 10;
+      else
+        return -1;
     }
     return v;
   }
@@ -535,7 +582,7 @@ class Scanner {
   Phase phase_ = Phase::value;
   std::vector<char> open_;  // containers entered and not yet closed
   std::string carry_;       // the bytes from the mark on, read again with the next piece
-  std::size_t hint_token_ = SIZE_MAX, hint_ = 0;  // see incomplete_token()
+  std::size_t hint_token_ = SIZE_MAX, hint_ = 0;       // see incomplete_token()
   std::size_t base_ = 0, lines_ = 0, line_start_ = 0;  // offset, newlines and line start of begin_
   std::string buffer_;
   std::string problem_;
@@ -543,8 +590,8 @@ class Scanner {
 
 }  // namespace
 
-ScanOutcome scan_json(std::string_view text, nlohmann::json_sax<nlohmann::json>& handler, std::string& error,
-                      UintArraySink* runs) {
+ScanOutcome scan_json(std::string_view text, nlohmann::json_sax<nlohmann::json>& handler,
+                      std::string& error, UintArraySink* runs) {
   return Scanner(handler, runs).feed(text, true, error);
 }
 

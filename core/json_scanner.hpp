@@ -52,8 +52,8 @@ class UintArraySink {
   ~UintArraySink() = default;
 };
 
-ScanOutcome scan_json(std::string_view text, nlohmann::json_sax<nlohmann::json>& handler, std::string& error,
-                      UintArraySink* runs = nullptr);
+ScanOutcome scan_json(std::string_view text, nlohmann::json_sax<nlohmann::json>& handler,
+                      std::string& error, UintArraySink* runs = nullptr);
 
 // The same scan of a document that arrives in pieces of any size (a download,
 // a file read in slices), each read as it comes: the handler sees the same

@@ -25,8 +25,10 @@ inline void append_json_string(std::string& out, std::string_view s) {
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run, i - run);
     run = i + 1;
-    if (c == '"') out.append("\\\"", 2);
-    else if (c == '\\') out.append("\\\\", 2);
+    if (c == '"')
+      out.append("\\\"", 2);
+    else if (c == '\\')
+      out.append("\\\\", 2);
     else {
       const char escaped[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
       out.append(escaped, 6);

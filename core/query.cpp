@@ -32,7 +32,8 @@ Result<SortKey> parse_sort(std::string_view word) {
   if (word == "streams") return SortKey::streams;
   if (word == "title") return SortKey::title;
   if (word == "artist") return SortKey::artist;
-  return Error{"sort must be creations, views, streams, title or artist, got \"" + cut_text(word, 40) + "\""};
+  return Error{"sort must be creations, views, streams, title or artist, got \"" +
+               cut_text(word, 40) + "\""};
 }
 
 Result<int> check_period(long long period) {

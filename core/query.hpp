@@ -39,7 +39,7 @@ struct Query {
   // ranking) and a case-insensitive filter on title, artist, ISRC or id.
   SortKey sort = SortKey::creations;
   bool descending = true;
-  std::string search;  // at most kMaxSearchBytes
+  std::string search;   // at most kMaxSearchBytes
   bool weekly = false;  // track(): 7-day buckets ending on the window's last day
 };
 

@@ -9,7 +9,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-Error bad_field(const std::string& field, const std::string& rule) { return Error{field + " must be " + rule}; }
+Error bad_field(const std::string& field, const std::string& rule) {
+  return Error{field + " must be " + rule};
+}
 
 Result<std::string> text_field(const Json& request, const char* field, std::string fallback) {
   const auto it = request.find(field);
@@ -23,7 +25,8 @@ Result<std::uint64_t> count_field(const Json& request, const char* field, std::u
   const auto it = request.find(field);
   if (it == request.end() || it->is_null()) return fallback;
   if (it->is_number_unsigned()) return it->get<std::uint64_t>();
-  if (it->is_number_float() && it->get<double>() >= 0 && std::floor(it->get<double>()) == it->get<double>())
+  if (it->is_number_float() && it->get<double>() >= 0 &&
+      std::floor(it->get<double>()) == it->get<double>())
     return it->get<double>() >= 1.8e19 ? UINT64_MAX : static_cast<std::uint64_t>(it->get<double>());
   return bad_field(field, "a whole number >= 0");
 }
@@ -46,8 +49,10 @@ Result<Query> read_query(const Json& request) {
     if (!start) return Error{start.error()};
     if (!end) return Error{end.error()};
     const auto first = parse_date(start.value()), last = parse_date(end.value());
-    if (!first) return bad_field("start", "a date YYYY-MM-DD, got \"" + cut_text(start.value(), 20) + "\"");
-    if (!last) return bad_field("end", "a date YYYY-MM-DD, got \"" + cut_text(end.value(), 20) + "\"");
+    if (!first)
+      return bad_field("start", "a date YYYY-MM-DD, got \"" + cut_text(start.value(), 20) + "\"");
+    if (!last)
+      return bad_field("end", "a date YYYY-MM-DD, got \"" + cut_text(end.value(), 20) + "\"");
     q.range = std::pair{*first, *last};
   } else {
     const auto it = request.find("period");
@@ -62,7 +67,8 @@ Result<Query> read_query(const Json& request) {
       if (!p) return Error{p.error()};
       q.period = p.value();
     } else {
-      return Error{"period must be a whole number of days from 1 to 3650, got " + cut_text(it->dump(), 40)};
+      return Error{"period must be a whole number of days from 1 to 3650, got " +
+                   cut_text(it->dump(), 40)};
     }
   }
   const auto platform = text_field(request, "platform", "all");
@@ -103,7 +109,8 @@ Result<Query> read_query(const Json& request) {
 Result<Json> parse_request(std::string_view text) {
   const auto shallow = [](int depth, Json::parse_event_t, Json&) { return depth <= 2; };
   Json request = Json::parse(text.begin(), text.end(), shallow, false);
-  if (request.is_discarded() || !request.is_object()) return Error{"a request must be a JSON object"};
+  if (request.is_discarded() || !request.is_object())
+    return Error{"a request must be a JSON object"};
   return request;
 }
 
@@ -141,8 +148,10 @@ Result<std::string> answer_request(const Analytics& analytics, std::string_view 
   if (k == "liftRanking") return analytics.lift_ranking_json(q);
   if (k == "overviewCsv") return analytics.overview_csv(q);
   if (k == "trackCsv") return analytics.track_csv(track.value(), q);
-  return Error{"query must be overview, track, splits, breakouts, lift, liftRanking, overviewCsv or trackCsv, got \"" +
-               cut_text(k, 40) + "\""};
+  return Error{
+      "query must be overview, track, splits, breakouts, lift, liftRanking, overviewCsv or "
+      "trackCsv, got \"" +
+      cut_text(k, 40) + "\""};
 }
 
 }  // namespace tta

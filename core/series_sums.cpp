@@ -1,7 +1,7 @@
 #include "series_sums.hpp"
 
 #include <algorithm>
-#include <numeric>  // std::iota
+#include <numeric>      // std::iota
 #include <type_traits>  // std::remove_pointer_t
 
 #include "checked_size.hpp"
@@ -24,7 +24,8 @@ const std::uint64_t* days_of(const SeriesInput& in, std::size_t m, long long fir
 }  // namespace
 
 template <std::size_t Metrics>
-SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed, const std::vector<SeriesInput>& inputs,
+SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed,
+                                const std::vector<SeriesInput>& inputs,
                                 std::vector<std::uint32_t>& order)
     : anchor_(anchor) {
   const long long low = first_needed;
@@ -37,7 +38,8 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed, const std::vector<
     const SeriesInput& in = inputs[i];
     if (in.length == 0) continue;
     const long long first = std::max<long long>(in.start, low);
-    const long long last = std::min<long long>(static_cast<long long>(in.start) + in.length - 1, anchor);
+    const long long last =
+        std::min<long long>(static_cast<long long>(in.start) + in.length - 1, anchor);
     if (first > last) continue;
     // Dense costs one cell per day from `first` to the anchor; accept at most
     // twice the days the series really has.
@@ -91,7 +93,8 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed, const std::vector<
   for (Group& g : groups_) {
     const std::size_t end = g.begin + g.count;
     long long max_depth = 0;
-    for (std::size_t j = g.begin; j < end; ++j) max_depth = std::max<long long>(max_depth, depth_[j]);
+    for (std::size_t j = g.begin; j < end; ++j)
+      max_depth = std::max<long long>(max_depth, depth_[j]);
     // row_count(k) = number of the group's series with depth >= k; rows are prefixes.
     std::vector<std::size_t> at_least(static_cast<std::size_t>(max_depth) + 2, 0);
     for (std::size_t j = g.begin; j < end; ++j) ++at_least[static_cast<std::size_t>(depth_[j])];
@@ -99,8 +102,8 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed, const std::vector<
       at_least[static_cast<std::size_t>(k)] += at_least[static_cast<std::size_t>(k) + 1];
     g.row_start.assign(static_cast<std::size_t>(max_depth) + 2, 0);
     for (long long k = 1; k <= max_depth; ++k)
-      g.row_start[static_cast<std::size_t>(k) + 1] =
-          checked_add(g.row_start[static_cast<std::size_t>(k)], at_least[static_cast<std::size_t>(k)]);
+      g.row_start[static_cast<std::size_t>(k) + 1] = checked_add(
+          g.row_start[static_cast<std::size_t>(k)], at_least[static_cast<std::size_t>(k)]);
     const std::size_t cells = g.row_start.back();
 
     for (std::size_t m = 0; m < Metrics; ++m) {
@@ -117,7 +120,8 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed, const std::vector<
         for (std::size_t j = g.begin; j < end; ++j) {
           const SeriesInput& in = inputs[dense[j].input];
           const std::uint64_t* const newest =
-              days_of(in, m, dense[j].first, dense[j].last, scratch) + (dense[j].last - dense[j].first);
+              days_of(in, m, dense[j].first, dense[j].last, scratch) +
+              (dense[j].last - dense[j].first);
           const long long gap = anchor - dense[j].last;               // < depth for a dense series
           const long long days = dense[j].last - dense[j].first + 1;  // depth - gap
           Cell* const column = out + (j - g.begin);
@@ -131,10 +135,22 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed, const std::vector<
         }
       };
       switch (target.width) {
-        case 1: target.u8.resize(cells); fill(target.u8.data()); break;
-        case 2: target.u16.resize(cells); fill(target.u16.data()); break;
-        case 4: target.u32.resize(cells); fill(target.u32.data()); break;
-        default: target.u64.resize(cells); fill(target.u64.data()); break;
+        case 1:
+          target.u8.resize(cells);
+          fill(target.u8.data());
+          break;
+        case 2:
+          target.u16.resize(cells);
+          fill(target.u16.data());
+          break;
+        case 4:
+          target.u32.resize(cells);
+          fill(target.u32.data());
+          break;
+        default:
+          target.u64.resize(cells);
+          fill(target.u64.data());
+          break;
       }
     }
   }
@@ -165,13 +181,15 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed, const std::vector<
 
 template <std::size_t Metrics>
 std::size_t SeriesSums<Metrics>::bytes() const {
-  std::size_t total = depth_.size() * (sizeof(std::int32_t) + sizeof(std::uint8_t)) +
-                      sparse_first_.size() * (sizeof(Day) + sizeof(std::int32_t) + sizeof(std::size_t));
+  std::size_t total =
+      depth_.size() * (sizeof(std::int32_t) + sizeof(std::uint8_t)) +
+      sparse_first_.size() * (sizeof(Day) + sizeof(std::int32_t) + sizeof(std::size_t));
   for (const Group& g : groups_) {
     total += g.row_start.size() * sizeof(std::size_t);
     for (const SumCells& c : g.cells) total += c.bytes();
   }
-  for (std::size_t m = 0; m < Metrics; ++m) total += (total_[m].size() + prefix_[m].size()) * sizeof(std::uint64_t);
+  for (std::size_t m = 0; m < Metrics; ++m)
+    total += (total_[m].size() + prefix_[m].size()) * sizeof(std::uint64_t);
   return total;
 }
 

@@ -77,20 +77,28 @@ struct SumCells {
 
   std::uint64_t at(std::size_t i) const {
     switch (width) {
-      case 1: return u8[i];
-      case 2: return u16[i];
-      case 4: return u32[i];
-      default: return u64[i];
+      case 1:
+        return u8[i];
+      case 2:
+        return u16[i];
+      case 4:
+        return u32[i];
+      default:
+        return u64[i];
     }
   }
   // Calls f with a pointer to the cells, typed by their width.
   template <typename F>
   decltype(auto) with(F&& f) const {
     switch (width) {
-      case 1: return f(u8.data());
-      case 2: return f(u16.data());
-      case 4: return f(u32.data());
-      default: return f(u64.data());
+      case 1:
+        return f(u8.data());
+      case 2:
+        return f(u16.data());
+      case 4:
+        return f(u32.data());
+      default:
+        return f(u64.data());
     }
   }
   std::size_t bytes() const { return u8.size() + u16.size() * 2 + u32.size() * 4 + u64.size() * 8; }
@@ -113,8 +121,8 @@ struct SumGroup {
   }
   std::size_t row_offset(long long k) const {
     if (row_start.empty()) return 0;
-    return row_start[static_cast<std::size_t>(
-        std::min<long long>(std::max<long long>(k, 0), static_cast<long long>(row_start.size()) - 1))];
+    return row_start[static_cast<std::size_t>(std::min<long long>(
+        std::max<long long>(k, 0), static_cast<long long>(row_start.size()) - 1))];
   }
 };
 
@@ -170,10 +178,10 @@ class SeriesSums {
  private:
   Day anchor_ = 0;
   std::size_t dense_count_ = 0;
-  std::vector<std::int32_t> depth_;      // per dense series
-  std::vector<std::uint8_t> group_of_;   // per dense series
+  std::vector<std::int32_t> depth_;     // per dense series
+  std::vector<std::uint8_t> group_of_;  // per dense series
   std::vector<Group> groups_;
-  std::array<Cells, Metrics> total_;     // per dense series
+  std::array<Cells, Metrics> total_;  // per dense series
   std::vector<Day> sparse_first_;
   std::vector<std::int32_t> sparse_length_;
   std::vector<std::size_t> sparse_offset_;  // into prefix_, length + 1 entries each

@@ -17,7 +17,8 @@ void group_by(std::size_t groups, std::size_t count, const std::vector<std::uint
   std::partial_sum(start.begin(), start.end(), start.begin());
   items.resize(count);
   std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
-  for (std::size_t i = 0; i < count; ++i) items[fill[group_of[i]]++] = static_cast<std::uint32_t>(i);
+  for (std::size_t i = 0; i < count; ++i)
+    items[fill[group_of[i]]++] = static_cast<std::uint32_t>(i);
 }
 
 // Case-insensitive (ASCII) substring of the title, artist, ISRC or id, in
@@ -51,7 +52,8 @@ class Needle {
 
 bool matches_search(const TrackInfo& track, const Needle& needle) {
   return needle.found_in(track.id) || (track.title && needle.found_in(*track.title)) ||
-         (track.artist && needle.found_in(*track.artist)) || (track.isrc && needle.found_in(*track.isrc));
+         (track.artist && needle.found_in(*track.artist)) ||
+         (track.isrc && needle.found_in(*track.isrc));
 }
 
 // Byte-wise order of optional texts; a missing text sorts after every text.
@@ -75,9 +77,13 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
   // E and S: the last complete TikTok and streams days.
   std::optional<Day> tiktok_last, streams_last;
   for (const TiktokSeries& t : catalog.tiktok)
-    if (t.length) tiktok_last = std::max(tiktok_last.value_or(t.start), static_cast<Day>(t.start + t.length - 1));
+    if (t.length)
+      tiktok_last =
+          std::max(tiktok_last.value_or(t.start), static_cast<Day>(t.start + t.length - 1));
   for (const StreamsSeries& t : catalog.streams)
-    if (t.length) streams_last = std::max(streams_last.value_or(t.start), static_cast<Day>(t.start + t.length - 1));
+    if (t.length)
+      streams_last =
+          std::max(streams_last.value_or(t.start), static_cast<Day>(t.start + t.length - 1));
   if (catalog.as_of) {
     s.tiktok_end_ = *catalog.as_of - 1;
     s.streams_end_ = *catalog.as_of - 2;
@@ -88,7 +94,8 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
     s.tiktok_end_ = *streams_last + 1;
     s.streams_end_ = streams_last;
   } else {
-    return Error{"asOf: required when no series covers any day (the report day cannot be told otherwise)"};
+    return Error{
+        "asOf: required when no series covers any day (the report day cannot be told otherwise)"};
   }
 
   // Slots: one per (track, territory), ordered by track then code.
@@ -99,7 +106,8 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
     const TiktokSeries& t = catalog.tiktok[i];
     return std::tuple(t.track, t.territory[0], t.territory[1]);
   };
-  std::sort(by_slot.begin(), by_slot.end(), [&](auto a, auto b) { return slot_key(a) < slot_key(b); });
+  std::sort(by_slot.begin(), by_slot.end(),
+            [&](auto a, auto b) { return slot_key(a) < slot_key(b); });
   std::vector<std::uint32_t> slot_of_input(n);
   for (std::size_t r = 0; r < n; ++r) {
     const std::uint32_t i = by_slot[r];
@@ -111,7 +119,8 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
   }
   const std::size_t track_count = catalog.tracks.size();
   // Tracks, series and slots are indexed with 32 bits (UINT32_MAX marks "none").
-  if (track_count >= UINT32_MAX || n >= UINT32_MAX || catalog.streams.size() >= UINT32_MAX) throw SizeOverflow();
+  if (track_count >= UINT32_MAX || n >= UINT32_MAX || catalog.streams.size() >= UINT32_MAX)
+    throw SizeOverflow();
   s.track_slots_.assign(checked_add(track_count, 1), 0);
   for (std::uint32_t t : s.slot_track_) ++s.track_slots_[t + 1];
   std::partial_sum(s.track_slots_.begin(), s.track_slots_.end(), s.track_slots_.begin());
@@ -141,13 +150,15 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
                    [&](auto a, auto b) { return s.slot_of_[a] < s.slot_of_[b]; });
   s.track_series_start_.assign(checked_add(track_count, 1), 0);
   for (std::uint32_t j : stored_by_slot) ++s.track_series_start_[s.slot_track_[s.slot_of_[j]] + 1];
-  std::partial_sum(s.track_series_start_.begin(), s.track_series_start_.end(), s.track_series_start_.begin());
+  std::partial_sum(s.track_series_start_.begin(), s.track_series_start_.end(),
+                   s.track_series_start_.begin());
   s.track_series_ = std::move(stored_by_slot);  // already grouped by track, since slots are
 
   if (s.streams_end_) {
     std::vector<SeriesInput> stream_inputs;
     for (const StreamsSeries& t : catalog.streams)
-      stream_inputs.push_back({t.start, t.length, {}, {&catalog.streams_values, nullptr}, t.offset});
+      stream_inputs.push_back(
+          {t.start, t.length, {}, {&catalog.streams_values, nullptr}, t.offset});
     s.streams_ = SeriesSums<1>(*s.streams_end_, first_needed, stream_inputs, order);
     std::vector<std::uint32_t> track_of(order.size());
     for (std::size_t j = 0; j < order.size(); ++j) track_of[j] = catalog.streams[order[j]].track;
@@ -162,7 +173,8 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
     s.id_index_.emplace_back(s.tracks_[t].id, static_cast<std::uint32_t>(t));
   std::sort(s.id_index_.begin(), s.id_index_.end());
   s.id_rank_.resize(track_count);
-  for (std::size_t r = 0; r < track_count; ++r) s.id_rank_[s.id_index_[r].second] = static_cast<std::uint32_t>(r);
+  for (std::size_t r = 0; r < track_count; ++r)
+    s.id_rank_[s.id_index_[r].second] = static_cast<std::uint32_t>(r);
   return store;
 }
 
@@ -176,7 +188,8 @@ std::size_t Store::bytes() const {
   std::size_t total = tiktok_.bytes() + streams_.bytes();
   total += slot_of_.size() * 4 + kind_of_.size() + slot_track_.size() * 6 + track_slots_.size() * 4;
   total += (track_series_start_.size() + track_series_.size() + streams_track_start_.size() +
-            streams_series_.size()) * 4;
+            streams_series_.size()) *
+           4;
   return total;
 }
 
@@ -220,10 +233,12 @@ struct DenseRows {
 template <bool Filtered, typename CellC, typename CellV>
 void add_dense(const DenseRows& r, const CellC* creation_cells, const CellV* view_cells,
                const std::uint64_t* creation_totals, const std::uint64_t* view_totals,
-               const std::uint32_t* slot, const std::uint8_t* kind, SeriesFilter filter, std::uint64_t* creations, std::uint64_t* views,
-               std::uint64_t* both_per_slot, std::uint64_t& both_c, std::uint64_t& both_v) {
+               const std::uint32_t* slot, const std::uint8_t* kind, SeriesFilter filter,
+               std::uint64_t* creations, std::uint64_t* views, std::uint64_t* both_per_slot,
+               std::uint64_t& both_c, std::uint64_t& both_v) {
   std::uint64_t bc = 0, bv = 0;
-  auto add = [&](std::size_t j, std::uint64_t c1, std::uint64_t v1, std::uint64_t c2, std::uint64_t v2) {
+  auto add = [&](std::size_t j, std::uint64_t c1, std::uint64_t v1, std::uint64_t c2,
+                 std::uint64_t v2) {
     if (Filtered && !filter.keeps(kind[j])) return;
     std::uint64_t c0 = 0, v0 = 0;
     if (r.has_k0) c0 = creation_cells[r.at0 + j], v0 = view_cells[r.at0 + j];
@@ -235,17 +250,20 @@ void add_dense(const DenseRows& r, const CellC* creation_cells, const CellV* vie
     bv += v2 - v0;
   };
   std::size_t j = 0;
-  for (; j < r.n2; ++j) add(j, creation_cells[r.at1 + j], view_cells[r.at1 + j], creation_cells[r.at2 + j], view_cells[r.at2 + j]);
-  for (; j < r.n1; ++j) add(j, creation_cells[r.at1 + j], view_cells[r.at1 + j], creation_totals[j], view_totals[j]);
-  for (; j < r.n0; ++j) add(j, creation_totals[j], view_totals[j], creation_totals[j], view_totals[j]);
+  for (; j < r.n2; ++j)
+    add(j, creation_cells[r.at1 + j], view_cells[r.at1 + j], creation_cells[r.at2 + j],
+        view_cells[r.at2 + j]);
+  for (; j < r.n1; ++j)
+    add(j, creation_cells[r.at1 + j], view_cells[r.at1 + j], creation_totals[j], view_totals[j]);
+  for (; j < r.n0; ++j)
+    add(j, creation_totals[j], view_totals[j], creation_totals[j], view_totals[j]);
   both_c += bc;
   both_v += bv;
 }
 
 }  // namespace
 
-SlotSums Store::sum_slots(const Windows& w, SeriesFilter filter,
-                          bool both_per_slot) const {
+SlotSums Store::sum_slots(const Windows& w, SeriesFilter filter, bool both_per_slot) const {
   SlotSums out;
   out.creations.assign(slot_track_.size(), 0);
   out.views.assign(slot_track_.size(), 0);
@@ -261,18 +279,25 @@ SlotSums Store::sum_slots(const Windows& w, SeriesFilter filter,
   std::uint64_t* const per_slot = both_per_slot ? out.both_creations.data() : nullptr;
   std::uint64_t both_c = 0, both_v = 0;
   for (const auto& g : tiktok_.groups()) {
-    const DenseRows rows{k0 == 0 ? g.count : g.row_count(k0), g.row_count(k1), g.row_count(k2),
-                         g.row_offset(k0), g.row_offset(k1), g.row_offset(k2), k0 != 0};
+    const DenseRows rows{k0 == 0 ? g.count : g.row_count(k0),
+                         g.row_count(k1),
+                         g.row_count(k2),
+                         g.row_offset(k0),
+                         g.row_offset(k1),
+                         g.row_offset(k2),
+                         k0 != 0};
     g.cells[0].with([&](const auto* creation_cells) {
       g.cells[1].with([&](const auto* view_cells) {
         const auto run = [&](auto filtered_run) {
-          add_dense<decltype(filtered_run)::value>(rows, creation_cells, view_cells, tiktok_.totals(0) + g.begin, tiktok_.totals(1) + g.begin,
-                                             slot_of_.data() + g.begin, kind_of_.data() + g.begin, filter,
-                                             out.creations.data(), out.views.data(), per_slot, both_c,
-                                             both_v);
+          add_dense<decltype(filtered_run)::value>(
+              rows, creation_cells, view_cells, tiktok_.totals(0) + g.begin,
+              tiktok_.totals(1) + g.begin, slot_of_.data() + g.begin, kind_of_.data() + g.begin,
+              filter, out.creations.data(), out.views.data(), per_slot, both_c, both_v);
         };
-        if (filtered) run(std::true_type{});
-        else run(std::false_type{});
+        if (filtered)
+          run(std::true_type{});
+        else
+          run(std::false_type{});
       });
     });
   }
@@ -339,8 +364,9 @@ OverviewAnswer Store::overview(const Query& q) const {
 
   if (!q.search.empty()) {
     const Needle needle(q.search);
-    rows.erase(std::remove_if(rows.begin(), rows.end(),
-                              [&](const Ranked& row) { return !matches_search(tracks_[row.track], needle); }),
+    rows.erase(std::remove_if(
+                   rows.begin(), rows.end(),
+                   [&](const Ranked& row) { return !matches_search(tracks_[row.track], needle); }),
                rows.end());
     a.matching_tracks = rows.size();
   }
@@ -357,11 +383,21 @@ OverviewAnswer Store::overview(const Query& q) const {
   auto sorted_before = [&](const Ranked& x, const Ranked& y) {
     int order = 0;  // <0: x before y in ascending order
     switch (q.sort) {
-      case SortKey::creations: order = x.creations < y.creations ? -1 : x.creations > y.creations; break;
-      case SortKey::views: order = x.views < y.views ? -1 : x.views > y.views; break;
-      case SortKey::streams: order = x.streams < y.streams ? -1 : x.streams > y.streams; break;
-      case SortKey::title: order = compare_text(tracks_[x.track].title, tracks_[y.track].title); break;
-      case SortKey::artist: order = compare_text(tracks_[x.track].artist, tracks_[y.track].artist); break;
+      case SortKey::creations:
+        order = x.creations < y.creations ? -1 : x.creations > y.creations;
+        break;
+      case SortKey::views:
+        order = x.views < y.views ? -1 : x.views > y.views;
+        break;
+      case SortKey::streams:
+        order = x.streams < y.streams ? -1 : x.streams > y.streams;
+        break;
+      case SortKey::title:
+        order = compare_text(tracks_[x.track].title, tracks_[y.track].title);
+        break;
+      case SortKey::artist:
+        order = compare_text(tracks_[x.track].artist, tracks_[y.track].artist);
+        break;
     }
     if (order != 0) return q.descending ? order > 0 : order < 0;
     return ranked_before(x, y);
@@ -445,7 +481,8 @@ TrackAnswer Store::track(std::uint32_t t, const Query& q) const {
 }
 
 void Store::daily_tiktok(std::uint32_t t, Window w, SeriesFilter filter,
-                         std::vector<std::uint64_t>& creations, std::vector<std::uint64_t>& views) const {
+                         std::vector<std::uint64_t>& creations,
+                         std::vector<std::uint64_t>& views) const {
   const long long p = static_cast<long long>(w.end) - w.start + 1;
   const long long k0 = static_cast<long long>(tiktok_end_) - w.end;
   creations.assign(static_cast<std::size_t>(p), 0);

@@ -43,8 +43,7 @@ class Store {
   Store() = default;
   // both_per_slot: also the current + previous creations of every slot
   // (breakouts); else only their total (the overview).
-  SlotSums sum_slots(const Windows& w, SeriesFilter filter,
-                     bool both_per_slot = true) const;
+  SlotSums sum_slots(const Windows& w, SeriesFilter filter, bool both_per_slot = true) const;
   Change streams_of_track(std::uint32_t track, Window current, Window previous) const;
   void daily_tiktok(std::uint32_t track, Window w, SeriesFilter filter,
                     std::vector<std::uint64_t>& creations, std::vector<std::uint64_t>& views) const;
@@ -54,7 +53,8 @@ class Store {
                        std::vector<std::uint64_t>& out) const;
   // Fills history, activity and reason "thin-activity"; true when the track
   // has enough activity to be tested.
-  bool lift_activity(LiftAnswer& a, Window history, const std::vector<std::uint64_t>& creations) const;
+  bool lift_activity(LiftAnswer& a, Window history,
+                     const std::vector<std::uint64_t>& creations) const;
   void lift_test(LiftAnswer& a, Window history, const std::vector<std::uint64_t>& creations) const;
 
   std::vector<TrackInfo> tracks_;
@@ -65,14 +65,16 @@ class Store {
 
   SeriesSums<2> tiktok_;                // metric 0 creations, 1 views; anchor E
   std::vector<std::uint32_t> slot_of_;  // per stored tiktok series
-  std::vector<std::uint8_t> kind_of_;   // per stored tiktok series: series_kind() of its platform and content
+  std::vector<std::uint8_t>
+      kind_of_;  // per stored tiktok series: series_kind() of its platform and content
   std::vector<std::uint32_t> slot_track_;
   std::vector<std::array<char, 2>> slot_code_;
-  std::vector<std::uint32_t> track_slots_;          // track t owns slots [track_slots_[t], track_slots_[t+1])
-  std::vector<std::uint32_t> track_series_start_;   // CSR: tiktok series of track t, ordered by slot
+  std::vector<std::uint32_t>
+      track_slots_;  // track t owns slots [track_slots_[t], track_slots_[t+1])
+  std::vector<std::uint32_t> track_series_start_;  // CSR: tiktok series of track t, ordered by slot
   std::vector<std::uint32_t> track_series_;
 
-  SeriesSums<1> streams_;                // anchor S
+  SeriesSums<1> streams_;                           // anchor S
   std::vector<std::uint32_t> streams_track_start_;  // CSR: streams series of track t
   std::vector<std::uint32_t> streams_series_;
 };

@@ -36,9 +36,9 @@ double filtered(const std::vector<std::uint64_t>& v, std::size_t r) {
 }
 
 struct Filtered {
-  std::vector<double> x;   // kH + kMaxLag creations values: index i + kMaxLag - lag pairs with y[i]
-  std::vector<double> y;   // kH streams values
-  std::vector<char> valid; // y[i] read no missing streams day
+  std::vector<double> x;  // kH + kMaxLag creations values: index i + kMaxLag - lag pairs with y[i]
+  std::vector<double> y;  // kH streams values
+  std::vector<char> valid;  // y[i] read no missing streams day
 };
 
 // Clips v's entries (those with keep[i], or all when keep is empty) to
@@ -160,7 +160,8 @@ SplitsAnswer Store::splits(const Query& q, std::optional<std::uint32_t> track) c
     }
   };
   if (track) {
-    for (std::uint32_t i = track_series_start_[*track]; i < track_series_start_[*track + 1]; ++i) add(track_series_[i]);
+    for (std::uint32_t i = track_series_start_[*track]; i < track_series_start_[*track + 1]; ++i)
+      add(track_series_[i]);
   } else {
     for (std::uint32_t j = 0; j < tiktok_.size(); ++j) add(j);
   }
@@ -186,8 +187,10 @@ std::vector<BreakoutRow> Store::breakouts(const Query& q, std::uint64_t min_crea
     if ((x.previous == 0) != (y.previous == 0)) return x.previous == 0;
     if (x.previous != 0) {
       // growth x > growth y, compared exactly: (cx - px) / px > (cy - py) / py
-      const double gx = (static_cast<double>(x.creations) - static_cast<double>(x.previous)) / static_cast<double>(x.previous);
-      const double gy = (static_cast<double>(y.creations) - static_cast<double>(y.previous)) / static_cast<double>(y.previous);
+      const double gx = (static_cast<double>(x.creations) - static_cast<double>(x.previous)) /
+                        static_cast<double>(x.previous);
+      const double gy = (static_cast<double>(y.creations) - static_cast<double>(y.previous)) /
+                        static_cast<double>(y.previous);
       if (gx != gy) return gx > gy;
     }
     if (x.creations != y.creations) return x.creations > y.creations;
@@ -219,7 +222,8 @@ void Store::daily_creations(std::uint32_t t, Day a, Day b, SeriesFilter filter,
   }
 }
 
-bool Store::lift_activity(LiftAnswer& a, Window history, const std::vector<std::uint64_t>& creations) const {
+bool Store::lift_activity(LiftAnswer& a, Window history,
+                          const std::vector<std::uint64_t>& creations) const {
   a.history = history;
   // Activity counts the days whose creations a lag can pair: the history and
   // the kMaxLag days before it.
@@ -239,7 +243,8 @@ void Store::lift_test(LiftAnswer& a, Window h, const std::vector<std::uint64_t>&
   std::vector<std::uint64_t> streams(static_cast<std::size_t>(kH + kLiftFilterSpan), 0);
   int missing = 0;
   if (streams_end_) {
-    const std::vector<std::optional<std::uint64_t>> raw = daily_streams(a.track, {h.start - kLiftFilterSpan, h.end});
+    const std::vector<std::optional<std::uint64_t>> raw =
+        daily_streams(a.track, {h.start - kLiftFilterSpan, h.end});
     for (std::size_t i = 0; i < raw.size(); ++i) streams[i] = raw[i] ? *raw[i] : 0;
   }
   for (std::uint64_t v : streams) missing += v == 0;
@@ -285,7 +290,8 @@ void Store::lift_test(LiftAnswer& a, Window h, const std::vector<std::uint64_t>&
   // Bonferroni bound z(0.05 / 15) sqrt(B / n).
   double bartlett = 1;
   for (std::size_t k = 1; k <= static_cast<std::size_t>(kMaxLag); ++k)
-    bartlett += 2 * autocorrelation(clipped.x, {}, k) * autocorrelation(clipped.y, clipped.valid, k);
+    bartlett +=
+        2 * autocorrelation(clipped.x, {}, k) * autocorrelation(clipped.y, clipped.valid, k);
   if (bartlett < 1) bartlett = 1;
   if (*best.r <= kLiftZ * std::sqrt(bartlett / static_cast<double>(best.pairs))) {
     a.reason = "not-significant";
@@ -350,7 +356,8 @@ Result<std::vector<LiftAnswer>> Store::lift_ranking(const Query& q) const {
     if (!lift_activity(a, h, creations)) continue;
     if (tested.size() == kLiftMaxTested)
       return Error{"lift ranking: more than " + std::to_string(kLiftMaxTested) +
-                   " tracks have enough TikTok activity to test; narrow the query with a platform or content filter"};
+                   " tracks have enough TikTok activity to test; narrow the query with a platform "
+                   "or content filter"};
     tested.push_back({t, c});
   }
 

@@ -31,7 +31,8 @@ inline std::size_t utf8_length(const char* p, std::size_t left) {
 inline char32_t utf8_decode(const char* p, std::size_t length) {
   const unsigned char c = static_cast<unsigned char>(p[0]);
   char32_t code = length == 1 ? c : c & (0x7F >> length);
-  for (std::size_t i = 1; i < length; ++i) code = (code << 6) | (static_cast<unsigned char>(p[i]) & 0x3F);
+  for (std::size_t i = 1; i < length; ++i)
+    code = (code << 6) | (static_cast<unsigned char>(p[i]) & 0x3F);
   return code;
 }
 

@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view streams, as_of_text;
   if (cut1 != std::string_view::npos) {
     const std::size_t cut2 = input.find('\0', cut1 + 1);
-    streams = input.substr(cut1 + 1, cut2 == std::string_view::npos ? std::string_view::npos : cut2 - cut1 - 1);
+    streams = input.substr(
+        cut1 + 1, cut2 == std::string_view::npos ? std::string_view::npos : cut2 - cut1 - 1);
     if (cut2 != std::string_view::npos) as_of_text = input.substr(cut2 + 1);
   }
   const std::optional<tta::Day> as_of = tta::parse_date(as_of_text);
@@ -39,7 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string& m = loaded.error();
     check_message(m);
     TTA_FUZZ_REQUIRE(m.rfind("tiktok CSV line ", 0) == 0 || m.rfind("streams CSV line ", 0) == 0 ||
-                         m.rfind("asOf: ", 0) == 0 || m.find("too large for the memory available") != std::string::npos,
+                         m.rfind("asOf: ", 0) == 0 ||
+                         m.find("too large for the memory available") != std::string::npos,
                      "a CSV refusal names no file and line", m);
     if (snapshot(engine, {"A"}) != before) broken("a refused CSV changed the answers", m);
     return 0;

@@ -30,13 +30,17 @@ using namespace tta_fuzz;
 // a rule checked after reading (overlaps, unknown tracks), the store.
 const char* const kRefusedAtEachStage[] = {
     "{\"tracks\": [",
-    "{\"tracks\": [{\"id\": \"A\"}], \"x\": " "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
-    "{\"tracks\": [{\"id\": \"A\"}], \"tiktok\": [{\"track\": \"A\", \"territory\": \"FR\", \"start\": \"2026-01-01\","
+    "{\"tracks\": [{\"id\": \"A\"}], \"x\": "
+    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+    "{\"tracks\": [{\"id\": \"A\"}], \"tiktok\": [{\"track\": \"A\", \"territory\": \"FR\", "
+    "\"start\": \"2026-01-01\","
     " \"creations\": [1, 2], \"views\": [1, 9007199254740991]}]}",
     "{\"tracks\": [{\"id\": \"A\"}, {\"id\": \"A\"}]}",
-    "{\"tracks\": [{\"id\": \"A\"}], \"streams\": [{\"track\": \"A\", \"start\": \"2026-01-01\", \"streams\": [1, 2]},"
+    "{\"tracks\": [{\"id\": \"A\"}], \"streams\": [{\"track\": \"A\", \"start\": \"2026-01-01\", "
+    "\"streams\": [1, 2]},"
     " {\"track\": \"A\", \"start\": \"2026-01-02\", \"streams\": [1]}]}",
-    "{\"tracks\": [{\"id\": \"A\"}], \"streams\": [{\"track\": \"B\", \"start\": \"2026-01-01\", \"streams\": [1]}]}",
+    "{\"tracks\": [{\"id\": \"A\"}], \"streams\": [{\"track\": \"B\", \"start\": \"2026-01-01\", "
+    "\"streams\": [1]}]}",
     "{\"tracks\": [{\"id\": \"A\"}], \"tiktok\": [], \"streams\": []}",
 };
 
@@ -54,9 +58,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!loaded) {
     check_refusal_message(loaded.error());
     TTA_FUZZ_REQUIRE(!engine.has_data(), "a refused first document left data");
-    TTA_FUZZ_REQUIRE(!engine.overview_json(tta::Query{}).ok(), "overview answered with no document loaded");
+    TTA_FUZZ_REQUIRE(!engine.overview_json(tta::Query{}).ok(),
+                     "overview answered with no document loaded");
     // The instance still works.
-    TTA_FUZZ_REQUIRE(engine.load("{\"asOf\": \"2026-01-01\", \"tracks\": []}").ok(), "a refusal broke the instance");
+    TTA_FUZZ_REQUIRE(engine.load("{\"asOf\": \"2026-01-01\", \"tracks\": []}").ok(),
+                     "a refusal broke the instance");
     return 0;
   }
   const std::vector<std::string> ids = ids_of(document);
@@ -64,8 +70,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::vector<std::string> before = snapshot(engine, ids);
 
   std::vector<std::string> refused;
-  refused.push_back(document.substr(0, document.rfind('}')));  // an object's closing brace is missing
-  refused.push_back(document + "}");                            // bytes after the document
+  refused.push_back(
+      document.substr(0, document.rfind('}')));  // an object's closing brace is missing
+  refused.push_back(document + "}");             // bytes after the document
   for (const char* bad : kRefusedAtEachStage) refused.emplace_back(bad);
   for (const std::string& bad : refused) {
     const auto second = engine.load(bad);
@@ -76,7 +83,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // The same bytes again: the same answers.
   if (!engine.load(document)) broken("the same document was refused the second time");
-  if (answers(engine, ids) != all_before) broken("loading the same document twice gave different answers");
+  if (answers(engine, ids) != all_before)
+    broken("loading the same document twice gave different answers");
 
   // A byte-flipped copy: either accepted, or refused with no change.
   std::size_t hash = std::hash<std::string>{}(document);

@@ -40,7 +40,8 @@ const tta::Analytics& engine() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const std::string before = tta::answer_request(engine(), R"({"query": "overview", "period": 28})").value();
+  static const std::string before =
+      tta::answer_request(engine(), R"({"query": "overview", "period": 28})").value();
   const std::string text(reinterpret_cast<const char*>(data), size);
   const auto answer = tta::answer_request(engine(), text);
   if (!answer) {
@@ -50,7 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (answer.value().empty() || (answer.value()[0] == '{' || answer.value()[0] == '['))
       parse_answer(answer, "unreachable");
   }
-  TTA_FUZZ_REQUIRE(tta::answer_request(engine(), R"({"query": "overview", "period": 28})").value() == before,
-                   "a request changed the answers", text);
+  TTA_FUZZ_REQUIRE(
+      tta::answer_request(engine(), R"({"query": "overview", "period": 28})").value() == before,
+      "a request changed the answers", text);
   return 0;
 }

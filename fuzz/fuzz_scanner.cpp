@@ -35,7 +35,9 @@ class Recorder final : public nlohmann::json_sax<json> {
   bool end_object() override { return add("}"); }
   bool start_array(std::size_t) override { return add("["); }
   bool end_array() override { return add("]"); }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
 
  private:
   bool add(std::string e) {
@@ -57,7 +59,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Recorder ours, theirs;
   std::string error;
   const tta::ScanOutcome outcome = tta::scan_json(text, ours, error);
-  TTA_FUZZ_REQUIRE(outcome != tta::ScanOutcome::stopped, "the scanner stopped although the handler never refused");
+  TTA_FUZZ_REQUIRE(outcome != tta::ScanOutcome::stopped,
+                   "the scanner stopped although the handler never refused");
   const bool scanner_ok = outcome == tta::ScanOutcome::complete;
   // One intended difference: nlohmann takes a NUL byte outside a string for
   // the end of the input and ignores what follows; the scanner refuses any NUL
@@ -69,16 +72,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const bool reference_ok = json::sax_parse(text.begin(), text.end(), &theirs);
   if (scanner_ok != reference_ok)
-    broken(scanner_ok ? "the scanner accepted what nlohmann refuses" : "the scanner refused what nlohmann accepts",
+    broken(scanner_ok ? "the scanner accepted what nlohmann refuses"
+                      : "the scanner refused what nlohmann accepts",
            error + "\nscanner: " + show(ours.events) + "\nnlohmann: " + show(theirs.events));
   if (!scanner_ok) {
     TTA_FUZZ_REQUIRE(error.rfind("line ", 0) == 0 && error.find(", column ") != std::string::npos,
-            "a syntax error names no line and column", error);
+                     "a syntax error names no line and column", error);
     TTA_FUZZ_REQUIRE(is_utf8(error) && error.find('\n') == std::string::npos && error.size() <= 200,
-            "a syntax error message is not one short line of UTF-8", error);
+                     "a syntax error message is not one short line of UTF-8", error);
     return 0;
   }
   if (ours.events != theirs.events)
-    broken("the scanner's events differ from nlohmann's", "scanner: " + show(ours.events) + "\nnlohmann: " + show(theirs.events));
+    broken("the scanner's events differ from nlohmann's",
+           "scanner: " + show(ours.events) + "\nnlohmann: " + show(theirs.events));
   return 0;
 }

@@ -16,28 +16,29 @@
 namespace tta {
 
 struct GeneratorOptions {
-    std::size_t tracks = 200;          // catalog size (<= 300: one artist's catalog, else a label's)
-    int days = 730;                    // how many days of history, ending at asOf-1 (TikTok) / asOf-2 (streams)
-    std::uint64_t seed = 1;            // same seed, same bytes
-    std::string as_of = "2026-11-26";  // the report day D, YYYY-MM-DD
-    bool quiet_catalog = false;        // TikTok creations/views all 0 in the last 400 days, rest unchanged
-    bool clean_titles = false;         // no hostile or odd titles (the demo's sample): every track named, by an artist
-    // How streams depend on TikTok (docs/INSIGHTS.md measures the lift on these):
-    //  natural: a response to the track's expected creations 2-5 days earlier (the demo catalog);
-    //  planted: streams = own baseline and bursts + ratio x the track's actual daily creations
-    //           `lag` days earlier, with a known lag (0-14) and ratio (8-48) per track;
-    //  null:    streams = own baseline and bursts only, independent of creations.
-    // planted and null keep every track's daily creations in memory (8 bytes a track-day).
-    enum class Lift { natural, planted, null } lift = Lift::natural;
+  std::size_t tracks = 200;  // catalog size (<= 300: one artist's catalog, else a label's)
+  int days = 730;          // how many days of history, ending at asOf-1 (TikTok) / asOf-2 (streams)
+  std::uint64_t seed = 1;  // same seed, same bytes
+  std::string as_of = "2026-11-26";  // the report day D, YYYY-MM-DD
+  bool quiet_catalog = false;  // TikTok creations/views all 0 in the last 400 days, rest unchanged
+  bool clean_titles =
+      false;  // no hostile or odd titles (the demo's sample): every track named, by an artist
+  // How streams depend on TikTok (docs/INSIGHTS.md measures the lift on these):
+  //  natural: a response to the track's expected creations 2-5 days earlier (the demo catalog);
+  //  planted: streams = own baseline and bursts + ratio x the track's actual daily creations
+  //           `lag` days earlier, with a known lag (0-14) and ratio (8-48) per track;
+  //  null:    streams = own baseline and bursts only, independent of creations.
+  // planted and null keep every track's daily creations in memory (8 bytes a track-day).
+  enum class Lift { natural, planted, null } lift = Lift::natural;
 };
 
 // The truth per track with TikTok and streams data: for Lift::planted the
 // planted lag and ratio; for Lift::natural the lag and ratio of the response
 // to the track's expected (not actual) creations; none for Lift::null.
 struct PlantedLift {
-    std::string id;
-    int lag;
-    double streams_per_creation;
+  std::string id;
+  int lag;
+  double streams_per_creation;
 };
 std::vector<PlantedLift> planted_lifts(const GeneratorOptions& options);
 

@@ -21,7 +21,8 @@ const TYPES = {
   '.d.ts': 'text/plain; charset=utf-8',
 };
 
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 // An HTML page's inline import map (the demo's) is allowed by its hash, the
@@ -66,7 +67,11 @@ export function startServer({ root, port = 0, host = '127.0.0.1', csp = CSP } = 
   return new Promise((resolveStart) => {
     server.listen(port, host, () => {
       const { port: actual } = server.address();
-      resolveStart({ server, url: `http://${host}:${actual}/`, close: () => new Promise((r) => server.close(r)) });
+      resolveStart({
+        server,
+        url: `http://${host}:${actual}/`,
+        close: () => new Promise((r) => server.close(r)),
+      });
     });
   });
 }

@@ -22,7 +22,12 @@ import { createLiftRanking } from './lift-ranking.js';
 import { createLoadData } from './load-data.js';
 import { createOverviewPage } from './overview-page.js';
 import {
-  PERIODS, createRouter, formatHash, periodState, publicState, stateChanges,
+  PERIODS,
+  createRouter,
+  formatHash,
+  periodState,
+  publicState,
+  stateChanges,
 } from './router.js';
 import { createSplitsPanel } from './splits-panel.js';
 import { createTableControls } from './table-controls.js';
@@ -36,79 +41,109 @@ import { createTrackPage } from './track-page.js';
 const STYLESHEET = new URL('./styles.css', import.meta.url).href;
 export const DEFAULT_LINKS = {
   documentation: 'https://artists.tiktok.com/',
-  articles: null,  // the catalog's three articles
+  articles: null, // the catalog's three articles
   learnMore: 'https://artists.tiktok.com/',
 };
 
 // One frame painted: the insights are asked for after the user sees the page.
-const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const afterPaint = () =>
+  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 // A task of its own for each insight: the answers kept from an earlier visit
 // of a window arrive together, and drawn in one go they would hold the main
 // thread (and a click on the next period) for the time of all of them.
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-const whenIdle = () => new Promise((resolve) => (globalThis.requestIdleCallback
-  ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 50)));
+const whenIdle = () =>
+  new Promise((resolve) =>
+    globalThis.requestIdleCallback
+      ? requestIdleCallback(resolve, { timeout: 2000 })
+      : setTimeout(resolve, 50),
+  );
 
 // The lift ranking correlates every track's days (about 0.7 ms per track for
 // 365 days in the Worker): for a large catalog and window it would hold the
 // Worker for a second, and a period switch would queue behind it. So past a
 // budget it waits until the user stays on the window, and says it is updating.
-const LIFT_BUDGET_TRACK_DAYS = 10_000;  // about 20 ms of the Worker
+const LIFT_BUDGET_TRACK_DAYS = 10_000; // about 20 ms of the Worker
 const LIFT_IDLE_MS = 600;
 
 export function createDashboard(host, options = {}) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  const lifetime = new AbortController();  // every listener outside the shadow root goes with it
+  const lifetime = new AbortController(); // every listener outside the shadow root goes with it
   const signal = lifetime.signal;
   const routing = options.routing === 'hash' ? 'hash' : 'none';
   const data = createData({ engine: options.engine ?? null });
   let links = { ...DEFAULT_LINKS, ...(options.links ?? {}) };
   let i18n = createI18n(options.locale);
-  let ui = null;               // the pages of the current language (rebuilt by setLocale)
+  let ui = null; // the pages of the current language (rebuilt by setLocale)
   let catalogLoaded = false;
-  let catalog = null;          // { name, summary } of the loaded catalog
-  let renderCount = 0;         // answers to an older render are dropped
-  let shownPage = null;        // 'overview' | 'track', to move focus when it changes
-  let shownWindow = null;      // the window of the answer on screen, for file names
+  let catalog = null; // { name, summary } of the loaded catalog
+  let renderCount = 0; // answers to an older render are dropped
+  let shownPage = null; // 'overview' | 'track', to move focus when it changes
+  let shownWindow = null; // the window of the answer on screen, for file names
   let lastTrackOpened = null;
   let destroyed = false;
-  const scrollByHash = new Map();  // where each overview state was scrolled to (hash routing)
+  const scrollByHash = new Map(); // where each overview state was scrolled to (hash routing)
   let scrolledTo = 0;
   let lastHash = '';
 
-  const emit = (type, detail) => host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  const emit = (type, detail) =>
+    host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 
   const router = createRouter({
     mode: routing,
     initial: formatHash({ page: 'overview', ...parseInitial() }),
     signal,
-    onChange: (state) => {
-      if (routing === 'hash' && !lastHash.startsWith('#/track/')) scrollByHash.set(lastHash, scrolledTo);
+    onChange: () => {
+      if (routing === 'hash' && !lastHash.startsWith('#/track/'))
+        scrollByHash.set(lastHash, scrolledTo);
       lastHash = router.hash();
       router.canonicalize();
       render(router.currentState());
       const now = router.currentState();
       emit('statechange', publicState(now));
-      if (now.page === 'track' && now.trackId !== lastTrackOpened) emit('trackopen', { trackId: now.trackId });
+      if (now.page === 'track' && now.trackId !== lastTrackOpened)
+        emit('trackopen', { trackId: now.trackId });
       lastTrackOpened = now.page === 'track' ? now.trackId : null;
     },
   });
   function parseInitial() {
     // The host's initial state, in the router's terms (hash routing reads the URL instead).
     const changes = stateChanges(options.state ?? {});
-    return { period: 28, platform: 'all', content: 'all', tablePage: 1, sort: 'creations', descending: true,
-      search: '', view: 'tracks', weekly: null, trackId: null, ...changes };
+    return {
+      period: 28,
+      platform: 'all',
+      content: 'all',
+      tablePage: 1,
+      sort: 'creations',
+      descending: true,
+      search: '',
+      view: 'tracks',
+      weekly: null,
+      trackId: null,
+      ...changes,
+    };
   }
-  if (routing === 'hash' && options.state && !location.hash) router.replace(formatHash(parseInitial()));
+  if (routing === 'hash' && options.state && !location.hash)
+    router.replace(formatHash(parseInitial()));
   lastTrackOpened = router.currentState().page === 'track' ? router.currentState().trackId : null;
 
   function byId(id) {
     return root.getElementById(id);
   }
   const ctx = {
-    host, root, byId, signal, router, data, routing,
-    get t() { return i18n.t; },
-    get fmt() { return i18n.format; },
+    host,
+    root,
+    byId,
+    signal,
+    router,
+    data,
+    routing,
+    get t() {
+      return i18n.t;
+    },
+    get fmt() {
+      return i18n.format;
+    },
     setText: (id, text) => setNodeText(byId(id), text),
     theme: () => readTheme(host),
     showError: (text) => ui?.load.showError(text),
@@ -121,7 +156,15 @@ export function createDashboard(host, options = {}) {
   // routing 'none'); with 'hash' they are plain fragment links, as before.
   root.addEventListener('click', (event) => {
     const link = event.target.closest?.('a[href^="#"]');
-    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (
+      !link ||
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey
+    )
+      return;
     const href = link.getAttribute('href');
     if (link.id === 'skip-link') {
       event.preventDefault();
@@ -139,8 +182,20 @@ export function createDashboard(host, options = {}) {
     root.innerHTML = template(ctx.t, links, STYLESHEET);
     const wrapper = root.querySelector('.tta');
     // Shown once its stylesheet is in: no unstyled flash, no shift.
-    root.querySelector('link').addEventListener('load', () => { wrapper.hidden = false; }, { once: true });
-    root.querySelector('link').addEventListener('error', () => { wrapper.hidden = false; }, { once: true });
+    root.querySelector('link').addEventListener(
+      'load',
+      () => {
+        wrapper.hidden = false;
+      },
+      { once: true },
+    );
+    root.querySelector('link').addEventListener(
+      'error',
+      () => {
+        wrapper.hidden = false;
+      },
+      { once: true },
+    );
     const territories = createTerritories(ctx, wrapper);
     const kpis = createKpiCards(ctx);
     const breakouts = createBreakouts(ctx);
@@ -152,14 +207,32 @@ export function createDashboard(host, options = {}) {
     const liftRanking = createLiftRanking(ctx);
     const dailyChart = createDailyChart(ctx);
     const map = createTerritoryMap(ctx);
-    const track = createTrackPage(ctx, { kpis, dailyChart, territories, windowLine: overview.windowLine });
+    const track = createTrackPage(ctx, {
+      kpis,
+      dailyChart,
+      territories,
+      windowLine: overview.windowLine,
+    });
     const toolbar = createToolbar(ctx, dateRange);
     const load = createLoadData(ctx, loadFiles);
     initFaq();
     initExports();
     return {
-      wrapper, territories, kpis, breakouts, dateRange, tableControls, overview, splits, liftPanel, liftRanking,
-      dailyChart, map, track, toolbar, load,
+      wrapper,
+      territories,
+      kpis,
+      breakouts,
+      dateRange,
+      tableControls,
+      overview,
+      splits,
+      liftPanel,
+      liftRanking,
+      dailyChart,
+      map,
+      track,
+      toolbar,
+      load,
       firstRowLink: () => root.querySelector('#ranking-rows a.track-link'),
       destroy() {
         for (const part of [splits, liftPanel, dailyChart, map, load]) part.destroy?.();
@@ -179,12 +252,16 @@ export function createDashboard(host, options = {}) {
       });
     }
     byId('faq-close').addEventListener('click', () => dialog.close());
-    dialog.addEventListener('click', (event) => { if (event.target === dialog) dialog.close(); });  // the backdrop
+    dialog.addEventListener('click', (event) => {
+      if (event.target === dialog) dialog.close();
+    }); // the backdrop
     dialog.addEventListener('close', () => opener?.focus());
   }
 
   const setBusy = (busy) => byId('main')?.setAttribute('aria-busy', String(busy));
-  const setInsights = (status) => { byId('main').dataset.insights = status; };
+  const setInsights = (status) => {
+    byId('main').dataset.insights = status;
+  };
 
   async function render(requested = router.currentState()) {
     if (destroyed) return;
@@ -204,7 +281,10 @@ export function createDashboard(host, options = {}) {
     for (const panel of panels) panel.setAttribute('aria-busy', 'true');
     let insights = null;
     try {
-      insights = state.page === 'track' ? await renderTrack(state, current) : await renderOverview(state, current);
+      insights =
+        state.page === 'track'
+          ? await renderTrack(state, current)
+          : await renderOverview(state, current);
     } catch (error) {
       if (current()) ctx.showError(error.message);
     } finally {
@@ -220,7 +300,7 @@ export function createDashboard(host, options = {}) {
       await insights();
     }
     if (!current()) return;
-    for (const panel of panels) panel.setAttribute('aria-busy', 'false');  // also those with nothing to show
+    for (const panel of panels) panel.setAttribute('aria-busy', 'false'); // also those with nothing to show
     setInsights('ready');
     prefetchPeriods(state, current);
   }
@@ -236,7 +316,8 @@ export function createDashboard(host, options = {}) {
       const next = periodState(state, period);
       try {
         if (next.page === 'track') await data.track(next);
-        else if (next.view === 'breakouts') await Promise.all([data.overview(next, { rows: false }), data.breakouts(next)]);
+        else if (next.view === 'breakouts')
+          await Promise.all([data.overview(next, { rows: false }), data.breakouts(next)]);
         else await data.overview(next);
       } catch {
         // Shown if that period is clicked (its request is not kept).
@@ -267,7 +348,8 @@ export function createDashboard(host, options = {}) {
     if (!current()) return null;
     const { overview } = ui;
     const lastPage = overview.pageCount(overview.tableTotal(answer, breakouts, state));
-    if (state.tablePage > lastPage) {  // e.g. ?page=4 after switching to a shorter period
+    if (state.tablePage > lastPage) {
+      // e.g. ?page=4 after switching to a shorter period
       router.replace(formatHash({ ...state, tablePage: lastPage }));
       render();
       return null;
@@ -277,30 +359,48 @@ export function createDashboard(host, options = {}) {
     shownWindow = answer.window;
     show('overview', ctx.t('overview.title'));
     if (answer.tracksWithCreations === 0) return null;
-    return () => Promise.all([
-      // The splits first: their chart measures its labels, which makes the
-      // browser lay out whatever changed before (the badges would be).
-      fill(byId('overview-splits'), () => data.splits(state),
-        (splits) => ui.splits.render(byId('overview-splits'), splits, state), current),
-      rankLift(state, answer, current),
-      fill(null, () => data.breakoutGrowth(state), ({ count, growth }) => {
-        ui.breakouts.applyBadges(byId('ranking-rows'), growth);
-        overview.showBreakoutsCount(count);
-      }, current),
-    ]);
+    return () =>
+      Promise.all([
+        // The splits first: their chart measures its labels, which makes the
+        // browser lay out whatever changed before (the badges would be).
+        fill(
+          byId('overview-splits'),
+          () => data.splits(state),
+          (splits) => ui.splits.render(byId('overview-splits'), splits, state),
+          current,
+        ),
+        rankLift(state, answer, current),
+        fill(
+          null,
+          () => data.breakoutGrowth(state),
+          ({ count, growth }) => {
+            ui.breakouts.applyBadges(byId('ranking-rows'), growth);
+            overview.showBreakoutsCount(count);
+          },
+          current,
+        ),
+      ]);
   }
 
   async function rankLift(state, answer, current) {
     const panel = byId('lift-ranking');
-    if (answer.tracksWithCreations * answer.window.days > LIFT_BUDGET_TRACK_DAYS && !data.hasLiftRanking(state)) {
+    if (
+      answer.tracksWithCreations * answer.window.days > LIFT_BUDGET_TRACK_DAYS &&
+      !data.hasLiftRanking(state)
+    ) {
       panel.classList.add('is-updating');
       await new Promise((resolve) => setTimeout(resolve, LIFT_IDLE_MS));
       if (!current()) return;
     }
-    await fill(panel, () => data.liftRanking(state), (ranking) => {
-      ui.liftRanking.render(byId('lift-list'), ranking, state);
-      panel.classList.remove('is-updating');
-    }, current);
+    await fill(
+      panel,
+      () => data.liftRanking(state),
+      (ranking) => {
+        ui.liftRanking.render(byId('lift-list'), ranking, state);
+        panel.classList.remove('is-updating');
+      },
+      current,
+    );
   }
 
   async function renderTrack(state, current) {
@@ -315,17 +415,31 @@ export function createDashboard(host, options = {}) {
       return null;
     }
     if (!current()) return null;
-    show('track', ctx.trackTitle(answer.track));  // first, so the chart measures a visible canvas
+    show('track', ctx.trackTitle(answer.track)); // first, so the chart measures a visible canvas
     ui.track.render(answer, state, catalog?.summary);
     ui.dateRange.showDateRange(state, answer.window);
     shownWindow = answer.window;
-    return () => Promise.all([
-      fill(byId('lift-panel'), () => data.lift(state), (lift) => ui.liftPanel.render(lift), current),
-      fill(byId('track-splits'), () => data.splits(state, state.trackId),
-        (splits) => ui.splits.render(byId('track-splits'), splits, state), current),
-      fill(byId('territory-map'), async () => answer.territories,
-        (territories) => ui.map.show(byId('map-canvas'), byId('map-note'), territories), current),
-    ]);
+    return () =>
+      Promise.all([
+        fill(
+          byId('lift-panel'),
+          () => data.lift(state),
+          (lift) => ui.liftPanel.render(lift),
+          current,
+        ),
+        fill(
+          byId('track-splits'),
+          () => data.splits(state, state.trackId),
+          (splits) => ui.splits.render(byId('track-splits'), splits, state),
+          current,
+        ),
+        fill(
+          byId('territory-map'),
+          async () => answer.territories,
+          (territories) => ui.map.show(byId('map-canvas'), byId('map-note'), territories),
+          current,
+        ),
+      ]);
   }
 
   function show(page, title) {
@@ -339,7 +453,8 @@ export function createDashboard(host, options = {}) {
     if (changed) {
       // A new page for screen readers and keyboards: start at its heading.
       byId(page === 'track' ? 'track-title' : 'overview-title').focus({ preventScroll: true });
-      if (routing === 'hash') scrollTo(0, page === 'overview' ? scrollByHash.get(location.hash) ?? 0 : 0);
+      if (routing === 'hash')
+        scrollTo(0, page === 'overview' ? (scrollByHash.get(location.hash) ?? 0) : 0);
     }
     shownPage = page;
   }
@@ -347,19 +462,38 @@ export function createDashboard(host, options = {}) {
   // "Download CSV" buttons: the whole table as sorted and searched, or the
   // track's daily numbers; named after what they hold.
   function initExports() {
-    const filterParts = (state) => [state.platform !== 'all' && state.platform, state.content !== 'all' && state.content];
+    const filterParts = (state) => [
+      state.platform !== 'all' && state.platform,
+      state.content !== 'all' && state.content,
+    ];
     byId('download-table').addEventListener('click', (event) => {
       const state = router.currentState();
-      exportFrom(event.currentTarget, () => data.overviewCsv(state),
-        () => csvFileName('tracks', shownWindow?.start, shownWindow?.end, ...filterParts(state),
-          state.sort !== 'creations' && `by-${state.sort}`, state.search && `search-${state.search}`),
-        (error) => ctx.showError(ctx.t('csv.tableError', { message: error.message })), root);
+      exportFrom(
+        event.currentTarget,
+        () => data.overviewCsv(state),
+        () =>
+          csvFileName(
+            'tracks',
+            shownWindow?.start,
+            shownWindow?.end,
+            ...filterParts(state),
+            state.sort !== 'creations' && `by-${state.sort}`,
+            state.search && `search-${state.search}`,
+          ),
+        (error) => ctx.showError(ctx.t('csv.tableError', { message: error.message })),
+        root,
+      );
     });
     byId('download-track').addEventListener('click', (event) => {
       const state = router.currentState();
-      exportFrom(event.currentTarget, () => data.trackCsv(state),
-        () => csvFileName(state.trackId, shownWindow?.start, shownWindow?.end, ...filterParts(state)),
-        (error) => ctx.showError(ctx.t('csv.trackError', { message: error.message })), root);
+      exportFrom(
+        event.currentTarget,
+        () => data.trackCsv(state),
+        () =>
+          csvFileName(state.trackId, shownWindow?.start, shownWindow?.end, ...filterParts(state)),
+        (error) => ctx.showError(ctx.t('csv.trackError', { message: error.message })),
+        root,
+      );
     });
   }
 
@@ -367,12 +501,19 @@ export function createDashboard(host, options = {}) {
   // displayName: a name to keep for the header (null: the catalog's default name,
   // in the language shown, e.g. after setLocale()).
   // onReading(bytes): the engine's progress while it reads a stream.
-  async function loadCatalog(name, fileName, getBytes, size, load = data.loadCatalog, displayName = name,
-    onReading = null) {
+  async function loadCatalog(
+    name,
+    fileName,
+    getBytes,
+    size,
+    load = data.loadCatalog,
+    displayName = name,
+    onReading = null,
+  ) {
     const { t, fmt } = ctx;
     const sizeText = size ? ` (${fmt.megabytes(size)})` : '';
     ui.load.showBusy(t('load.loading', { name, size: sizeText }));
-    setBusy(true);  // until the next render
+    setBusy(true); // until the next render
     try {
       const bytes = await getBytes();
       const summary = await load(bytes, (phase, received) => {
@@ -390,8 +531,10 @@ export function createDashboard(host, options = {}) {
     } catch (error) {
       if (destroyed) return false;
       // The engine keeps the catalog it had: only say what went wrong.
-      const message = t(catalogLoaded ? 'load.errorKept' : 'load.error',
-        { file: fileName, message: error.message.replace(/\.$/, '') });
+      const message = t(catalogLoaded ? 'load.errorKept' : 'load.error', {
+        file: fileName,
+        message: error.message.replace(/\.$/, ''),
+      });
       ui.load.showIdle();
       ui.load.showError(message);
       setBusy(false);
@@ -404,31 +547,48 @@ export function createDashboard(host, options = {}) {
   async function loadSource(source) {
     const { t, fmt } = ctx;
     const name = options.name ?? t('catalog.default');
-    let total = 0;  // bytes, when the server says
+    let total = 0; // bytes, when the server says
     const showDownload = (received) => {
       if (total) {
-        ui.load.showBusy(t('load.downloading',
-          { name, received: fmt.megabytes(received), total: fmt.megabytes(total) }), received / total);
+        ui.load.showBusy(
+          t('load.downloading', {
+            name,
+            received: fmt.megabytes(received),
+            total: fmt.megabytes(total),
+          }),
+          received / total,
+        );
       }
     };
     // The body goes to the engine as a stream where it can (parsed while it
     // downloads), else read whole first.
     const fromResponse = async (response) => {
-      if (!response.ok) throw new Error(t('load.http', { url: response.url || String(source), status: response.status }));
+      if (!response.ok)
+        throw new Error(
+          t('load.http', { url: response.url || String(source), status: response.status }),
+        );
       total = Number(response.headers.get('content-length')) || 0;
       if (STREAMS_TRANSFER && response.body) return response.body;
       return readBody(response, showDownload);
     };
-    const loaded = await loadCatalog(name, name, async () => {
-      let value = source;
-      if (typeof value === 'function') value = await value();
-      if (typeof value === 'string' || value instanceof URL) value = await fetch(value);
-      if (value instanceof Response) return fromResponse(value);
-      if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return value;
-      throw new Error(t('load.badSource'));
-    }, undefined, data.loadCatalog, options.name ?? null, showDownload);
+    const loaded = await loadCatalog(
+      name,
+      name,
+      async () => {
+        let value = source;
+        if (typeof value === 'function') value = await value();
+        if (typeof value === 'string' || value instanceof URL) value = await fetch(value);
+        if (value instanceof Response) return fromResponse(value);
+        if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return value;
+        throw new Error(t('load.badSource'));
+      },
+      undefined,
+      data.loadCatalog,
+      options.name ?? null,
+      showDownload,
+    );
     if (loaded) {
-      ui.load.showIdle();  // a host's catalog needs no "loaded" notice
+      ui.load.showIdle(); // a host's catalog needs no "loaded" notice
       render();
     }
     return loaded;
@@ -437,12 +597,15 @@ export function createDashboard(host, options = {}) {
   // One JSON document, or CSV files (TikTok rows, and streams rows if any).
   async function loadFiles(files) {
     const { t } = ctx;
-    setBusy(true);  // at once: the page is about to change (reading the headers takes a moment)
+    setBusy(true); // at once: the page is about to change (reading the headers takes a moment)
     let picked;
     try {
       picked = await sortCatalogFiles(files, t);
     } catch (error) {
-      const message = t('load.filesError', { files: files.map((f) => f.name).join(t('list.and')), message: error.message });
+      const message = t('load.filesError', {
+        files: files.map((f) => f.name).join(t('list.and')),
+        message: error.message,
+      });
       ui.load.showError(message);
       emit('loaderror', { message });
       setBusy(false);
@@ -451,17 +614,29 @@ export function createDashboard(host, options = {}) {
     let loaded;
     if (picked.kind === 'json') {
       const { file } = picked;
-      loaded = await loadCatalog(file.name.replace(/\.json$/i, ''), file.name,
-        () => (STREAMS_TRANSFER ? file.stream() : file.arrayBuffer()), file.size);
+      loaded = await loadCatalog(
+        file.name.replace(/\.json$/i, ''),
+        file.name,
+        () => (STREAMS_TRANSFER ? file.stream() : file.arrayBuffer()),
+        file.size,
+      );
     } else {
       const { tiktok, streams } = picked;
       const names = streams ? `${tiktok.name}${t('list.and')}${streams.name}` : tiktok.name;
-      loaded = await loadCatalog(tiktok.name.replace(/\.csv$/i, ''), names,
-        async () => ({ tiktok: await tiktok.arrayBuffer(), ...(streams ? { streams: await streams.arrayBuffer() } : {}) }),
-        tiktok.size + (streams?.size ?? 0), data.loadCsvCatalog);
+      loaded = await loadCatalog(
+        tiktok.name.replace(/\.csv$/i, ''),
+        names,
+        async () => ({
+          tiktok: await tiktok.arrayBuffer(),
+          ...(streams ? { streams: await streams.arrayBuffer() } : {}),
+        }),
+        tiktok.size + (streams?.size ?? 0),
+        data.loadCsvCatalog,
+      );
     }
     // A new catalog: back to its overview, same window and filters.
-    if (loaded && !router.navigate({ page: 'overview', tablePage: 1, search: '', view: 'tracks' })) render();
+    if (loaded && !router.navigate({ page: 'overview', tablePage: 1, search: '', view: 'tracks' }))
+      render();
   }
 
   const catalogName = () => catalog.name ?? ctx.t('catalog.default');
@@ -469,7 +644,9 @@ export function createDashboard(host, options = {}) {
   function mount() {
     ui = buildUi();
     shownPage = null;
-    byId('catalog-name').textContent = catalog ? catalogName() : options.name ?? ctx.t('catalog.default');
+    byId('catalog-name').textContent = catalog
+      ? catalogName()
+      : (options.name ?? ctx.t('catalog.default'));
     if (catalog) {
       ui.toolbar.showCatalog(catalogName(), catalog.summary);
       ui.load.showIdle();
@@ -483,7 +660,13 @@ export function createDashboard(host, options = {}) {
     // Where the page is scrolled, kept as it scrolls: reading scrollY in a
     // click's handler would make the browser update the page's style first.
     scrolledTo = scrollY;
-    addEventListener('scroll', () => { scrolledTo = scrollY; }, { passive: true, signal });
+    addEventListener(
+      'scroll',
+      () => {
+        scrolledTo = scrollY;
+      },
+      { passive: true, signal },
+    );
     history.scrollRestoration = 'manual';
   }
   mount();
@@ -508,7 +691,9 @@ export function createDashboard(host, options = {}) {
       ui.destroy();
       mount();
     },
-    get locale() { return i18n.language; },
+    get locale() {
+      return i18n.language;
+    },
     // Forgets the answers kept (a benchmark measures clicks that wait for the engine).
     forgetAnswers: () => data.forgetAnswers(),
     destroy() {

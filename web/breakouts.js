@@ -10,9 +10,19 @@ export function createBreakouts(ctx) {
   function badge(growth) {
     const { t, fmt } = ctx;
     return growth === null
-      ? el('span', { className: 'badge badge-new', title: t('breakout.new.title') }, t('change.new'))
-      : el('span', { className: 'badge badge-breakout', title: t('breakout.title', { growth: fmt.growthText(growth) }) },
-        t('breakout.badge'));
+      ? el(
+          'span',
+          { className: 'badge badge-new', title: t('breakout.new.title') },
+          t('change.new'),
+        )
+      : el(
+          'span',
+          {
+            className: 'badge badge-breakout',
+            title: t('breakout.title', { growth: fmt.growthText(growth) }),
+          },
+          t('breakout.badge'),
+        );
   }
 
   return {
@@ -21,23 +31,50 @@ export function createBreakouts(ctx) {
     applyBadges(tbody, growth) {
       for (const row of tbody.querySelectorAll('tr[data-track-id]')) {
         row.querySelector('.badge')?.remove();
-        if (growth.has(row.dataset.trackId)) row.querySelector('.track-badges').append(badge(growth.get(row.dataset.trackId)));
+        if (growth.has(row.dataset.trackId))
+          row.querySelector('.track-badges').append(badge(growth.get(row.dataset.trackId)));
       }
     },
     row(track, rank, state) {
       const { t, fmt } = ctx;
       const href = formatHash({ ...state, page: 'track', trackId: track.id, weekly: null });
-      const counts = t('breakout.counts', { from: fmt.exact(track.previousCreations), to: fmt.exact(track.creations) });
-      return el('tr', { 'data-href': href, 'data-track-id': track.id },
+      const counts = t('breakout.counts', {
+        from: fmt.exact(track.previousCreations),
+        to: fmt.exact(track.creations),
+      });
+      return el(
+        'tr',
+        { 'data-href': href, 'data-track-id': track.id },
         el('td', { className: 'col-rank' }, String(rank)),
-        el('td', { className: 'col-track' },
+        el(
+          'td',
+          { className: 'col-track' },
           el('a', { className: 'track-link', href }, ctx.trackTitle(track)),
-          el('span', { className: 'track-artist' }, ctx.artistName(track.artist))),
-        el('td', { className: 'col-number', 'data-label': t('column.creations') }, fmt.numberNode(track.creations)),
-        el('td', { className: 'col-number', 'data-label': t('column.before') }, fmt.numberNode(track.previousCreations)),
-        el('td', { className: 'col-number col-growth', 'data-label': t('column.growth'), 'data-growth': track.growth ?? 'new' },
-          track.growth === null ? badge(null) : el('span', { className: 'growth' }, fmt.growthText(track.growth)),
-          el('span', { className: 'growth-counts' }, counts)));
+          el('span', { className: 'track-artist' }, ctx.artistName(track.artist)),
+        ),
+        el(
+          'td',
+          { className: 'col-number', 'data-label': t('column.creations') },
+          fmt.numberNode(track.creations),
+        ),
+        el(
+          'td',
+          { className: 'col-number', 'data-label': t('column.before') },
+          fmt.numberNode(track.previousCreations),
+        ),
+        el(
+          'td',
+          {
+            className: 'col-number col-growth',
+            'data-label': t('column.growth'),
+            'data-growth': track.growth ?? 'new',
+          },
+          track.growth === null
+            ? badge(null)
+            : el('span', { className: 'growth' }, fmt.growthText(track.growth)),
+          el('span', { className: 'growth-counts' }, counts),
+        ),
+      );
     },
   };
 }

@@ -40,10 +40,10 @@ function logCeiling(...arrays) {
 
 export function createDailyChart(ctx) {
   let chart = null;
-  let shown = null;  // the series as drawn: tooltips read exact values (zeros) from it
+  let shown = null; // the series as drawn: tooltips read exact values (zeros) from it
   let buttons = [];
   let linear = false;
-  const hiddenByUser = new Set();  // series the legend turned off
+  const hiddenByUser = new Set(); // series the legend turned off
   let decades = 1;
 
   const label = (key) => ctx.t(`series.${key}`);
@@ -59,97 +59,131 @@ export function createDailyChart(ctx) {
     const start = shown.dates[index];
     if (!shown.days) return fmt.longDay(start);
     const days = shown.days[index];
-    return t('chart.bucket', { range: fmt.dayRange({ start, end: addDays(start, days - 1) }), count: days });
+    return t('chart.bucket', {
+      range: fmt.dayRange({ start, end: addDays(start, days - 1) }),
+      count: days,
+    });
   }
 
   function create(canvas, legend) {
     const theme = ctx.theme();
     const colors = { creations: theme.creations, views: theme.views, streams: theme.streams };
     const dataset = (key) => ({
-      label: label(key), data: [], borderColor: colors[key], backgroundColor: colors[key], borderWidth: 2,
-      pointRadius: 0, pointHoverRadius: 4,
-      spanGaps: false,  // a day with no data yet is a gap, never a zero
-      cubicInterpolationMode: 'monotone',  // smooth, without overshooting the real values
+      label: label(key),
+      data: [],
+      borderColor: colors[key],
+      backgroundColor: colors[key],
+      borderWidth: 2,
+      pointRadius: 0,
+      pointHoverRadius: 4,
+      spanGaps: false, // a day with no data yet is a gap, never a zero
+      cubicInterpolationMode: 'monotone', // smooth, without overshooting the real values
     });
     const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
     chart = new Chart(canvas, {
       data: {
         labels: [],
         datasets: [
-          { ...dataset('creations'), type: 'bar', yAxisID: 'creations', backgroundColor: translucent(colors.creations, 0.55),
-            order: 2, barPercentage: 1, categoryPercentage: 0.8 },
+          {
+            ...dataset('creations'),
+            type: 'bar',
+            yAxisID: 'creations',
+            backgroundColor: translucent(colors.creations, 0.55),
+            order: 2,
+            barPercentage: 1,
+            categoryPercentage: 0.8,
+          },
           { ...dataset('views'), type: 'line', yAxisID: 'audience', order: 1 },
-          { ...dataset('streams'), type: 'line', yAxisID: 'audience', order: 0, borderDash: [6, 3] },
+          {
+            ...dataset('streams'),
+            type: 'line',
+            yAxisID: 'audience',
+            order: 0,
+            borderDash: [6, 3],
+          },
         ],
       },
-      options: themed({
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: reducedMotion ? false : { duration: 250 },
-        interaction: { mode: 'index', intersect: false },
-        onResize: (resized, { width }) => showAxisTitles(resized.options, width),  // the next draw picks it up
-        plugins: {
-          legend: { display: false },  // the HTML legend below is keyboard-operable
-          tooltip: {
-            itemSort: (a, b) => a.datasetIndex - b.datasetIndex,  // the legend's order, not the drawing order
-            callbacks: {
-              title: (items) => stepTitle(items[0].dataIndex),
-              label: (item) => {
-                const value = shown[KEYS[item.datasetIndex]][item.dataIndex];
-                return `${item.dataset.label}: ${ctx.fmt.exact(value)}`;
-              },
-              // Chart.js leaves a day without data out of the tooltip: say so instead.
-              afterBody: (items) => KEYS
-                .filter((key, index) => chart.isDatasetVisible(index) && shown[key][items[0]?.dataIndex] === null)
-                .map((key) => ctx.t('chart.noDataYet', { series: label(key) })),
-            },
-          },
-        },
-        scales: {
-          x: {
-            type: 'category',
-            grid: { display: false },
-            ticks: {
-              maxRotation: 0,
-              autoSkipPadding: 16,
-              callback(value) { return ctx.fmt.shortDay(this.getLabelForValue(value)); },
-            },
-          },
-          creations: {
-            type: 'linear',
-            position: 'left',
-            display: 'auto',
-            beginAtZero: true,
-            title: { display: true, text: '', color: colors.creations },
-            ticks: { precision: 0, callback: (value) => ctx.fmt.compact(value) },
-            grid: { color: theme.grid },
-          },
-          audience: {
-            type: 'logarithmic',
-            position: 'right',
-            display: 'auto',
-            title: { display: true, text: '' },
-            grid: { drawOnChartArea: false },
-            ticks: {
-              autoSkip: false,
-              // Powers of ten over a wide range; 1, 2 and 5 times them over a
-              // short one; every step within one decade: always 3 or more labels.
-              callback: (value) => {
-                if (linear) return ctx.fmt.compact(value);
-                const m = mantissa(value);
-                const keep = near(m, 1) || (decades <= 3 && (near(m, 2) || near(m, 5)))
-                  || (decades <= 1.05 && near(m, Math.round(m)));
-                return keep ? ctx.fmt.compact(value) : '';
+      options: themed(
+        {
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: reducedMotion ? false : { duration: 250 },
+          interaction: { mode: 'index', intersect: false },
+          onResize: (resized, { width }) => showAxisTitles(resized.options, width), // the next draw picks it up
+          plugins: {
+            legend: { display: false }, // the HTML legend below is keyboard-operable
+            tooltip: {
+              itemSort: (a, b) => a.datasetIndex - b.datasetIndex, // the legend's order, not the drawing order
+              callbacks: {
+                title: (items) => stepTitle(items[0].dataIndex),
+                label: (item) => {
+                  const value = shown[KEYS[item.datasetIndex]][item.dataIndex];
+                  return `${item.dataset.label}: ${ctx.fmt.exact(value)}`;
+                },
+                // Chart.js leaves a day without data out of the tooltip: say so instead.
+                afterBody: (items) =>
+                  KEYS.filter(
+                    (key, index) =>
+                      chart.isDatasetVisible(index) && shown[key][items[0]?.dataIndex] === null,
+                  ).map((key) => ctx.t('chart.noDataYet', { series: label(key) })),
               },
             },
           },
+          scales: {
+            x: {
+              type: 'category',
+              grid: { display: false },
+              ticks: {
+                maxRotation: 0,
+                autoSkipPadding: 16,
+                callback(value) {
+                  return ctx.fmt.shortDay(this.getLabelForValue(value));
+                },
+              },
+            },
+            creations: {
+              type: 'linear',
+              position: 'left',
+              display: 'auto',
+              beginAtZero: true,
+              title: { display: true, text: '', color: colors.creations },
+              ticks: { precision: 0, callback: (value) => ctx.fmt.compact(value) },
+              grid: { color: theme.grid },
+            },
+            audience: {
+              type: 'logarithmic',
+              position: 'right',
+              display: 'auto',
+              title: { display: true, text: '' },
+              grid: { drawOnChartArea: false },
+              ticks: {
+                autoSkip: false,
+                // Powers of ten over a wide range; 1, 2 and 5 times them over a
+                // short one; every step within one decade: always 3 or more labels.
+                callback: (value) => {
+                  if (linear) return ctx.fmt.compact(value);
+                  const m = mantissa(value);
+                  const keep =
+                    near(m, 1) ||
+                    (decades <= 3 && (near(m, 2) || near(m, 5))) ||
+                    (decades <= 1.05 && near(m, Math.round(m)));
+                  return keep ? ctx.fmt.compact(value) : '';
+                },
+              },
+            },
+          },
         },
-      }, theme),
+        theme,
+      ),
     });
     showAxisTitles(chart.options, canvas.parentElement.clientWidth);
     buttons = KEYS.map((key, index) => {
-      const button = el('button', { type: 'button', className: `legend-item legend-${key}`, 'aria-pressed': 'true' },
-        el('span', { className: 'legend-swatch', 'aria-hidden': 'true' }), el('span', { className: 'legend-text' }, label(key)));
+      const button = el(
+        'button',
+        { type: 'button', className: `legend-item legend-${key}`, 'aria-pressed': 'true' },
+        el('span', { className: 'legend-swatch', 'aria-hidden': 'true' }),
+        el('span', { className: 'legend-text' }, label(key)),
+      );
       button.addEventListener('click', () => {
         const visible = !chart.isDatasetVisible(index);
         if (visible) hiddenByUser.delete(key);
@@ -170,14 +204,22 @@ export function createDailyChart(ctx) {
     if (!chart) create(canvas, legend);
     // Week by week: a first bucket shorter than a week is left out.
     const cut = input.days && input.days.length > 1 && input.days[0] < 7 ? 1 : 0;
-    const series = cut ? {
-      dates: input.dates.slice(cut), days: input.days.slice(cut), creations: input.creations.slice(cut),
-      views: input.views.slice(cut), streams: input.streams.slice(cut),
-    } : input;
+    const series = cut
+      ? {
+          dates: input.dates.slice(cut),
+          days: input.days.slice(cut),
+          creations: input.creations.slice(cut),
+          views: input.views.slice(cut),
+          streams: input.streams.slice(cut),
+        }
+      : input;
     shown = series;
     // (The engine answers zeros for a track with no streams series: a window
     // without any value above 0 gets no line either, and the note says why.)
-    const absent = { views: series.views.every((v) => !v), streams: series.streams.every((v) => !v) };
+    const absent = {
+      views: series.views.every((v) => !v),
+      streams: series.streams.every((v) => !v),
+    };
     const floor = logFloor(series.views, series.streams);
     decades = Math.log10(Math.max(logCeiling(series.views, series.streams), floor * 10) / floor);
     const onLogScale = (values) => values.map((v) => (v === 0 && !linear ? floor : v));
@@ -197,7 +239,9 @@ export function createDailyChart(ctx) {
       const index = i + 1;
       const button = buttons[index];
       button.disabled = absent[key];
-      button.querySelector('.legend-text').textContent = absent[key] ? t('chart.absent', { series: label(key) }) : label(key);
+      button.querySelector('.legend-text').textContent = absent[key]
+        ? t('chart.absent', { series: label(key) })
+        : label(key);
       const visible = !absent[key] && !hiddenByUser.has(key);
       chart.setDatasetVisibility(index, visible);
       button.setAttribute('aria-pressed', String(visible));
@@ -205,9 +249,16 @@ export function createDailyChart(ctx) {
     // No animation for a new answer (a period click, another track): drawn at
     // once, not redrawn frame after frame while the next click waits.
     chart.update('none');
-    const last = series.days ? addDays(series.dates.at(-1), series.days.at(-1) - 1) : series.dates.at(-1);
-    canvas.setAttribute('aria-label', t(series.days ? 'chart.aria.weekly' : 'chart.aria.daily',
-      { from: fmt.longDay(series.dates[0]), to: fmt.longDay(last) }));
+    const last = series.days
+      ? addDays(series.dates.at(-1), series.days.at(-1) - 1)
+      : series.dates.at(-1);
+    canvas.setAttribute(
+      'aria-label',
+      t(series.days ? 'chart.aria.weekly' : 'chart.aria.daily', {
+        from: fmt.longDay(series.dates[0]),
+        to: fmt.longDay(last),
+      }),
+    );
     return { leftOut: cut ? input.days[0] : 0, absent };
   }
 
@@ -221,7 +272,9 @@ export function createDailyChart(ctx) {
       linear = value;
       if (last) draw(last.canvas, last.legend, last.series);
     },
-    get chart() { return chart; },
+    get chart() {
+      return chart;
+    },
     destroy() {
       chart?.destroy();
       chart = null;

@@ -15,7 +15,12 @@ export function downloadCsv(text, fileName, parent = document.body) {
 
 // A file name made of safe characters: tracks_2026-10-29_2026-11-25_tiktok.csv
 export function csvFileName(...parts) {
-  const name = parts.filter(Boolean).join('_').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120);
+  const name = parts
+    .filter(Boolean)
+    .join('_')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120);
   return `${name || 'export'}.csv`;
 }
 

@@ -8,7 +8,8 @@ import { createDashboard } from './app.js';
 // mountDashboard(element, { source, engine, locale, links, routing, state, name })
 // -> { setState(partial), getState(), load(source), setLocale(locale), destroy() }
 export function mountDashboard(element, options = {}) {
-  if (!(element instanceof HTMLElement)) throw new TypeError('mountDashboard needs an element to mount in');
+  if (!(element instanceof HTMLElement))
+    throw new TypeError('mountDashboard needs an element to mount in');
   const dashboard = createDashboard(element, options);
   return {
     setState: (partial) => dashboard.setState(partial),
@@ -17,7 +18,9 @@ export function mountDashboard(element, options = {}) {
     setLocale: (locale) => dashboard.setLocale(locale),
     setLinks: (links) => dashboard.setLinks(links),
     forgetAnswers: () => dashboard.forgetAnswers(),
-    get locale() { return dashboard.locale; },
+    get locale() {
+      return dashboard.locale;
+    },
     destroy: () => dashboard.destroy(),
   };
 }
@@ -39,9 +42,12 @@ export class TikTokAnalyticsElement extends HTMLElement {
       this.#pending = false;
       if (!this.isConnected || this.#handle) return;
       const options = { ...this.#options };
-      if (options.source === undefined && this.getAttribute('src')) options.source = this.getAttribute('src');
-      if (options.locale === undefined && this.getAttribute('locale')) options.locale = this.getAttribute('locale');
-      if (options.routing === undefined && this.getAttribute('routing')) options.routing = this.getAttribute('routing');
+      if (options.source === undefined && this.getAttribute('src'))
+        options.source = this.getAttribute('src');
+      if (options.locale === undefined && this.getAttribute('locale'))
+        options.locale = this.getAttribute('locale');
+      if (options.routing === undefined && this.getAttribute('routing'))
+        options.routing = this.getAttribute('routing');
       const period = Number(this.getAttribute('period'));
       if (period && !options.state) options.state = { period };
       this.#handle = mountDashboard(this, options);
@@ -65,33 +71,64 @@ export class TikTokAnalyticsElement extends HTMLElement {
     this.#options[name] = value;
   }
 
-  get engine() { return this.#options.engine; }
-  set engine(value) { this.#option('engine', value); }
-  get routing() { return this.#options.routing ?? 'none'; }
-  set routing(value) { this.#option('routing', value); }
-  get links() { return this.#options.links; }
+  get engine() {
+    return this.#options.engine;
+  }
+  set engine(value) {
+    this.#option('engine', value);
+  }
+  get routing() {
+    return this.#options.routing ?? 'none';
+  }
+  set routing(value) {
+    this.#option('routing', value);
+  }
+  get links() {
+    return this.#options.links;
+  }
   set links(value) {
     this.#option('links', value);
     this.#handle?.setLinks(value);
   }
-  get source() { return this.#options.source; }
+  get source() {
+    return this.#options.source;
+  }
   set source(value) {
     this.#option('source', value);
     if (this.#handle) this.#handle.load(value);
   }
-  get state() { return this.#handle ? this.#handle.getState() : this.#options.state; }
+  get state() {
+    return this.#handle ? this.#handle.getState() : this.#options.state;
+  }
   set state(value) {
     if (this.#handle) this.#handle.setState(value);
     else this.#option('state', value);
   }
-  get locale() { return this.#handle?.locale ?? this.getAttribute('locale') ?? 'en'; }
-  set locale(value) { this.setAttribute('locale', value); }
+  get locale() {
+    return this.#handle?.locale ?? this.getAttribute('locale') ?? 'en';
+  }
+  set locale(value) {
+    this.setAttribute('locale', value);
+  }
 
-  load(source) { return this.#handle ? this.#handle.load(source) : Promise.resolve(this.#option('source', source)); }
-  setState(partial) { this.state = partial; }
-  getState() { return this.state; }
-  setLocale(locale) { this.locale = locale; }
-  forgetAnswers() { this.#handle?.forgetAnswers(); }
+  load(source) {
+    return this.#handle
+      ? this.#handle.load(source)
+      : Promise.resolve(this.#option('source', source));
+  }
+  setState(partial) {
+    this.state = partial;
+  }
+  getState() {
+    return this.state;
+  }
+  setLocale(locale) {
+    this.locale = locale;
+  }
+  forgetAnswers() {
+    this.#handle?.forgetAnswers();
+  }
 }
 
-if (!customElements.get('tiktok-analytics')) customElements.define('tiktok-analytics', TikTokAnalyticsElement);
+if (!customElements.get('tiktok-analytics'))
+  customElements.define('tiktok-analytics', TikTokAnalyticsElement);

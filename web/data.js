@@ -14,7 +14,8 @@ export function query({ period, start, end, platform, content }) {
 const queryKey = (state) => JSON.stringify(query(state));
 
 // The table's order and search, as the engine takes them.
-const tableOptions = ({ sort, descending, search }) => (search ? { sort, descending, search } : { sort, descending });
+const tableOptions = ({ sort, descending, search }) =>
+  search ? { sort, descending, search } : { sort, descending };
 
 // Whether a ReadableStream can move to the engine's Worker (transferable
 // streams: Chromium, Firefox). Where it can, a download or a picked file is
@@ -81,11 +82,13 @@ export function createData({ engine: shared = null } = {}) {
   function kept(key, ask) {
     let answer = answers.get(key);
     if (answer) {
-      answers.delete(key);  // most recently used last
+      answers.delete(key); // most recently used last
     } else {
       answer = ask();
-      const keptIn = answers;  // (not a newer catalog's)
-      answer.catch(() => { if (keptIn.get(key) === answer) keptIn.delete(key); });
+      const keptIn = answers; // (not a newer catalog's)
+      answer.catch(() => {
+        if (keptIn.get(key) === answer) keptIn.delete(key);
+      });
     }
     answers.set(key, answer);
     if (answers.size > ANSWERS_KEPT) answers.delete(answers.keys().next().value);
@@ -121,32 +124,53 @@ export function createData({ engine: shared = null } = {}) {
   // The overview with one page (1-based) of the table, or only its KPIs (rows: false).
   function overview(state, { rows = true } = {}) {
     const offset = (state.tablePage - 1) * PAGE_SIZE;
-    const request = { ...query(state), ...tableOptions(state), limit: rows ? PAGE_SIZE : 0, offset: rows ? offset : 0 };
-    return kept(`overview ${JSON.stringify(request)}`, async () => (await ready()).overview(request));
+    const request = {
+      ...query(state),
+      ...tableOptions(state),
+      limit: rows ? PAGE_SIZE : 0,
+      offset: rows ? offset : 0,
+    };
+    return kept(`overview ${JSON.stringify(request)}`, async () =>
+      (await ready()).overview(request),
+    );
   }
 
   function track(state) {
     const options = { ...query(state), weekly: state.weekly };
-    return kept(`track ${JSON.stringify([state.trackId, options])}`, async () => (await ready()).track(state.trackId, options));
+    return kept(`track ${JSON.stringify([state.trackId, options])}`, async () =>
+      (await ready()).track(state.trackId, options),
+    );
   }
 
   // One page of the breakouts list.
   function breakouts(state) {
-    const request = { ...query(state), limit: PAGE_SIZE, offset: (state.tablePage - 1) * PAGE_SIZE };
-    return kept(`breakouts page ${JSON.stringify(request)}`, async () => (await ready()).breakouts(request));
+    const request = {
+      ...query(state),
+      limit: PAGE_SIZE,
+      offset: (state.tablePage - 1) * PAGE_SIZE,
+    };
+    return kept(`breakouts page ${JSON.stringify(request)}`, async () =>
+      (await ready()).breakouts(request),
+    );
   }
 
   // Every breakout of the window: id -> growth (null for a new track).
   function breakoutGrowth(state) {
     return remembered(`breakouts ${queryKey(state)}`, async () => {
       const answer = await (await ready()).breakouts(query(state));
-      return { count: answer.breakouts, growth: new Map(answer.tracks.map((t) => [t.id, t.growth])) };
+      return {
+        count: answer.breakouts,
+        growth: new Map(answer.tracks.map((t) => [t.id, t.growth])),
+      };
     });
   }
 
   function splits(state, trackId = null) {
-    if (trackId !== null) return ready().then((worker) => worker.splits({ ...query(state), track: trackId }));
-    return remembered(`splits ${queryKey(state)}`, async () => (await ready()).splits(query(state)));
+    if (trackId !== null)
+      return ready().then((worker) => worker.splits({ ...query(state), track: trackId }));
+    return remembered(`splits ${queryKey(state)}`, async () =>
+      (await ready()).splits(query(state)),
+    );
   }
 
   async function lift(state) {
@@ -157,7 +181,9 @@ export function createData({ engine: shared = null } = {}) {
   const hasLiftRanking = (state) => memo.has(`lift ${queryKey(state)}`);
 
   function liftRanking(state) {
-    return remembered(`lift ${queryKey(state)}`, async () => (await ready()).liftRanking({ ...query(state), limit: LIFT_TOP }));
+    return remembered(`lift ${queryKey(state)}`, async () =>
+      (await ready()).liftRanking({ ...query(state), limit: LIFT_TOP }),
+    );
   }
 
   // The whole table (every matching row, in the table's order) as CSV text.
@@ -171,8 +197,19 @@ export function createData({ engine: shared = null } = {}) {
   }
 
   return {
-    forgetAnswers, loadCatalog, loadCsvCatalog, overview, track, breakouts, breakoutGrowth, splits, lift,
-    hasLiftRanking, liftRanking, overviewCsv, trackCsv,
+    forgetAnswers,
+    loadCatalog,
+    loadCsvCatalog,
+    overview,
+    track,
+    breakouts,
+    breakoutGrowth,
+    splits,
+    lift,
+    hasLiftRanking,
+    liftRanking,
+    overviewCsv,
+    trackCsv,
     // Stops the engine unless it was shared (a host's engine is the host's to end).
     async destroy() {
       forgetAnswers();

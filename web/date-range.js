@@ -9,7 +9,7 @@ import { MAX_RANGE_DAYS, dayNumber, isoDay } from './router.js';
 
 export function createDateRange(ctx) {
   const { byId, router, signal } = ctx;
-  let bounds = null;  // { min, max } as YYYY-MM-DD, from the loaded catalog
+  let bounds = null; // { min, max } as YYYY-MM-DD, from the loaded catalog
   const form = byId('date-range');
   const toggle = byId('range-toggle');
   const from = byId('range-from');
@@ -28,10 +28,17 @@ export function createDateRange(ctx) {
     toggle.focus();
   });
   for (const input of [from, to]) {
-    input.addEventListener('input', () => { from.setCustomValidity(''); to.setCustomValidity(''); }, { signal });
+    input.addEventListener(
+      'input',
+      () => {
+        from.setCustomValidity('');
+        to.setCustomValidity('');
+      },
+      { signal },
+    );
   }
   form.addEventListener('submit', (event) => {
-    event.preventDefault();  // nothing is sent anywhere: the state changes
+    event.preventDefault(); // nothing is sent anywhere: the state changes
     const problem = rangeProblem(from.value, to.value);
     (problem?.input === 'to' ? to : from).setCustomValidity(problem?.text ?? '');
     if (!form.reportValidity()) return;
@@ -42,13 +49,17 @@ export function createDateRange(ctx) {
 
   function rangeProblem(start, end) {
     const { t, fmt } = ctx;
-    const first = dayNumber(start), last = dayNumber(end);
+    const first = dayNumber(start),
+      last = dayNumber(end);
     if (first === null) return { input: 'from', text: t('range.needFrom') };
     if (last === null) return { input: 'to', text: t('range.needTo') };
-    if (bounds && last > dayNumber(bounds.max)) return { input: 'to', text: t('range.tooLate', { day: fmt.day(bounds.max) }) };
-    if (bounds && first < dayNumber(bounds.min)) return { input: 'from', text: t('range.tooEarly', { day: fmt.day(bounds.min) }) };
+    if (bounds && last > dayNumber(bounds.max))
+      return { input: 'to', text: t('range.tooLate', { day: fmt.day(bounds.max) }) };
+    if (bounds && first < dayNumber(bounds.min))
+      return { input: 'from', text: t('range.tooEarly', { day: fmt.day(bounds.min) }) };
     if (first > last) return { input: 'to', text: t('range.order') };
-    if (last - first + 1 > MAX_RANGE_DAYS) return { input: 'from', text: t('range.tooLong', { count: MAX_RANGE_DAYS }) };
+    if (last - first + 1 > MAX_RANGE_DAYS)
+      return { input: 'from', text: t('range.tooLong', { count: MAX_RANGE_DAYS }) };
     return null;
   }
 
@@ -64,7 +75,10 @@ export function createDateRange(ctx) {
         input.min = bounds.min;
         input.max = bounds.max;
       }
-      setNodeText(byId('range-bounds'), ctx.t('range.bounds', { from: ctx.fmt.day(bounds.min), to: ctx.fmt.day(bounds.max) }));
+      setNodeText(
+        byId('range-bounds'),
+        ctx.t('range.bounds', { from: ctx.fmt.day(bounds.min), to: ctx.fmt.day(bounds.max) }),
+      );
     },
     // A custom range brought inside the catalog's days (e.g. a link made for
     // another catalog); a range with nothing left falls back to a period.
@@ -82,9 +96,13 @@ export function createDateRange(ctx) {
       const { t, fmt } = ctx;
       const custom = Boolean(state.start);
       toggle.classList.toggle('is-active', custom);
-      const text = custom ? fmt.dayRange({ start: state.start, end: state.end }) : t('range.button');
+      const text = custom
+        ? fmt.dayRange({ start: state.start, end: state.end })
+        : t('range.button');
       setNodeText(toggle, text);
-      const label = custom ? t('range.active', { from: fmt.day(state.start), to: fmt.day(state.end) }) : t('range.button');
+      const label = custom
+        ? t('range.active', { from: fmt.day(state.start), to: fmt.day(state.end) })
+        : t('range.button');
       if (toggle.getAttribute('aria-label') !== label) toggle.setAttribute('aria-label', label);
       const active = ctx.root.activeElement;
       if (active === from || active === to) return;

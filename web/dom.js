@@ -21,7 +21,7 @@ export function el(tag, props = {}, ...children) {
 export function setNodeText(node, text) {
   const only = node.firstChild;
   if (only && only === node.lastChild && only.nodeType === Node.TEXT_NODE) {
-    if (only.data !== text) only.data = text;  // the same text node, new characters
+    if (only.data !== text) only.data = text; // the same text node, new characters
   } else if (node.textContent !== text) {
     node.textContent = text;
   }

@@ -11,7 +11,9 @@ export const LOCALES = Object.keys(CATALOGS);
 
 // 'fr-CA' -> 'fr'; anything unknown -> 'en'.
 export function pickLocale(locale) {
-  const language = String(locale ?? 'en').toLowerCase().split(/[-_]/)[0];
+  const language = String(locale ?? 'en')
+    .toLowerCase()
+    .split(/[-_]/)[0];
   return CATALOGS[language] ? language : 'en';
 }
 
@@ -23,7 +25,8 @@ export function createI18n(locale) {
   function t(key, params = {}) {
     let message = messages[key];
     if (message === undefined) throw new Error(`no message "${key}" in the ${language} catalog`);
-    if (typeof message === 'object') message = message[plurals.select(params.count)] ?? message.other;
+    if (typeof message === 'object')
+      message = message[plurals.select(params.count)] ?? message.other;
     return message.replace(/\{(\w+)\}/g, (slot, name) => {
       if (!(name in params)) return slot;
       return name === 'count' ? count.format(params.count) : String(params[name]);

@@ -23,8 +23,10 @@ export function createKpiCards(ctx) {
     if (direction === 'none') return t('kpi.spoken.none', { previous: previousPeriod });
     if (direction === 'new') return t('kpi.spoken.new', { previous: previousPeriod });
     if (direction === 'flat') return t('kpi.spoken.flat', { previous: previousPeriod });
-    return t(direction === 'up' ? 'kpi.spoken.up' : 'kpi.spoken.down',
-      { change: fmt.changeMagnitude(change), previous: previousPeriod });
+    return t(direction === 'up' ? 'kpi.spoken.up' : 'kpi.spoken.down', {
+      change: fmt.changeMagnitude(change),
+      previous: previousPeriod,
+    });
   }
 
   return {
@@ -34,7 +36,9 @@ export function createKpiCards(ctx) {
     renderChange(cardId, totals, periodDays, noHistory = null) {
       const { t, fmt } = ctx;
       const card = ctx.byId(cardId);
-      const described = noHistory ? { direction: 'none', text: '\u2014' } : fmt.describeChange(totals.change, totals.current);
+      const described = noHistory
+        ? { direction: 'none', text: '\u2014' }
+        : fmt.describeChange(totals.change, totals.current);
       const { direction, text } = described;
       const previousPeriod = t('kpi.previousDays', { count: periodDays });
       fmt.setNumber(valueNode(card).node, totals.current);
@@ -43,16 +47,33 @@ export function createKpiCards(ctx) {
       const className = `kpi-change is-${direction}`;
       if (change.className !== className) change.className = className;
       if (change.children.length !== 2) {
-        change.replaceChildren(el('span', { 'aria-hidden': 'true' }), el('span', { className: 'visually-hidden' }));
+        change.replaceChildren(
+          el('span', { 'aria-hidden': 'true' }),
+          el('span', { className: 'visually-hidden' }),
+        );
       }
       setNodeText(change.children[0], `${ARROWS[direction]} ${text}`.trim());
-      setNodeText(change.children[1], noHistory ? t('kpi.noHistory', { day: noHistory })
-        : spokenChange(direction, totals.change, previousPeriod));
+      setNodeText(
+        change.children[1],
+        noHistory
+          ? t('kpi.noHistory', { day: noHistory })
+          : spokenChange(direction, totals.change, previousPeriod),
+      );
 
       const note = card.querySelector('.kpi-note');
-      setNodeText(note, noHistory ? t('kpi.noHistory', { day: noHistory })
-        : t('kpi.versus', { value: fmt.compact(totals.previous), previous: previousPeriod }));
-      setAttr(note, 'title', noHistory ? null : t('kpi.versusExact', { value: fmt.exact(totals.previous), previous: previousPeriod }));
+      setNodeText(
+        note,
+        noHistory
+          ? t('kpi.noHistory', { day: noHistory })
+          : t('kpi.versus', { value: fmt.compact(totals.previous), previous: previousPeriod }),
+      );
+      setAttr(
+        note,
+        'title',
+        noHistory
+          ? null
+          : t('kpi.versusExact', { value: fmt.exact(totals.previous), previous: previousPeriod }),
+      );
     },
     // "189 of 200" tracks: a count out of a total, with a note under it.
     renderCount(cardId, count, total, noteText) {
@@ -60,7 +81,7 @@ export function createKpiCards(ctx) {
       const { holder, node } = valueNode(card);
       ctx.fmt.setNumber(node, count);
       let totalNode = holder.querySelector('.kpi-total');
-      if (!totalNode) holder.append(totalNode = el('span', { className: 'kpi-total' }));
+      if (!totalNode) holder.append((totalNode = el('span', { className: 'kpi-total' })));
       setNodeText(totalNode, ` ${ctx.t('kpi.ofTotal', { total: ctx.fmt.exact(total) })}`);
       setNodeText(card.querySelector('.kpi-note'), noteText);
     },

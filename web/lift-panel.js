@@ -30,7 +30,12 @@ export function liftSentence(ctx, answer) {
   const later = (lag) => (lag === 0 ? t('lift.sameDay') : t('lift.later', { count: lag }));
   const interval = answer.streamsPerCreationInterval;
   let extra = '';
-  if (streamsPerCreation !== null && streamsPerCreation !== undefined && interval && interval.low > 0) {
+  if (
+    streamsPerCreation !== null &&
+    streamsPerCreation !== undefined &&
+    interval &&
+    interval.low > 0
+  ) {
     extra = t('lift.extraRange', { low: fmt.exact(interval.low), high: fmt.exact(interval.high) });
   }
   return t(bestLag === 0 ? 'lift.moves' : 'lift.follows', {
@@ -48,30 +53,55 @@ export function createLiftPanel(ctx) {
     const theme = ctx.theme();
     chart = new Chart(canvas, {
       type: 'bar',
-      data: { labels: [], datasets: [{ data: [], backgroundColor: [], borderWidth: 0, categoryPercentage: 0.85, barPercentage: 1 }] },
-      options: themed({
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        plugins: {
-          legend: { display: false },
-          tooltip: {
-            callbacks: {
-              title: (items) => (items[0].dataIndex === 0 ? t('lift.sameDayTitle') : t('lift.laterTitle', { count: Number(items[0].label) })),
-              label: (item) => {
-                const lag = chart.$lags[item.dataIndex];
-                return lag.correlation === null ? t('lift.lagNoData')
-                  : t('lift.lagTooltip', { correlation: fmt.correlationText(lag.correlation), count: lag.pairs });
+      data: {
+        labels: [],
+        datasets: [
+          {
+            data: [],
+            backgroundColor: [],
+            borderWidth: 0,
+            categoryPercentage: 0.85,
+            barPercentage: 1,
+          },
+        ],
+      },
+      options: themed(
+        {
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
+          plugins: {
+            legend: { display: false },
+            tooltip: {
+              callbacks: {
+                title: (items) =>
+                  items[0].dataIndex === 0
+                    ? t('lift.sameDayTitle')
+                    : t('lift.laterTitle', { count: Number(items[0].label) }),
+                label: (item) => {
+                  const lag = chart.$lags[item.dataIndex];
+                  return lag.correlation === null
+                    ? t('lift.lagNoData')
+                    : t('lift.lagTooltip', {
+                        correlation: fmt.correlationText(lag.correlation),
+                        count: lag.pairs,
+                      });
+                },
               },
             },
           },
+          scales: {
+            x: { grid: { display: false }, title: { display: true, text: t('lift.axis') } },
+            y: {
+              min: -1,
+              max: 1,
+              ticks: { stepSize: 0.5, callback: (v) => fmt.correlationText(v) },
+              grid: { color: (c) => (c.tick.value === 0 ? theme.unknown : theme.grid) },
+            },
+          },
         },
-        scales: {
-          x: { grid: { display: false }, title: { display: true, text: t('lift.axis') } },
-          y: { min: -1, max: 1, ticks: { stepSize: 0.5, callback: (v) => fmt.correlationText(v) },
-            grid: { color: (c) => (c.tick.value === 0 ? theme.unknown : theme.grid) } },
-        },
-      }, theme),
+        theme,
+      ),
     });
     chart.$theme = theme;
   }
@@ -90,8 +120,13 @@ export function createLiftPanel(ctx) {
       const history = answer.history;
       setHidden(byId('lift-history'), !history?.start);
       if (history?.start) {
-        setNodeText(byId('lift-history'), t('lift.history',
-          { range: fmt.dayRange({ start: history.start, end: history.end }), count: history.days }));
+        setNodeText(
+          byId('lift-history'),
+          t('lift.history', {
+            range: fmt.dayRange({ start: history.start, end: history.end }),
+            count: history.days,
+          }),
+        );
       }
       if (!chart) create(canvas);
       const theme = chart.$theme;
@@ -99,9 +134,17 @@ export function createLiftPanel(ctx) {
       chart.data.labels = answer.lags.map((l) => String(l.lag));
       chart.data.datasets[0].data = answer.lags.map((l) => l.correlation);
       chart.data.datasets[0].backgroundColor = answer.lags.map((l) =>
-        (claim && l.lag === answer.bestLag ? theme.creations : l.correlation !== null ? '#8e9aaf' : '#c9ced6'));
+        claim && l.lag === answer.bestLag
+          ? theme.creations
+          : l.correlation !== null
+            ? '#8e9aaf'
+            : '#c9ced6',
+      );
       chart.update();
-      canvas.setAttribute('aria-label', t('lift.chartAria', { sentence: sentenceNode.textContent }));
+      canvas.setAttribute(
+        'aria-label',
+        t('lift.chartAria', { sentence: sentenceNode.textContent }),
+      );
     },
     destroy() {
       chart?.destroy();

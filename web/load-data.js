@@ -8,34 +8,50 @@ export function createLoadData(ctx, onFiles) {
   const input = byId('file-input');
   input.addEventListener('change', () => {
     const files = [...input.files];
-    input.value = '';  // picking the same file again still fires "change"
+    input.value = ''; // picking the same file again still fires "change"
     if (files.length) onFiles(files);
   });
 
   // Files dropped on the dashboard (not elsewhere on the host's page).
   const overlay = byId('drop-overlay');
-  let depth = 0;  // dragenter/dragleave fire for every child crossed
+  let depth = 0; // dragenter/dragleave fire for every child crossed
   const carriesFiles = (event) => event.dataTransfer?.types?.includes('Files');
-  host.addEventListener('dragenter', (event) => {
-    if (!carriesFiles(event)) return;
-    depth += 1;
-    overlay.hidden = false;
-  }, { signal });
-  host.addEventListener('dragleave', () => {
-    depth = Math.max(0, depth - 1);
-    if (depth === 0) overlay.hidden = true;
-  }, { signal });
-  host.addEventListener('dragover', (event) => {
-    if (carriesFiles(event)) event.preventDefault();  // allows the drop
-  }, { signal });
-  host.addEventListener('drop', (event) => {
-    if (!carriesFiles(event)) return;
-    event.preventDefault();  // the browser would open the file instead
-    depth = 0;
-    overlay.hidden = true;
-    const files = [...event.dataTransfer.files];
-    if (files.length) onFiles(files);
-  }, { signal });
+  host.addEventListener(
+    'dragenter',
+    (event) => {
+      if (!carriesFiles(event)) return;
+      depth += 1;
+      overlay.hidden = false;
+    },
+    { signal },
+  );
+  host.addEventListener(
+    'dragleave',
+    () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) overlay.hidden = true;
+    },
+    { signal },
+  );
+  host.addEventListener(
+    'dragover',
+    (event) => {
+      if (carriesFiles(event)) event.preventDefault(); // allows the drop
+    },
+    { signal },
+  );
+  host.addEventListener(
+    'drop',
+    (event) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault(); // the browser would open the file instead
+      depth = 0;
+      overlay.hidden = true;
+      const files = [...event.dataTransfer.files];
+      if (files.length) onFiles(files);
+    },
+    { signal },
+  );
 
   function clearError() {
     byId('load-error').textContent = '';
@@ -61,7 +77,10 @@ export function createLoadData(ctx, onFiles) {
       status.textContent = text;
       ctx.root.querySelector('.tta').classList.remove('is-loading');
       clearTimeout(fadeTimer);
-      if (text) fadeTimer = setTimeout(() => { status.textContent = ''; }, NOTICE_SECONDS * 1000);
+      if (text)
+        fadeTimer = setTimeout(() => {
+          status.textContent = '';
+        }, NOTICE_SECONDS * 1000);
     },
     // The alert stays until dismissed or until a file loads.
     showError(text) {

@@ -21,17 +21,21 @@ export function createOverviewPage(ctx, { kpis, breakouts, tableControls, territ
     byId(id).addEventListener('click', (event) => {
       const row = event.target.closest('tr[data-href]');
       if (!row || event.target.closest('a') || event.defaultPrevented) return;
-      if (String(getSelection()).length > 0) return;  // the user was selecting text
+      if (String(getSelection()).length > 0) return; // the user was selecting text
       router.go(row.dataset.href);
     });
   }
-  byId('pager-previous').addEventListener('click', () => router.navigate({ tablePage: currentPage - 1 }));
-  byId('pager-next').addEventListener('click', () => router.navigate({ tablePage: currentPage + 1 }));
+  byId('pager-previous').addEventListener('click', () =>
+    router.navigate({ tablePage: currentPage - 1 }),
+  );
+  byId('pager-next').addEventListener('click', () =>
+    router.navigate({ tablePage: currentPage + 1 }),
+  );
 
   // How many rows the table has in all (the app clamps ?page= with it).
   function tableTotal(answer, breakoutsAnswer, state) {
     if (state.view === 'breakouts') return breakoutsAnswer?.breakouts ?? 0;
-    return state.search ? answer.matchingTracks ?? 0 : answer.tracksWithCreations;
+    return state.search ? (answer.matchingTracks ?? 0) : answer.tracksWithCreations;
   }
   const pageCount = (total) => Math.max(1, Math.ceil(total / pageSize));
 
@@ -40,12 +44,21 @@ export function createOverviewPage(ctx, { kpis, breakouts, tableControls, territ
     const { t, fmt } = ctx;
     const previous = fmt.dayRange(answer.previousWindow);
     return state.start
-      ? t('window.range', { range: fmt.dayRange(answer.window), count: answer.window.days, previous })
-      : t('window.period', { range: fmt.dayRange(answer.window), count: answer.window.days, previous });
+      ? t('window.range', {
+          range: fmt.dayRange(answer.window),
+          count: answer.window.days,
+          previous,
+        })
+      : t('window.period', {
+          range: fmt.dayRange(answer.window),
+          count: answer.window.days,
+          previous,
+        });
   }
   function windowPhrase(window, custom) {
     const { t, fmt } = ctx;
-    return custom ? t('window.phrase.range', { from: fmt.day(window.start), to: fmt.day(window.end) })
+    return custom
+      ? t('window.phrase.range', { from: fmt.day(window.start), to: fmt.day(window.end) })
       : t('window.phrase.period', { count: window.days });
   }
   // The catalog's first day when the previous window lies wholly before it.
@@ -63,15 +76,23 @@ export function createOverviewPage(ctx, { kpis, breakouts, tableControls, territ
     const numbers = [0, 1, 2].map(() => fmt.numberNode(0));
     const list = el('ul', { className: 'territory-list' });
     const rank = el('td', { className: 'col-rank' });
-    const numberCell = (label, node) => el('td', { className: 'col-number', 'data-label': t(label) }, node);
-    const tr = el('tr', {},
+    const numberCell = (label, node) =>
+      el('td', { className: 'col-number', 'data-label': t(label) }, node);
+    const tr = el(
+      'tr',
+      {},
       rank,
-      el('td', { className: 'col-track' }, el('span', { className: 'track-line' }, link, badges),
-        el('span', { className: 'track-sub' }, artist, tell)),
+      el(
+        'td',
+        { className: 'col-track' },
+        el('span', { className: 'track-line' }, link, badges),
+        el('span', { className: 'track-sub' }, artist, tell),
+      ),
       numberCell('column.creations', numbers[0]),
       numberCell('column.views', numbers[1]),
       el('td', { className: 'col-territories', 'data-label': t('column.topTerritories') }, list),
-      numberCell('column.streams', numbers[2]));
+      numberCell('column.streams', numbers[2]),
+    );
     return { tr, rank, link, badges, artist, tell, numbers, territories: list };
   }
 
@@ -84,9 +105,11 @@ export function createOverviewPage(ctx, { kpis, breakouts, tableControls, territ
     setNodeText(row.rank, String(rank));
     setAttr(row.link, 'href', href);
     setNodeText(row.link, ctx.trackTitle(track));
-    if (row.badges.firstChild) row.badges.replaceChildren();  // this window's badges come with the insights
+    if (row.badges.firstChild) row.badges.replaceChildren(); // this window's badges come with the insights
     // Two tracks of the same title are told apart by their ISRC (or id).
-    const tell = repeated ? ` \u00B7 ${track.isrc ? t('track.isrc', { isrc: track.isrc }) : track.id}` : '';
+    const tell = repeated
+      ? ` \u00B7 ${track.isrc ? t('track.isrc', { isrc: track.isrc }) : track.id}`
+      : '';
     setNodeText(row.artist, ctx.artistName(track.artist));
     setNodeText(row.tell, tell);
     fmt.setNumber(row.numbers[0], track.creations);
@@ -95,7 +118,7 @@ export function createOverviewPage(ctx, { kpis, breakouts, tableControls, territ
     const items = row.territories.children;
     track.topTerritories.forEach((territory, i) => {
       let li = items[i];
-      if (!li) row.territories.append(li = el('li', {}, territories.node(territory.code)));
+      if (!li) row.territories.append((li = el('li', {}, territories.node(territory.code))));
       setAttr(li, 'data-code', territory.code);
       setAttr(li, 'title', t('creations.count', { count: territory.creations }));
       territories.setNode(li.firstChild, territory.code);
@@ -111,7 +134,13 @@ export function createOverviewPage(ctx, { kpis, breakouts, tableControls, territ
     while (rowPool.length < tracks.length) rowPool.push(rankingRow());
     tracks.forEach((track, i) => {
       const row = rowPool[i];
-      fillRow(row, track, offset + i + 1, trackHash, track.title !== null && seen.get(track.title) > 1);
+      fillRow(
+        row,
+        track,
+        offset + i + 1,
+        trackHash,
+        track.title !== null && seen.get(track.title) > 1,
+      );
       if (tbody.children[i] !== row.tr) tbody.insertBefore(row.tr, tbody.children[i] ?? null);
     });
     while (tbody.children.length > tracks.length) tbody.lastElementChild.remove();
@@ -120,11 +149,18 @@ export function createOverviewPage(ctx, { kpis, breakouts, tableControls, territ
   function renderPager(offset, shown, total, view) {
     const { t, fmt } = ctx;
     const pages = pageCount(total);
-    setText('pager-text', t(view === 'breakouts' ? 'pager.breakouts' : 'pager.tracks', {
-      from: fmt.exact(Math.min(offset + 1, total)), to: fmt.exact(offset + shown), count: total,
-      page: currentPage, pages,
-    }));
-    const previous = byId('pager-previous'), next = byId('pager-next');
+    setText(
+      'pager-text',
+      t(view === 'breakouts' ? 'pager.breakouts' : 'pager.tracks', {
+        from: fmt.exact(Math.min(offset + 1, total)),
+        to: fmt.exact(offset + shown),
+        count: total,
+        page: currentPage,
+        pages,
+      }),
+    );
+    const previous = byId('pager-previous'),
+      next = byId('pager-next');
     if (previous.disabled !== currentPage <= 1) previous.disabled = currentPage <= 1;
     if (next.disabled !== currentPage >= pages) next.disabled = currentPage >= pages;
     setHidden(byId('ranking').querySelector('.pager'), pages === 1);
@@ -151,7 +187,12 @@ export function createOverviewPage(ctx, { kpis, breakouts, tableControls, territ
     kpis.renderChange('overview-creations', answer.creations, days, before);
     kpis.renderChange('overview-views', answer.views, days, before);
     kpis.renderChange('overview-streams', answer.streams, days, before);
-    kpis.renderCount('overview-tracks', answer.tracksWithCreations, answer.catalogTracks, t('kpi.tracks.note'));
+    kpis.renderCount(
+      'overview-tracks',
+      answer.tracksWithCreations,
+      answer.catalogTracks,
+      t('kpi.tracks.note'),
+    );
 
     // A window with no day of data (before the catalog's first day) is not a
     // catalog without creations: it says so, without the beginner articles.
@@ -164,7 +205,10 @@ export function createOverviewPage(ctx, { kpis, breakouts, tableControls, territ
     setHidden(byId('empty-state'), !empty || noData);
     setHidden(byId('overview-page').querySelector('.insights'), empty);
     if (empty) {
-      setText('empty-text', t('empty.text', { count: answer.catalogTracks, when: windowPhrase(answer.window, custom) }));
+      setText(
+        'empty-text',
+        t('empty.text', { count: answer.catalogTracks, when: windowPhrase(answer.window, custom) }),
+      );
       showRankingRows([], 0, state);
       byId('breakouts-rows').replaceChildren();
       return;
@@ -182,10 +226,18 @@ export function createOverviewPage(ctx, { kpis, breakouts, tableControls, territ
     const empties = byId('table-empty');
     if (breakoutsView) {
       setText('ranking-title', t('table.title.breakouts'));
-      setText('breakouts-note', t('breakouts.note',
-        { min: fmt.exact(breakoutsAnswer.minCreations), when: windowPhrase(answer.window, custom), count: days }));
+      setText(
+        'breakouts-note',
+        t('breakouts.note', {
+          min: fmt.exact(breakoutsAnswer.minCreations),
+          when: windowPhrase(answer.window, custom),
+          count: days,
+        }),
+      );
       setText('previous-heading', t('column.previousDays', { count: days }));
-      byId('breakouts-rows').replaceChildren(...breakoutsAnswer.tracks.map((track, i) => breakouts.row(track, offset + i + 1, state)));
+      byId('breakouts-rows').replaceChildren(
+        ...breakoutsAnswer.tracks.map((track, i) => breakouts.row(track, offset + i + 1, state)),
+      );
       setHidden(empties, total > 0);
       setNodeText(empties, t('breakouts.none'));
       setHidden(byId('breakouts-table'), total === 0);
@@ -197,14 +249,25 @@ export function createOverviewPage(ctx, { kpis, breakouts, tableControls, territ
       setNodeText(empties, t('search.none', { search: state.search }));
       setHidden(byId('ranking-table'), total === 0);
     }
-    renderPager(offset, breakoutsView ? breakoutsAnswer.tracks.length : answer.tracks.length, total, state.view);
+    renderPager(
+      offset,
+      breakoutsView ? breakoutsAnswer.tracks.length : answer.tracks.length,
+      total,
+      state.view,
+    );
     // After "Next" at the bottom of the table, show the new rows from the top.
     const ranking = byId('ranking');
-    if (turnedPage && ranking.getBoundingClientRect().top < 0) ranking.scrollIntoView({ block: 'start' });
+    if (turnedPage && ranking.getBoundingClientRect().top < 0)
+      ranking.scrollIntoView({ block: 'start' });
   }
 
   return {
-    render, tableTotal, pageCount, windowLine, windowPhrase, noHistory,
+    render,
+    tableTotal,
+    pageCount,
+    windowLine,
+    windowPhrase,
+    noHistory,
     // "Breakouts 17" on the tab, once the engine has counted them.
     showBreakoutsCount(count) {
       setText('breakouts-count', count === null ? '' : ctx.fmt.exact(count));

@@ -35,14 +35,18 @@ export function dayNumber(iso) {
 export const isoDay = (number) => new Date(number * DAY_MS).toISOString().slice(0, 10);
 
 function customRange(params) {
-  const start = params.get('from'), end = params.get('to');
-  const first = dayNumber(start), last = dayNumber(end);
-  if (first === null || last === null || first > last || last - first + 1 > MAX_RANGE_DAYS) return null;
+  const start = params.get('from'),
+    end = params.get('to');
+  const first = dayNumber(start),
+    last = dayNumber(end);
+  if (first === null || last === null || first > last || last - first + 1 > MAX_RANGE_DAYS)
+    return null;
   return { start, end };
 }
 
 // How many days the state's window has (known without asking the engine).
-export const windowDays = (state) => (state.start ? dayNumber(state.end) - dayNumber(state.start) + 1 : state.period);
+export const windowDays = (state) =>
+  state.start ? dayNumber(state.end) - dayNumber(state.start) + 1 : state.period;
 export const defaultWeekly = (state) => windowDays(state) >= WEEKLY_FROM_DAYS;
 
 export function parseHash(hash) {
@@ -71,7 +75,8 @@ export function parseHash(hash) {
     state.page = 'track';
     try {
       state.trackId = decodeURIComponent(track[1]);
-    } catch {  // a malformed escape: show the raw text, the engine will say it is unknown
+    } catch {
+      // a malformed escape: show the raw text, the engine will say it is unknown
       state.trackId = track[1];
     }
   }
@@ -104,7 +109,11 @@ export function trackHashes(state) {
 export function formatHash(state) {
   const params = windowParams(state);
   if (state.page === 'track') {
-    if (state.weekly !== undefined && state.weekly !== null && state.weekly !== defaultWeekly(state))
+    if (
+      state.weekly !== undefined &&
+      state.weekly !== null &&
+      state.weekly !== defaultWeekly(state)
+    )
       params.set('chart', state.weekly ? 'weekly' : 'daily');
     return `#/track/${encodeURIComponent(state.trackId)}?${params}`;
   }
@@ -112,7 +121,8 @@ export function formatHash(state) {
     params.set('view', 'breakouts');
   } else {
     if (state.sort && state.sort !== DEFAULTS.sort) params.set('sort', state.sort);
-    if (state.sort && state.descending !== defaultDescending(state.sort)) params.set('order', state.descending ? 'desc' : 'asc');
+    if (state.sort && state.descending !== defaultDescending(state.sort))
+      params.set('order', state.descending ? 'desc' : 'asc');
     if (state.search) params.set('q', state.search);
   }
   if (state.tablePage > 1) params.set('page', String(state.tablePage));
@@ -182,7 +192,9 @@ export function createRouter({ mode = 'none', initial = '#/', onChange, signal }
 
 // The state a click on a period leads to (what navigate() makes of it).
 export function periodState(state, period) {
-  return parseHash(formatHash({ ...state, period, start: null, end: null, tablePage: 1, weekly: null }));
+  return parseHash(
+    formatHash({ ...state, period, start: null, end: null, tablePage: 1, weekly: null }),
+  );
 }
 
 // The state as a host reads and writes it (events, getState, setState):
@@ -213,7 +225,8 @@ export function stateChanges(partial = {}) {
     changes.page = partial.trackId ? 'track' : 'overview';
   }
   if (partial.page === 'overview' || partial.page === 'track') changes.page = partial.page;
-  if (partial.range) Object.assign(changes, { period: null, start: partial.range.start, end: partial.range.end });
+  if (partial.range)
+    Object.assign(changes, { period: null, start: partial.range.start, end: partial.range.end });
   else if (partial.period !== undefined && partial.period !== null) {
     Object.assign(changes, { period: Number(partial.period), start: null, end: null });
   }

@@ -8,7 +8,7 @@ const SEARCH_DELAY_MS = 250;
 
 export function createTableControls(ctx) {
   const { byId, router } = ctx;
-  let committed = '';  // the search the box last wrote to the state
+  let committed = ''; // the search the box last wrote to the state
   const input = byId('table-search');
   let timer = 0;
   const commit = () => {
@@ -24,24 +24,31 @@ export function createTableControls(ctx) {
     clearTimeout(timer);
     timer = setTimeout(commit, SEARCH_DELAY_MS);
   });
-  input.addEventListener('keydown', (event) => { if (event.key === 'Enter') commit(); });
-  input.addEventListener('search', commit);  // the clear button of type=search
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') commit();
+  });
+  input.addEventListener('search', commit); // the clear button of type=search
   ctx.signal.addEventListener('abort', () => clearTimeout(timer));
 
-  byId('ranking-table').querySelector('thead').addEventListener('click', (event) => {
-    const button = event.target.closest('.sort-button');
-    if (!button) return;
-    const sort = button.dataset.sort;
-    const state = router.currentState();
-    const descending = state.sort === sort ? !state.descending : defaultDescending(sort);
-    router.navigate({ sort, descending, tablePage: 1 });
-  });
+  byId('ranking-table')
+    .querySelector('thead')
+    .addEventListener('click', (event) => {
+      const button = event.target.closest('.sort-button');
+      if (!button) return;
+      const sort = button.dataset.sort;
+      const state = router.currentState();
+      const descending = state.sort === sort ? !state.descending : defaultDescending(sort);
+      router.navigate({ sort, descending, tablePage: 1 });
+    });
   byId('sort-select').addEventListener('change', (event) => {
     const [sort, order] = event.target.value.split(':');
     router.navigate({ sort, descending: order === 'desc', tablePage: 1 });
   });
 
-  const orderName = (sort, descending) => ctx.t(`sort.order.${defaultDescending(sort) ? 'number' : 'name'}.${descending ? 'desc' : 'asc'}`);
+  const orderName = (sort, descending) =>
+    ctx.t(
+      `sort.order.${defaultDescending(sort) ? 'number' : 'name'}.${descending ? 'desc' : 'asc'}`,
+    );
 
   return {
     show(state) {
@@ -56,7 +63,14 @@ export function createTableControls(ctx) {
         button.classList.toggle('is-sorted', active);
         setAttr(button, 'data-direction', active ? (state.descending ? 'desc' : 'asc') : '');
         const next = active ? !state.descending : defaultDescending(button.dataset.sort);
-        setAttr(button, 'title', t('sort.by', { column: t(`sort.column.${button.dataset.sort}`), order: orderName(button.dataset.sort, next) }));
+        setAttr(
+          button,
+          'title',
+          t('sort.by', {
+            column: t(`sort.column.${button.dataset.sort}`),
+            order: orderName(button.dataset.sort, next),
+          }),
+        );
       }
       const select = byId('sort-select');
       const sortValue = `${state.sort}:${state.descending ? 'desc' : 'asc'}`;

@@ -25,27 +25,49 @@ function kpi(t, id, label, hint, className = 'kpi') {
 function externalLink(t, url, text, className = '') {
   const href = safeUrl(url);
   if (!href) return escape(text);
-  return `<a class="${className}" href="${escape(href)}" target="_blank" rel="noopener noreferrer">${escape(text)}`
-    + `<span class="visually-hidden"> ${escape(t('link.newTab'))}</span></a>`;
+  return (
+    `<a class="${className}" href="${escape(href)}" target="_blank" rel="noopener noreferrer">${escape(text)}` +
+    `<span class="visually-hidden"> ${escape(t('link.newTab'))}</span></a>`
+  );
 }
 
 // links.articles: [{ title, url, summary }]; without them, the catalog's three.
 function articles(t, links) {
   if (Array.isArray(links.articles) && links.articles.length) {
-    return links.articles.map((a) => `<article class="card article">
+    return links.articles
+      .map(
+        (a) => `<article class="card article">
       <h3>${a.url ? externalLink(t, a.url, a.title ?? '') : escape(a.title ?? '')}</h3>
       ${a.summary ? `<p>${escape(a.summary)}</p>` : ''}
-    </article>`).join('');
+    </article>`,
+      )
+      .join('');
   }
-  return [1, 2, 3].map((n) => `<article class="card article">
+  return [1, 2, 3]
+    .map(
+      (n) => `<article class="card article">
       <h3>${escape(t(`article${n}.title`))}</h3>
       ${[1, 2, 3].map((p) => `<p>${escape(t(`article${n}.p${p}`))}</p>`).join('')}
-    </article>`).join('');
+    </article>`,
+    )
+    .join('');
 }
 
-const sortOptions = (t) => ['creations:desc', 'creations:asc', 'views:desc', 'views:asc', 'streams:desc',
-  'streams:asc', 'title:asc', 'title:desc', 'artist:asc', 'artist:desc']
-  .map((v) => `<option value="${v}">${escape(t(`sort.option.${v.replace(':', '.')}`))}</option>`).join('');
+const sortOptions = (t) =>
+  [
+    'creations:desc',
+    'creations:asc',
+    'views:desc',
+    'views:asc',
+    'streams:desc',
+    'streams:asc',
+    'title:asc',
+    'title:desc',
+    'artist:asc',
+    'artist:desc',
+  ]
+    .map((v) => `<option value="${v}">${escape(t(`sort.option.${v.replace(':', '.')}`))}</option>`)
+    .join('');
 
 export function template(t, links, stylesheet) {
   const e = (key, params) => escape(t(key, params));

@@ -7,7 +7,9 @@ const REGIONAL_INDICATOR_A = 0x1f1e6;
 // "FR" -> the two regional indicator letters that systems draw as a flag.
 export function flag(code) {
   if (!/^[A-Z]{2}$/.test(code)) return '';
-  return String.fromCodePoint(...[...code].map((letter) => REGIONAL_INDICATOR_A + letter.charCodeAt(0) - 65));
+  return String.fromCodePoint(
+    ...[...code].map((letter) => REGIONAL_INDICATOR_A + letter.charCodeAt(0) - 65),
+  );
 }
 
 // Whether this system draws flags in colour: elsewhere (Windows, Linux without
@@ -27,7 +29,7 @@ function detectFlagGlyphs() {
   flagGlyphs = false;
   for (let i = 0; i < pixels.length; i += 4) {
     const [r, g, b] = [pixels[i], pixels[i + 1], pixels[i + 2]];
-    if (Math.max(r, g, b) - Math.min(r, g, b) > 40) flagGlyphs = true;  // a coloured pixel: a real flag
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 40) flagGlyphs = true; // a coloured pixel: a real flag
   }
   return flagGlyphs;
 }
@@ -43,10 +45,14 @@ export function createTerritories(ctx, wrapper) {
   return {
     // <span class="territory"><span class="flag">🇫🇷</span> France</span>; the
     // flag is decoration for screen readers (the name says it all).
-    node: (code, extra = null) => el('span', { className: 'territory' },
-      el('span', { className: 'flag', 'aria-hidden': 'true', 'data-code': code }, flagText(code)),
-      el('span', { className: 'country' }, code ? ctx.fmt.countryName(code) : ''),
-      extra),
+    node: (code, extra = null) =>
+      el(
+        'span',
+        { className: 'territory' },
+        el('span', { className: 'flag', 'aria-hidden': 'true', 'data-code': code }, flagText(code)),
+        el('span', { className: 'country' }, code ? ctx.fmt.countryName(code) : ''),
+        extra,
+      ),
     // Shows another territory in a node (without extra), in place.
     setNode(node, code) {
       const [flagNode, nameNode] = node.children;

@@ -16,17 +16,25 @@ export const DEFAULT_MAP_URL = new URL('./data/countries-110m.json', import.meta
 
 // The library and the shapes, loaded on the first map any dashboard draws.
 // The shapes are plain data, the same for every dashboard.
-let countries = null;  // Promise of the GeoJSON features
+let countries = null; // Promise of the GeoJSON features
 function loadCountries(url) {
   countries ??= (async () => {
     const [geo, response] = await Promise.all([import('chartjs-chart-geo'), fetch(url)]);
     if (!response.ok) throw new Error(`could not download the world map (HTTP ${response.status})`);
-    Chart.register(geo.ChoroplethController, geo.GeoFeature, geo.ColorLogarithmicScale, geo.ProjectionScale);
+    Chart.register(
+      geo.ChoroplethController,
+      geo.GeoFeature,
+      geo.ColorLogarithmicScale,
+      geo.ProjectionScale,
+    );
     const topology = await response.json();
-    return geo.topojson.feature(topology, topology.objects.countries).features
-      .filter((feature) => feature.id !== ANTARCTICA);
+    return geo.topojson
+      .feature(topology, topology.objects.countries)
+      .features.filter((feature) => feature.id !== ANTARCTICA);
   })();
-  countries.catch(() => { countries = null; });  // a later track may try again
+  countries.catch(() => {
+    countries = null;
+  }); // a later track may try again
   return countries;
 }
 
@@ -35,7 +43,8 @@ function loadCountries(url) {
 // context first: given that, it hands back itself, the colour function.)
 function interpolate(t) {
   if (typeof t !== 'number') return interpolate;
-  const from = [253, 224, 231], to = [160, 14, 52];
+  const from = [253, 224, 231],
+    to = [160, 14, 52];
   const mix = (i) => Math.round(from[i] + (to[i] - from[i]) * t);
   return `rgb(${mix(0)}, ${mix(1)}, ${mix(2)})`;
 }
@@ -45,8 +54,8 @@ const ALPHA2 = new Map(Object.entries(ISO_NUMERIC).map(([alpha2, numeric]) => [n
 
 export function createTerritoryMap(ctx, mapUrl = DEFAULT_MAP_URL) {
   let chart = null;
-  const featureName = (feature) => (ALPHA2.has(feature.id)
-    ? ctx.fmt.countryName(ALPHA2.get(feature.id)) : feature.properties.name);
+  const featureName = (feature) =>
+    ALPHA2.has(feature.id) ? ctx.fmt.countryName(ALPHA2.get(feature.id)) : feature.properties.name;
 
   function create(canvas, features) {
     const { t, fmt } = ctx;
@@ -54,16 +63,24 @@ export function createTerritoryMap(ctx, mapUrl = DEFAULT_MAP_URL) {
       type: 'choropleth',
       data: {
         labels: features.map(featureName),
-        datasets: [{
-          label: t('column.creations'), outline: { type: 'Sphere' }, data: [], borderColor: '#ffffff', borderWidth: 0.5,
-          outlineBackgroundColor: '#f3f7fa', outlineBorderColor: '#d5dbe3', outlineBorderWidth: 1,
-        }],
+        datasets: [
+          {
+            label: t('column.creations'),
+            outline: { type: 'Sphere' },
+            data: [],
+            borderColor: '#ffffff',
+            borderWidth: 0.5,
+            outlineBackgroundColor: '#f3f7fa',
+            outlineBorderColor: '#d5dbe3',
+            outlineBorderWidth: 1,
+          },
+        ],
       },
       options: {
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        showOutline: true,  // the globe's edge and its sea, so the shapes read as a world map
+        showOutline: true, // the globe's edge and its sea, so the shapes read as a world map
         showGraticule: false,
         plugins: {
           legend: { display: false },
@@ -84,7 +101,14 @@ export function createTerritoryMap(ctx, mapUrl = DEFAULT_MAP_URL) {
             type: 'colorLogarithmic',
             interpolate,
             missing: MISSING,
-            legend: { position: 'bottom-left', align: 'right', length: 0.3, width: 8, indicatorWidth: 8, margin: 4 },
+            legend: {
+              position: 'bottom-left',
+              align: 'right',
+              length: 0.3,
+              width: 8,
+              indicatorWidth: 8,
+              margin: 4,
+            },
             ticks: { callback: (value) => (Math.log10(value) % 1 === 0 ? fmt.compact(value) : '') },
           },
         },
@@ -97,19 +121,31 @@ export function createTerritoryMap(ctx, mapUrl = DEFAULT_MAP_URL) {
     async show(canvas, note, territories) {
       const { t, fmt } = ctx;
       const features = await loadCountries(mapUrl);
-      if (!canvas.isConnected) return;  // the dashboard was destroyed or redrawn meanwhile
+      if (!canvas.isConnected) return; // the dashboard was destroyed or redrawn meanwhile
       if (!chart) create(canvas, features);
-      const byNumeric = new Map(territories.filter((x) => x.creations > 0).map((x) => [ISO_NUMERIC[x.code], x]));
+      const byNumeric = new Map(
+        territories.filter((x) => x.creations > 0).map((x) => [ISO_NUMERIC[x.code], x]),
+      );
       const drawn = new Set(features.map((f) => f.id));
       chart.data.datasets[0].data = features.map((feature) => {
         const territory = byNumeric.get(feature.id);
-        return { feature, code: territory?.code ?? null, value: territory ? territory.creations : null };
+        return {
+          feature,
+          code: territory?.code ?? null,
+          value: territory ? territory.creations : null,
+        };
       });
       chart.update();
-      const undrawn = territories.filter((x) => !drawn.has(ISO_NUMERIC[x.code])).map((x) => fmt.countryName(x.code));
+      const undrawn = territories
+        .filter((x) => !drawn.has(ISO_NUMERIC[x.code]))
+        .map((x) => fmt.countryName(x.code));
       note.textContent = `${t('map.note')}${undrawn.length ? ` ${t('map.undrawn', { names: undrawn.join(', ') })}` : ''}`;
-      canvas.setAttribute('aria-label', territories.length
-        ? t('map.aria', { top: fmt.countryName(territories[0].code) }) : t('map.ariaNone'));
+      canvas.setAttribute(
+        'aria-label',
+        territories.length
+          ? t('map.aria', { top: fmt.countryName(territories[0].code) })
+          : t('map.ariaNone'),
+      );
     },
     destroy() {
       chart?.destroy();

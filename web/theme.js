@@ -2,16 +2,38 @@
 // README "Theme"), read where Chart.js needs colours as values: the charts
 // follow the same --tta-* properties as the page.
 const FALLBACK = {
-  accent: '#fe2c55', accentText: '#c2103c', text: '#16181d', muted: '#555c68', grid: '#e8eaee', bg: '#f3f4f6',
+  accent: '#fe2c55',
+  accentText: '#c2103c',
+  text: '#16181d',
+  muted: '#555c68',
+  grid: '#e8eaee',
+  bg: '#f3f4f6',
   font: 'system-ui, sans-serif',
-  creations: '#d6245f', views: '#0b6e80', streams: '#6a3fc8', tiktok: '#0b6e80', douyin: '#d6245f',
-  ugc: '#6a3fc8', pgc: '#e08a00', unknown: '#9aa1ad',
+  creations: '#d6245f',
+  views: '#0b6e80',
+  streams: '#6a3fc8',
+  tiktok: '#0b6e80',
+  douyin: '#d6245f',
+  ugc: '#6a3fc8',
+  pgc: '#e08a00',
+  unknown: '#9aa1ad',
 };
 const PROPERTIES = {
-  accent: '--tta-accent', accentText: '--tta-accent-text', text: '--tta-text', muted: '--tta-muted',
-  grid: '--tta-grid', bg: '--tta-bg', font: '--tta-font', creations: '--tta-series-creations',
-  views: '--tta-series-views', streams: '--tta-series-streams', tiktok: '--tta-series-tiktok',
-  douyin: '--tta-series-douyin', ugc: '--tta-series-ugc', pgc: '--tta-series-pgc', unknown: '--tta-series-unknown',
+  accent: '--tta-accent',
+  accentText: '--tta-accent-text',
+  text: '--tta-text',
+  muted: '--tta-muted',
+  grid: '--tta-grid',
+  bg: '--tta-bg',
+  font: '--tta-font',
+  creations: '--tta-series-creations',
+  views: '--tta-series-views',
+  streams: '--tta-series-streams',
+  tiktok: '--tta-series-tiktok',
+  douyin: '--tta-series-douyin',
+  ugc: '--tta-series-ugc',
+  pgc: '--tta-series-pgc',
+  unknown: '--tta-series-unknown',
 };
 
 export function readTheme(host) {

@@ -15,10 +15,12 @@ export function createToolbar(ctx, dateRange) {
     more.setAttribute('aria-expanded', String(open));
     more.closest('.toolbar').classList.toggle('is-open', open);
   });
-  byId('platform-filter').addEventListener('change',
-    (event) => router.navigate({ platform: event.target.value, tablePage: 1 }));
-  byId('content-filter').addEventListener('change',
-    (event) => router.navigate({ content: event.target.value, tablePage: 1 }));
+  byId('platform-filter').addEventListener('change', (event) =>
+    router.navigate({ platform: event.target.value, tablePage: 1 }),
+  );
+  byId('content-filter').addEventListener('change', (event) =>
+    router.navigate({ content: event.target.value, tablePage: 1 }),
+  );
 
   return {
     // Shows the state in the controls (after Back, a reload, a link, setState).
@@ -28,7 +30,10 @@ export function createToolbar(ctx, dateRange) {
         const checked = Number(radio.value) === state.period;
         if (radio.checked !== checked) radio.checked = checked;
       }
-      for (const [id, value] of [['platform-filter', state.platform], ['content-filter', state.content]]) {
+      for (const [id, value] of [
+        ['platform-filter', state.platform],
+        ['content-filter', state.content],
+      ]) {
         if (byId(id).value !== value) byId(id).value = value;
       }
       dateRange.showDateRange(state);
@@ -41,8 +46,14 @@ export function createToolbar(ctx, dateRange) {
       dateRange.setDateBounds(summary);
       // Two unbreakable halves: a narrow screen wraps between them, not inside a date.
       byId('freshness').replaceChildren(
-        el('span', {}, t('freshness.tiktok', { day: fmt.day(tiktok) })), ' \u00B7 ',
-        el('span', {}, streams ? t('freshness.streams', { day: fmt.day(streams) }) : t('freshness.noStreams')));
+        el('span', {}, t('freshness.tiktok', { day: fmt.day(tiktok) })),
+        ' \u00B7 ',
+        el(
+          'span',
+          {},
+          streams ? t('freshness.streams', { day: fmt.day(streams) }) : t('freshness.noStreams'),
+        ),
+      );
     },
   };
 }

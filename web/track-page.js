@@ -7,9 +7,12 @@ import { formatHash } from './router.js';
 export function createTrackPage(ctx, { kpis, dailyChart, territories, windowLine }) {
   const { byId, router, setText } = ctx;
   const territoryRows = [];
-  byId('granularity-switch').addEventListener('change',
-    (event) => router.navigate({ weekly: event.target.value === 'weekly' }));
-  byId('scale-switch').addEventListener('change', (event) => dailyChart.setLinear(event.target.value === 'linear'));
+  byId('granularity-switch').addEventListener('change', (event) =>
+    router.navigate({ weekly: event.target.value === 'weekly' }),
+  );
+  byId('scale-switch').addEventListener('change', (event) =>
+    dailyChart.setLinear(event.target.value === 'linear'),
+  );
 
   function territoryRow() {
     const { t, fmt } = ctx;
@@ -19,23 +22,39 @@ export function createTrackPage(ctx, { kpis, dailyChart, territories, windowLine
     const views = fmt.numberNode(0);
     const share = el('span', { className: 'share-text' });
     const fill = el('span', { className: 'share-fill' });
-    const tr = el('tr', {},
+    const tr = el(
+      'tr',
+      {},
       rank,
       el('td', { className: 'col-territory' }, territory),
       el('td', { className: 'col-number', 'data-label': t('column.creations') }, creations),
       el('td', { className: 'col-number', 'data-label': t('column.views') }, views),
-      el('td', { className: 'col-share' }, share, el('span', { className: 'share-bar', 'aria-hidden': 'true' }, fill)));
+      el(
+        'td',
+        { className: 'col-share' },
+        share,
+        el('span', { className: 'share-bar', 'aria-hidden': 'true' }, fill),
+      ),
+    );
     return { tr, rank, territory, creations, views, share, fill };
   }
 
   function renderTerritories(list, trackCreations, window, custom) {
     const { t, fmt } = ctx;
     byId('territory-table').hidden = list.length === 0;
-    const when = custom ? t('window.phrase.range', { from: fmt.day(window.start), to: fmt.day(window.end) })
+    const when = custom
+      ? t('window.phrase.range', { from: fmt.day(window.start), to: fmt.day(window.end) })
       : t('window.phrase.period', { count: window.days });
-    setText('territories-note', list.length === 0 ? t('territories.none', { when })
-      : t(list.length === 50 ? 'territories.top50' : 'territories.all',
-        { count: list.length, when, total: fmt.exact(trackCreations) }));
+    setText(
+      'territories-note',
+      list.length === 0
+        ? t('territories.none', { when })
+        : t(list.length === 50 ? 'territories.top50' : 'territories.all', {
+            count: list.length,
+            when,
+            total: fmt.exact(trackCreations),
+          }),
+    );
     // The bars are scaled to the largest row, so that every row's bar can be
     // compared (the percentage beside it is of the track's creations).
     const largest = Math.max(1, ...list.map((x) => x.creations));
@@ -51,7 +70,7 @@ export function createTrackPage(ctx, { kpis, dailyChart, territories, windowLine
       fmt.setNumber(row.views, x.views);
       setNodeText(row.share, fmt.percent(x.creations / trackCreations));
       const width = `${Math.max((x.creations / largest) * 100, 0.5)}%`;
-      if (row.fill.style.width !== width) row.fill.style.width = width;  // CSSOM, allowed by style-src 'self'
+      if (row.fill.style.width !== width) row.fill.style.width = width; // CSSOM, allowed by style-src 'self'
       if (tbody.children[i] !== row.tr) tbody.insertBefore(row.tr, tbody.children[i] ?? null);
     });
     while (tbody.children.length > list.length) tbody.lastElementChild.remove();
@@ -61,8 +80,15 @@ export function createTrackPage(ctx, { kpis, dailyChart, territories, windowLine
     // The way back keeps the window and filters; the table page, sort and
     // search are not kept across tracks (Back returns to the exact table).
     setBackLink(state) {
-      byId('back-link').href = formatHash({ ...state, page: 'overview', tablePage: 1, sort: 'creations', descending: true,
-        search: '', view: 'tracks' });
+      byId('back-link').href = formatHash({
+        ...state,
+        page: 'overview',
+        tablePage: 1,
+        sort: 'creations',
+        descending: true,
+        search: '',
+        view: 'tracks',
+      });
     },
     render(answer, state, summary = null) {
       const { t, fmt } = ctx;
@@ -80,19 +106,38 @@ export function createTrackPage(ctx, { kpis, dailyChart, territories, windowLine
       kpis.renderChange('track-views', answer.views, days, before);
       kpis.renderChange('track-streams', answer.streams, days, before);
       const top = answer.territories.slice(0, 3);
-      byId('track-top-list').replaceChildren(...(top.length
-        ? top.map((x) => el('li', { 'data-code': x.code }, territories.node(x.code), ' ', fmt.numberNode(x.creations, 'number muted')))
-        : [el('li', { className: 'muted' }, t('territories.noneShort'))]));
+      byId('track-top-list').replaceChildren(
+        ...(top.length
+          ? top.map((x) =>
+              el(
+                'li',
+                { 'data-code': x.code },
+                territories.node(x.code),
+                ' ',
+                fmt.numberNode(x.creations, 'number muted'),
+              ),
+            )
+          : [el('li', { className: 'muted' }, t('territories.noneShort'))]),
+      );
 
       const weekly = Boolean(answer.series.days);
       byId(weekly ? 'granularity-weekly' : 'granularity-daily').checked = true;
       setText('chart-title', t(weekly ? 'chart.weekly.title' : 'chart.daily.title'));
-      const { leftOut, absent } = dailyChart.show(byId('daily-chart'), byId('chart-legend'), answer.series);
+      const { leftOut, absent } = dailyChart.show(
+        byId('daily-chart'),
+        byId('chart-legend'),
+        answer.series,
+      );
       const notes = [t('chart.note.scales'), t(weekly ? 'chart.note.weekly' : 'chart.note.daily')];
       if (leftOut) notes.push(t('chart.note.partial', { count: leftOut }));
       if (absent.streams) notes.push(t('chart.note.noStreams'));
       setText('chart-note', notes.join(' '));
-      renderTerritories(answer.territories, answer.creations.current, answer.window, Boolean(state.start));
+      renderTerritories(
+        answer.territories,
+        answer.creations.current,
+        answer.window,
+        Boolean(state.start),
+      );
     },
     // A track the engine does not know (an old link after loading another catalog).
     renderError(state, message) {

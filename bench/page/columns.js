@@ -11,7 +11,8 @@
 // need no string columns (this only helps them). Values are Float64: every
 // sum stays <= 2^53 - 1 (the engine refuses documents where it could not).
 const DAY_MS = 86_400_000;
-export const dayOf = (text) => Date.UTC(+text.slice(0, 4), +text.slice(5, 7) - 1, +text.slice(8, 10)) / DAY_MS;
+export const dayOf = (text) =>
+  Date.UTC(+text.slice(0, 4), +text.slice(5, 7) - 1, +text.slice(8, 10)) / DAY_MS;
 export const dateOf = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 const PLATFORM = { tiktok: 1, douyin: 2 };
@@ -34,12 +35,17 @@ export function buildColumns(doc) {
   // TikTok series, series-major.
   const nSeries = doc.tiktok.length;
   const ser = {
-    track: shared(Int32Array, nSeries), terr: shared(Uint16Array, nSeries),
-    plat: shared(Uint8Array, nSeries), cont: shared(Uint8Array, nSeries),
-    start: shared(Int32Array, nSeries), len: shared(Int32Array, nSeries), off: shared(Int32Array, nSeries + 1),
+    track: shared(Int32Array, nSeries),
+    terr: shared(Uint16Array, nSeries),
+    plat: shared(Uint8Array, nSeries),
+    cont: shared(Uint8Array, nSeries),
+    start: shared(Int32Array, nSeries),
+    len: shared(Int32Array, nSeries),
+    off: shared(Int32Array, nSeries + 1),
   };
   let points = 0;
-  let minDay = Infinity, maxDay = -Infinity;
+  let minDay = Infinity,
+    maxDay = -Infinity;
   doc.tiktok.forEach((s, i) => {
     ser.track[i] = rankOfId.get(s.track);
     ser.terr[i] = rankOfCode.get(s.territory.toUpperCase());
@@ -55,7 +61,8 @@ export function buildColumns(doc) {
     }
   });
   ser.off[nSeries] = points;
-  const c = shared(Float64Array, points), v = shared(Float64Array, points);
+  const c = shared(Float64Array, points),
+    v = shared(Float64Array, points);
   doc.tiktok.forEach((s, i) => {
     const o = ser.off[i];
     for (let k = 0; k < s.creations.length; k++) {
@@ -66,9 +73,15 @@ export function buildColumns(doc) {
 
   // Streams series, series-major.
   const nStr = doc.streams.length;
-  const str = { track: shared(Int32Array, nStr), start: shared(Int32Array, nStr), len: shared(Int32Array, nStr), off: shared(Int32Array, nStr + 1) };
+  const str = {
+    track: shared(Int32Array, nStr),
+    start: shared(Int32Array, nStr),
+    len: shared(Int32Array, nStr),
+    off: shared(Int32Array, nStr + 1),
+  };
   let sPoints = 0;
-  let sMin = Infinity, sMax = -Infinity;
+  let sMin = Infinity,
+    sMax = -Infinity;
   doc.streams.forEach((s, i) => {
     str.track[i] = rankOfId.get(s.track);
     str.start[i] = dayOf(s.start);
@@ -103,8 +116,22 @@ export function buildColumns(doc) {
   const srows = streamRows(str, sv, sPoints, sMin, sMax);
   const slots = slotsOf(ser, nTracks);
   return {
-    E, S, nTracks, nTerr, trackIds, codes, points, streamsPoints: sPoints,
-    ser, c, v, str, sv, rows, srows, slots,
+    E,
+    S,
+    nTracks,
+    nTerr,
+    trackIds,
+    codes,
+    points,
+    streamsPoints: sPoints,
+    ser,
+    c,
+    v,
+    str,
+    sv,
+    rows,
+    srows,
+    slots,
   };
 }
 
@@ -115,20 +142,39 @@ function longRows(ser, c, v, n, minDay, maxDay) {
   const days = Number.isFinite(minDay) ? maxDay - minDay + 1 : 0;
   const dayIndex = shared(Int32Array, days + 1);
   const nSeries = ser.len.length;
-  for (let i = 0; i < nSeries; i++) for (let k = 0; k < ser.len[i]; k++) dayIndex[ser.start[i] + k - dayFirst + 1]++;
+  for (let i = 0; i < nSeries; i++)
+    for (let k = 0; k < ser.len[i]; k++) dayIndex[ser.start[i] + k - dayFirst + 1]++;
   for (let d = 0; d < days; d++) dayIndex[d + 1] += dayIndex[d];
   const cursor = Int32Array.from(dayIndex);
   const r = {
-    n, dayFirst, days, dayIndex,
-    track: shared(Int32Array, n), terr: shared(Uint16Array, n), plat: shared(Uint8Array, n), cont: shared(Uint8Array, n),
-    day: shared(Int32Array, n), c: shared(Float64Array, n), v: shared(Float64Array, n),
+    n,
+    dayFirst,
+    days,
+    dayIndex,
+    track: shared(Int32Array, n),
+    terr: shared(Uint16Array, n),
+    plat: shared(Uint8Array, n),
+    cont: shared(Uint8Array, n),
+    day: shared(Int32Array, n),
+    c: shared(Float64Array, n),
+    v: shared(Float64Array, n),
   };
   for (let i = 0; i < nSeries; i++) {
-    const t = ser.track[i], te = ser.terr[i], p = ser.plat[i], co = ser.cont[i], s0 = ser.start[i], o = ser.off[i];
+    const t = ser.track[i],
+      te = ser.terr[i],
+      p = ser.plat[i],
+      co = ser.cont[i],
+      s0 = ser.start[i],
+      o = ser.off[i];
     for (let k = 0; k < ser.len[i]; k++) {
       const at = cursor[s0 + k - dayFirst]++;
-      r.track[at] = t; r.terr[at] = te; r.plat[at] = p; r.cont[at] = co;
-      r.day[at] = s0 + k; r.c[at] = c[o + k]; r.v[at] = v[o + k];
+      r.track[at] = t;
+      r.terr[at] = te;
+      r.plat[at] = p;
+      r.cont[at] = co;
+      r.day[at] = s0 + k;
+      r.c[at] = c[o + k];
+      r.v[at] = v[o + k];
     }
   }
   return r;
@@ -139,14 +185,25 @@ function streamRows(str, sv, n, minDay, maxDay) {
   const days = Number.isFinite(minDay) ? maxDay - minDay + 1 : 0;
   const dayIndex = shared(Int32Array, days + 1);
   const nStr = str.len.length;
-  for (let i = 0; i < nStr; i++) for (let k = 0; k < str.len[i]; k++) dayIndex[str.start[i] + k - dayFirst + 1]++;
+  for (let i = 0; i < nStr; i++)
+    for (let k = 0; k < str.len[i]; k++) dayIndex[str.start[i] + k - dayFirst + 1]++;
   for (let d = 0; d < days; d++) dayIndex[d + 1] += dayIndex[d];
   const cursor = Int32Array.from(dayIndex);
-  const r = { n, dayFirst, days, dayIndex, track: shared(Int32Array, n), day: shared(Int32Array, n), s: shared(Float64Array, n) };
+  const r = {
+    n,
+    dayFirst,
+    days,
+    dayIndex,
+    track: shared(Int32Array, n),
+    day: shared(Int32Array, n),
+    s: shared(Float64Array, n),
+  };
   for (let i = 0; i < nStr; i++) {
     for (let k = 0; k < str.len[i]; k++) {
       const at = cursor[str.start[i] + k - dayFirst]++;
-      r.track[at] = str.track[i]; r.day[at] = str.start[i] + k; r.s[at] = sv[str.off[i] + k];
+      r.track[at] = str.track[i];
+      r.day[at] = str.start[i] + k;
+      r.s[at] = sv[str.off[i] + k];
     }
   }
   return r;
@@ -156,13 +213,19 @@ function streamRows(str, sv, n, minDay, maxDay) {
 // code, so a track's slots are a run and a run is in code order.
 function slotsOf(ser, nTracks) {
   const n = ser.len.length;
-  const order = Array.from({ length: n }, (_, i) => i)
-    .sort((a, b) => ser.track[a] - ser.track[b] || ser.terr[a] - ser.terr[b]);
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => ser.track[a] - ser.track[b] || ser.terr[a] - ser.terr[b],
+  );
   const slotOf = shared(Int32Array, n);
-  const slotTrack = [], slotTerr = [];
+  const slotTrack = [],
+    slotTerr = [];
   for (let r = 0; r < n; r++) {
     const i = order[r];
-    if (r === 0 || ser.track[order[r - 1]] !== ser.track[i] || ser.terr[order[r - 1]] !== ser.terr[i]) {
+    if (
+      r === 0 ||
+      ser.track[order[r - 1]] !== ser.track[i] ||
+      ser.terr[order[r - 1]] !== ser.terr[i]
+    ) {
       slotTrack.push(ser.track[i]);
       slotTerr.push(ser.terr[i]);
     }
@@ -172,7 +235,8 @@ function slotsOf(ser, nTracks) {
   for (const t of slotTrack) trackStart[t + 1]++;
   for (let t = 0; t < nTracks; t++) trackStart[t + 1] += trackStart[t];
   const count = slotTrack.length;
-  const track = shared(Int32Array, count), terr = shared(Uint16Array, count);
+  const track = shared(Int32Array, count),
+    terr = shared(Uint16Array, count);
   track.set(slotTrack);
   terr.set(slotTerr);
   return { count, slotOf, track, terr, trackStart };

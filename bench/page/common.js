@@ -11,7 +11,10 @@
 // only days <= S (none when S is null).
 export function windowsOf(data, p) {
   const { E, S } = data;
-  const ws = E - p + 1, we = E, pws = E - 2 * p + 1, pwe = E - p;
+  const ws = E - p + 1,
+    we = E,
+    pws = E - 2 * p + 1,
+    pwe = E - p;
   const s = S ?? -Infinity;
   return { ws, we, pws, pwe, sEnd: Math.min(we, s), psEnd: Math.min(pwe, s) };
 }
@@ -27,11 +30,16 @@ export function rankTracks(tracks, c, v) {
 export function finishOverview(data, slots, slotC, slotV, bothC, bothV, streamsCur, streamsPrev) {
   const { nTracks, trackIds, codes } = data;
   const { trackStart, terr } = slots;
-  const trackC = new Float64Array(nTracks), trackV = new Float64Array(nTracks);
-  let curC = 0, curV = 0, curS = 0, prevS = 0;
+  const trackC = new Float64Array(nTracks),
+    trackV = new Float64Array(nTracks);
+  let curC = 0,
+    curV = 0,
+    curS = 0,
+    prevS = 0;
   const ranked = [];
   for (let t = 0; t < nTracks; t++) {
-    let c = 0, v = 0;
+    let c = 0,
+      v = 0;
     for (let s = trackStart[t]; s < trackStart[t + 1]; s++) {
       c += slotC[s];
       v += slotV[s];
@@ -46,8 +54,14 @@ export function finishOverview(data, slots, slotC, slotV, bothC, bothV, streamsC
   }
   rankTracks(ranked, trackC, trackV);
   const tracks = ranked.map((t) => ({
-    id: trackIds[t], creations: trackC[t], views: trackV[t], streams: streamsCur[t],
-    topTerritories: topOf(slotC, terr, trackStart[t], trackStart[t + 1], 3).map((s) => ({ code: codes[terr[s]], creations: slotC[s] })),
+    id: trackIds[t],
+    creations: trackC[t],
+    views: trackV[t],
+    streams: streamsCur[t],
+    topTerritories: topOf(slotC, terr, trackStart[t], trackStart[t + 1], 3).map((s) => ({
+      code: codes[terr[s]],
+      creations: slotC[s],
+    })),
   }));
   return {
     creations: { current: curC, previous: bothC - curC },
@@ -78,7 +92,8 @@ export function topOf(slotC, terr, from, to, keep) {
 
 // Territories of a track answer: creations > 0, creations desc then code asc, at most 50.
 export function territoriesOf(codes, terrC, terrV, terrs) {
-  return terrs.filter((x) => terrC[x] > 0)
+  return terrs
+    .filter((x) => terrC[x] > 0)
     .sort((a, b) => terrC[b] - terrC[a] || a - b)
     .slice(0, 50)
     .map((x) => ({ code: codes[x], creations: terrC[x], views: terrV[x] }));
@@ -105,8 +120,20 @@ export function trackAnswer(data, p, kpi, dailyC, dailyV, dailyS, territories) {
 export function trackFromBothWindows(data, p, dailyC, dailyV, dailyS, territories) {
   const kpi = { c: 0, pc: 0, v: 0, pv: 0, s: 0, ps: 0 };
   for (let k = 0; k < p; k++) {
-    kpi.pc += dailyC[k]; kpi.pv += dailyV[k]; kpi.ps += dailyS[k];
-    kpi.c += dailyC[p + k]; kpi.v += dailyV[p + k]; kpi.s += dailyS[p + k];
+    kpi.pc += dailyC[k];
+    kpi.pv += dailyV[k];
+    kpi.ps += dailyS[k];
+    kpi.c += dailyC[p + k];
+    kpi.v += dailyV[p + k];
+    kpi.s += dailyS[p + k];
   }
-  return trackAnswer(data, p, kpi, dailyC.subarray(p), dailyV.subarray(p), dailyS.subarray(p), territories);
+  return trackAnswer(
+    data,
+    p,
+    kpi,
+    dailyC.subarray(p),
+    dailyV.subarray(p),
+    dailyS.subarray(p),
+    territories,
+  );
 }

@@ -20,4 +20,7 @@ async function measure() {
   if (what === 'worker') engine.terminate();
   return ms;
 }
-window.result = measure().then((ms) => ({ ms }), (error) => ({ error: String(error) }));
+window.result = measure().then(
+  (ms) => ({ ms }),
+  (error) => ({ error: String(error) }),
+);

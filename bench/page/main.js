@@ -5,7 +5,8 @@
 import { createAnalyticsWorker } from '/bindings/js/index.js';
 
 const workers = new Map();
-let nextWorker = 1, nextCall = 1;
+let nextWorker = 1,
+  nextCall = 1;
 let columns = null;
 let api = null;
 
@@ -36,9 +37,20 @@ window.bench = {
     });
     worker.terminate();
     columns = out.data;
-    return { parseMs: out.parseMs, buildMs: out.buildMs, rows: columns.rows.n, streamsRows: columns.srows.n, series: columns.ser.len.length, slots: columns.slots.count, E: columns.E, S: columns.S };
+    return {
+      parseMs: out.parseMs,
+      buildMs: out.buildMs,
+      rows: columns.rows.n,
+      streamsRows: columns.srows.n,
+      series: columns.ser.len.length,
+      slots: columns.slots.count,
+      E: columns.E,
+      S: columns.S,
+    };
   },
-  dropColumns() { columns = null; },
+  dropColumns() {
+    columns = null;
+  },
   async start(system, payload) {
     const worker = new Worker('worker.js');
     worker.onerror = (event) => console.error('worker error', system, event.message);
@@ -63,8 +75,12 @@ window.bench = {
     const summary = await api.load(bytes);
     return { ms: performance.now() - t0, summary };
   },
-  async apiTime({ kind, period, id, limit }, { warmups, runs, minRuns = runs, budgetMs = Infinity }) {
-    const call = () => (kind === 'track' ? api.track(id, { period }) : api.overview({ period, limit }));
+  async apiTime(
+    { kind, period, id, limit },
+    { warmups, runs, minRuns = runs, budgetMs = Infinity },
+  ) {
+    const call = () =>
+      kind === 'track' ? api.track(id, { period }) : api.overview({ period, limit });
     const answer = await call();
     for (let i = 0; i < warmups; i++) await call();
     const ms = [];

@@ -7,7 +7,8 @@ const UMD = {
   crossfilter: '/node_modules/crossfilter2/crossfilter.min.js',
 };
 
-let system = null, state = null;
+let system = null,
+  state = null;
 
 function run({ kind, period, id, limit }) {
   return kind === 'track' ? system.track(state, id, period) : system.overview(state, period, limit);

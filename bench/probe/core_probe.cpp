@@ -49,7 +49,9 @@ EMSCRIPTEN_KEEPALIVE int probe_load() {
 
 EMSCRIPTEN_KEEPALIVE const char* probe_error() { return last_error.c_str(); }
 
-EMSCRIPTEN_KEEPALIVE double probe_store_bytes() { return store ? static_cast<double>(store->bytes()) : 0; }
+EMSCRIPTEN_KEEPALIVE double probe_store_bytes() {
+  return store ? static_cast<double>(store->bytes()) : 0;
+}
 
 // Store::overview for all filters: the period switch kernel, the per-track
 // sums, the ranking, top territories and streams of the rows kept. Returns a
@@ -59,7 +61,8 @@ EMSCRIPTEN_KEEPALIVE double probe_overview(int period, double limit) {
   q.period = period;
   q.limit = limit < 0 ? SIZE_MAX : static_cast<std::size_t>(limit);
   const tta::OverviewAnswer a = store->overview(q);
-  double check = static_cast<double>(a.tracks_with_creations) + static_cast<double>(a.creations.current);
+  double check =
+      static_cast<double>(a.tracks_with_creations) + static_cast<double>(a.creations.current);
   for (const auto& row : a.rows) check += static_cast<double>(row.streams + row.top.size());
   return check;
 }

@@ -2,7 +2,7 @@
 // objects of the product contract's "Answers" section; dates are "YYYY-MM-DD"
 // strings and every integer is exact (values and sums stay <= 2^53-1).
 
-export type Period = number;  // whole days, 1..3650 (the UI offers 7, 28, 90, 365)
+export type Period = number; // whole days, 1..3650 (the UI offers 7, 28, 90, 365)
 export type Platform = 'all' | 'tiktok' | 'douyin';
 export type Content = 'all' | 'ugc' | 'pgc';
 export type LoadPhase = 'copying' | 'reading' | 'parsing' | 'done';
@@ -42,8 +42,8 @@ export interface RangeWindow {
 }
 
 export interface Filters {
-  platform?: Platform;  // default 'all'
-  content?: Content;    // default 'all'
+  platform?: Platform; // default 'all'
+  content?: Content; // default 'all'
 }
 
 /**
@@ -57,10 +57,10 @@ export type SortKey = 'creations' | 'views' | 'streams' | 'title' | 'artist';
 export type OverviewQuery = Query & {
   /** Cut the ranked `tracks` list only (tracksWithCreations stays the full count). Default: all of it. */
   limit?: number;
-  offset?: number;  // default 0
+  offset?: number; // default 0
   /** Order of `tracks` (default creations); ties keep the standard ranking. */
   sort?: SortKey;
-  descending?: boolean;  // default true
+  descending?: boolean; // default true
   /** Case-insensitive filter on title, artist, ISRC or id; adds `matchingTracks`. */
   search?: string;
 };
@@ -70,7 +70,12 @@ export type TrackQuery = Query & {
   weekly?: boolean;
 };
 
-export interface SplitEntry { key: string; creations: number; views: number; share: number | null }
+export interface SplitEntry {
+  key: string;
+  creations: number;
+  views: number;
+  share: number | null;
+}
 export interface SplitsAnswer {
   window: DateWindow;
   previousWindow: Omit<DateWindow, 'days'>;
@@ -89,14 +94,25 @@ export interface BreakoutsAnswer {
   /** How many tracks broke out (before limit/offset). */
   breakouts: number;
   /** New tracks (no previous creations) first, then by growth. */
-  tracks: Array<{ id: string; title: string | null; artist: string | null; creations: number; previousCreations: number; growth: number | null }>;
+  tracks: Array<{
+    id: string;
+    title: string | null;
+    artist: string | null;
+    creations: number;
+    previousCreations: number;
+    growth: number | null;
+  }>;
 }
 
 /** Why a lift makes no claim (docs/INSIGHTS.md, "Lift"). */
 export type LiftReason = 'thin-activity' | 'no-streams' | 'not-significant';
 
 /** The streams days a lift is estimated on (84 days, whatever the period). */
-export interface LiftHistory { start: string; end: string; days: number }
+export interface LiftHistory {
+  start: string;
+  end: string;
+  days: number;
+}
 
 export interface LiftFields {
   /** Days after a creation that streams follow it; null without a claim (then `reason` says why). */
@@ -131,7 +147,9 @@ export interface LiftRankingAnswer {
   /** Tracks with a claim (before limit/offset). */
   claims: number;
   /** Only tracks with a claim: by correlation, then creations, then id. */
-  tracks: Array<LiftFields & { id: string; title: string | null; artist: string | null; creations: number }>;
+  tracks: Array<
+    LiftFields & { id: string; title: string | null; artist: string | null; creations: number }
+  >;
 }
 
 export interface CsvFiles {
@@ -184,7 +202,7 @@ export interface Totals {
 }
 
 export interface TerritoryCreations {
-  code: string;  // two upper-case letters
+  code: string; // two upper-case letters
   creations: number;
 }
 
@@ -213,7 +231,13 @@ export interface TrackAnswer extends Totals {
   /** At most 50, by creations desc then code. */
   territories: Array<TerritoryCreations & { views: number }>;
   /** One entry per day of the window; streams is null for days with no data yet. */
-  series: { dates: string[]; days?: number[]; creations: number[]; views: number[]; streams: Array<number | null> };
+  series: {
+    dates: string[];
+    days?: number[];
+    creations: number[];
+    views: number[];
+    streams: Array<number | null>;
+  };
 }
 
 /** The engine on the calling thread. Methods throw an Error carrying the core's message. */
@@ -222,7 +246,10 @@ export interface Analytics {
    * Loads a tiktok-analytics/v1 document (bytes are UTF-8 JSON) and returns its summary.
    * A refused document throws and leaves the data loaded before in place.
    */
-  load(data: Uint8Array | ArrayBuffer | ArrayBufferView | string, options?: LoadOptions): LoadSummary;
+  load(
+    data: Uint8Array | ArrayBuffer | ArrayBufferView | string,
+    options?: LoadOptions,
+  ): LoadSummary;
   /**
    * A stream of bytes (fetch(url).body, File.stream(), through DecompressionStream('gzip') if need be)
    * is parsed chunk by chunk as it arrives. A stream that fails, or a document refused halfway,
@@ -235,7 +262,9 @@ export interface Analytics {
   overview(query: OverviewQuery): OverviewAnswer;
   track(id: string, query: TrackQuery): TrackAnswer;
   splits(query: Query & { track?: string }): SplitsAnswer;
-  breakouts(query: Query & { minCreations?: number; limit?: number; offset?: number }): BreakoutsAnswer;
+  breakouts(
+    query: Query & { minCreations?: number; limit?: number; offset?: number },
+  ): BreakoutsAnswer;
   lift(id: string, query: Query): LiftAnswer;
   liftRanking(query: Query & { limit?: number; offset?: number }): LiftRankingAnswer;
   overviewCsv(query: OverviewQuery): string;
@@ -252,14 +281,19 @@ export interface AnalyticsWorker {
    * An ArrayBuffer, or the buffer under a Uint8Array, is transferred to the
    * Worker, not copied: the caller's buffer is detached (byteLength 0) after.
    */
-  load(data: Uint8Array | ArrayBuffer | string | ReadableStream<Uint8Array>, options?: LoadOptions): Promise<LoadSummary>;
+  load(
+    data: Uint8Array | ArrayBuffer | string | ReadableStream<Uint8Array>,
+    options?: LoadOptions,
+  ): Promise<LoadSummary>;
   /** Buffers are transferred like load()'s. */
   loadCsv(files: CsvFiles, options?: LoadOptions): Promise<LoadSummary>;
   summary(): Promise<LoadSummary>;
   overview(query: OverviewQuery): Promise<OverviewAnswer>;
   track(id: string, query: TrackQuery): Promise<TrackAnswer>;
   splits(query: Query & { track?: string }): Promise<SplitsAnswer>;
-  breakouts(query: Query & { minCreations?: number; limit?: number; offset?: number }): Promise<BreakoutsAnswer>;
+  breakouts(
+    query: Query & { minCreations?: number; limit?: number; offset?: number },
+  ): Promise<BreakoutsAnswer>;
   lift(id: string, query: Query): Promise<LiftAnswer>;
   liftRanking(query: Query & { limit?: number; offset?: number }): Promise<LiftRankingAnswer>;
   overviewCsv(query: OverviewQuery): Promise<string>;

@@ -25,7 +25,9 @@ export async function createAnalytics(options = {}) {
   let compiled;
   if (wasmBinary !== undefined) {
     if (!(wasmBinary instanceof ArrayBuffer || ArrayBuffer.isView(wasmBinary)))
-      throw new TypeError(`wasmBinary must be an ArrayBuffer or a Uint8Array, got ${describe(wasmBinary)}`);
+      throw new TypeError(
+        `wasmBinary must be an ArrayBuffer or a Uint8Array, got ${describe(wasmBinary)}`,
+      );
     compiled = WebAssembly.compile(wasmBinary);
   } else {
     const url = await resolveWasmUrl(wasmUrl);
@@ -33,7 +35,7 @@ export async function createAnalytics(options = {}) {
     if (!compiled) {
       compiled = compileFrom(url);
       compiledByUrl.set(url.href, compiled);
-      compiled.catch(() => compiledByUrl.delete(url.href));  // a failed download may be retried
+      compiled.catch(() => compiledByUrl.delete(url.href)); // a failed download may be retried
     }
   }
   return new Analytics(await instantiate(await compiled));
@@ -42,9 +44,9 @@ export async function createAnalytics(options = {}) {
 class Analytics {
   #module;
   #engine;
-  #stopped = null;  // why calls are refused: disposed, or the instance failed
-  #tracks = null;   // the loaded catalog's [{ id, title, artist }], by track index; read once per load
-  #streaming = null;  // the load reading a stream now, if any (a token: a newer load replaces it)
+  #stopped = null; // why calls are refused: disposed, or the instance failed
+  #tracks = null; // the loaded catalog's [{ id, title, artist }], by track index; read once per load
+  #streaming = null; // the load reading a stream now, if any (a token: a newer load replaces it)
 
   constructor(module) {
     this.#module = module;
@@ -59,14 +61,14 @@ class Analytics {
     if (isByteStream(data)) return this.#loadStream(data, onProgress);
     const bytes = toBytes(data);
     const engine = this.#live();
-    this.#dropStream();  // the newest load wins
+    this.#dropStream(); // the newest load wins
     onProgress?.('copying');
     const address = this.#call(() => engine.inputBuffer(bytes.length));
     // Read HEAPU8 only now: reserving the buffer may have grown the memory.
     this.#module.HEAPU8.set(bytes, address);
     onProgress?.('parsing');
     const summary = this.#json(() => engine.loadInput());
-    this.#tracks = null;  // a new catalog (a refused one threw above and kept the old one)
+    this.#tracks = null; // a new catalog (a refused one threw above and kept the old one)
     onProgress?.('done');
     return summary;
   }
@@ -76,7 +78,8 @@ class Analytics {
   loadCsv({ tiktok, streams = '', asOf = '' } = {}, { onProgress } = {}) {
     const first = toBytes(tiktok);
     const second = toBytes(streams);
-    if (typeof asOf !== 'string') throw new TypeError(`asOf must be a string, got ${describe(asOf)}`);
+    if (typeof asOf !== 'string')
+      throw new TypeError(`asOf must be a string, got ${describe(asOf)}`);
     const engine = this.#live();
     onProgress?.('copying');
     const address = this.#call(() => engine.inputBuffer(first.length + second.length));
@@ -91,7 +94,7 @@ class Analytics {
 
   async #loadStream(stream, onProgress) {
     this.#live();
-    const reader = stream.getReader();  // a stream already being read throws here, before anything changed
+    const reader = stream.getReader(); // a stream already being read throws here, before anything changed
     this.#dropStream();
     const load = {};
     this.#streaming = load;
@@ -101,9 +104,12 @@ class Analytics {
       for (;;) {
         const { done, value } = await reader.read();
         if (this.#streaming !== load) {
-          throw new Error(this.#stopped ?? 'a newer load replaced this one before it ended; its data was not loaded');
+          throw new Error(
+            this.#stopped ??
+              'a newer load replaced this one before it ended; its data was not loaded',
+          );
         }
-        const engine = this.#live();  // disposed meanwhile: throws
+        const engine = this.#live(); // disposed meanwhile: throws
         if (done) break;
         if (!(value instanceof Uint8Array))
           throw new TypeError(`load expects a stream of Uint8Array chunks, got ${describe(value)}`);
@@ -116,11 +122,11 @@ class Analytics {
       onProgress?.('parsing', bytes);
       const engine = this.#live();
       const summary = this.#json(() => engine.finishStream());
-      this.#tracks = null;  // a new catalog
+      this.#tracks = null; // a new catalog
       onProgress?.('done', bytes);
       return summary;
     } catch (error) {
-      reader.cancel(error).catch(() => {});  // stops the download
+      reader.cancel(error).catch(() => {}); // stops the download
       if (this.#streaming === load) this.#dropStream();
       throw error;
     } finally {
@@ -147,31 +153,42 @@ class Analytics {
   }
 
   track(id, options = {}) {
-    if (typeof id !== 'string') throw new TypeError(`track id must be a string, got ${describe(id)}`);
+    if (typeof id !== 'string')
+      throw new TypeError(`track id must be a string, got ${describe(id)}`);
     return this.#ask('track', { ...options, track: id });
   }
 
   // Shares by platform (tiktok, douyin, unknown) and by content (ugc, pgc,
   // unknown), for the catalog or for one track ({ track: id }).
-  splits(options = {}) { return this.#ask('splits', options); }
+  splits(options = {}) {
+    return this.#ask('splits', options);
+  }
 
   // Tracks whose creations at least doubled, with at least minCreations (50).
-  breakouts(options = {}) { return this.#ask('breakouts', options); }
+  breakouts(options = {}) {
+    return this.#ask('breakouts', options);
+  }
 
   // How a track's daily streams follow its daily creations, lags 0-14 days.
   lift(id, options = {}) {
-    if (typeof id !== 'string') throw new TypeError(`track id must be a string, got ${describe(id)}`);
+    if (typeof id !== 'string')
+      throw new TypeError(`track id must be a string, got ${describe(id)}`);
     return this.#ask('lift', { ...options, track: id });
   }
 
   // Tracks whose streams follow TikTok most closely.
-  liftRanking(options = {}) { return this.#ask('liftRanking', options); }
+  liftRanking(options = {}) {
+    return this.#ask('liftRanking', options);
+  }
 
   // The ranked table and a track's daily series as CSV text (RFC 4180,
   // formula-injection safe).
-  overviewCsv(options = {}) { return this.#ask('overviewCsv', options, true); }
+  overviewCsv(options = {}) {
+    return this.#ask('overviewCsv', options, true);
+  }
   trackCsv(id, options = {}) {
-    if (typeof id !== 'string') throw new TypeError(`track id must be a string, got ${describe(id)}`);
+    if (typeof id !== 'string')
+      throw new TypeError(`track id must be a string, got ${describe(id)}`);
     return this.#ask('trackCsv', { ...options, track: id }, true);
   }
 
@@ -238,7 +255,12 @@ class Analytics {
   static {
     workerAccess.overviewPacked = (analytics, options, knownTracks) => {
       const { head, rows, tracks, width } = analytics.#packed(options);
-      return { head, rows: rows.slice(), width, tracks: tracks === knownTracks ? undefined : tracks };
+      return {
+        head,
+        rows: rows.slice(),
+        width,
+        tracks: tracks === knownTracks ? undefined : tracks,
+      };
     };
   }
 
@@ -298,8 +320,11 @@ const utf8 = (text) => encoder.encode(text);
 function toBytes(data) {
   if (typeof data === 'string') return encoder.encode(data);
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  throw new TypeError(`load expects a Uint8Array, an ArrayBuffer, a string or a ReadableStream, got ${describe(data)}`);
+  if (ArrayBuffer.isView(data))
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw new TypeError(
+    `load expects a Uint8Array, an ArrayBuffer, a string or a ReadableStream, got ${describe(data)}`,
+  );
 }
 
 function isByteStream(data) {
@@ -312,14 +337,16 @@ function checkWhole(name, value) {
 }
 
 function checkText(name, value) {
-  if (typeof value !== 'string') throw new TypeError(`${name} must be a string, got ${describe(value)}`);
+  if (typeof value !== 'string')
+    throw new TypeError(`${name} must be a string, got ${describe(value)}`);
 }
 
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const wellFormed = (text) => text.replace(LONE_SURROGATES, '\uFFFD');
 
 function checkFlag(name, value) {
-  if (typeof value !== 'boolean') throw new TypeError(`${name} must be true or false, got ${describe(value)}`);
+  if (typeof value !== 'boolean')
+    throw new TypeError(`${name} must be true or false, got ${describe(value)}`);
 }
 
 function checkCount(name, value) {
@@ -328,7 +355,8 @@ function checkCount(name, value) {
 }
 
 function describe(value) {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
   if (value === null || typeof value !== 'object') return String(value);
   return Array.isArray(value) ? 'an array' : `an object (${value.constructor?.name ?? 'Object'})`;
 }
@@ -336,10 +364,12 @@ function describe(value) {
 async function resolveWasmUrl(wasmUrl) {
   if (wasmUrl === undefined) return DEFAULT_WASM_URL;
   if (wasmUrl instanceof URL) return wasmUrl;
-  if (typeof wasmUrl !== 'string') throw new TypeError(`wasmUrl must be a string or a URL, got ${describe(wasmUrl)}`);
+  if (typeof wasmUrl !== 'string')
+    throw new TypeError(`wasmUrl must be a string or a URL, got ${describe(wasmUrl)}`);
   // Like fetch(): relative to the page; in Node, relative to the working directory.
   let base = globalThis.location?.href;
-  if (!base && isNode) base = (await importNode('node:url')).pathToFileURL(`${process.cwd()}/`).href;
+  if (!base && isNode)
+    base = (await importNode('node:url')).pathToFileURL(`${process.cwd()}/`).href;
   return new URL(wasmUrl, base ?? import.meta.url);
 }
 
@@ -355,7 +385,10 @@ async function compileFrom(url) {
     return WebAssembly.compile(await readFile(url));
   }
   const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`could not download the analytics engine ${url.href} (HTTP ${response.status})`);
+  if (!response.ok)
+    throw new Error(
+      `could not download the analytics engine ${url.href} (HTTP ${response.status})`,
+    );
   // Compiling while downloading needs the exact type application/wasm.
   if (response.headers.get('content-type')?.split(';')[0].trim() === 'application/wasm')
     return WebAssembly.compileStreaming(response);
@@ -366,11 +399,16 @@ async function compileFrom(url) {
 // __dirname, fetch of a path): the instantiateWasm hook bypasses all of it.
 async function instantiate(compiled) {
   let fail;
-  const failed = new Promise((_, reject) => { fail = reject; });
+  const failed = new Promise((_, reject) => {
+    fail = reject;
+  });
   return Promise.race([
     createTtaModule({
       instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), fail);
+        WebAssembly.instantiate(compiled, imports).then(
+          (instance) => receive(instance, compiled),
+          fail,
+        );
         return {};
       },
     }),

@@ -8,7 +8,8 @@
 const codes = new Map();
 function territoryCode(packed) {
   let code = codes.get(packed);
-  if (code === undefined) codes.set(packed, code = String.fromCharCode(packed >> 8, packed & 255));
+  if (code === undefined)
+    codes.set(packed, (code = String.fromCharCode(packed >> 8, packed & 255)));
   return code;
 }
 
@@ -22,8 +23,13 @@ export function buildOverview(answer, rows, tracks, width) {
     for (let k = 0, pair = at + 5; k < rows[at + 4]; k++, pair += 2)
       topTerritories.push({ code: territoryCode(rows[pair]), creations: rows[pair + 1] });
     out.push({
-      id: track.id, title: track.title, artist: track.artist,
-      creations: rows[at + 1], views: rows[at + 2], streams: rows[at + 3], topTerritories,
+      id: track.id,
+      title: track.title,
+      artist: track.artist,
+      creations: rows[at + 1],
+      views: rows[at + 2],
+      streams: rows[at + 3],
+      topTerritories,
     });
   }
   return answer;

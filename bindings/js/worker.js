@@ -5,10 +5,23 @@
 import { createAnalytics } from './index.js';
 import { workerAccess } from './internal.js';
 
-const METHODS = new Set(['load', 'loadCsv', 'summary', 'overview', 'track', 'splits', 'breakouts', 'lift', 'liftRanking',
-  'overviewCsv', 'trackCsv', 'memoryBytes', 'dispose']);
+const METHODS = new Set([
+  'load',
+  'loadCsv',
+  'summary',
+  'overview',
+  'track',
+  'splits',
+  'breakouts',
+  'lift',
+  'liftRanking',
+  'overviewCsv',
+  'trackCsv',
+  'memoryBytes',
+  'dispose',
+]);
 let analytics = null;
-let sentTracks = null;  // the track list the page already has (see analytics-worker.js)
+let sentTracks = null; // the track list the page already has (see analytics-worker.js)
 
 self.addEventListener('message', async ({ data: { id, method, args } }) => {
   try {
@@ -33,6 +46,9 @@ self.addEventListener('message', async ({ data: { id, method, args } }) => {
     }
     self.postMessage({ id, result });
   } catch (error) {
-    self.postMessage({ id, error: { name: error?.name ?? 'Error', message: String(error?.message ?? error) } });
+    self.postMessage({
+      id,
+      error: { name: error?.name ?? 'Error', message: String(error?.message ?? error) },
+    });
   }
 });

@@ -8,7 +8,14 @@ import { after, before, describe, test } from 'node:test';
 
 import { cliAnswer, cliLoadError, generate, scratchDir } from '../js/helpers.mjs';
 import {
-  DESKTOP, PHONE, choosePeriod, loadFile, openDashboard, readOverview, screenshot, waitForIdle,
+  DESKTOP,
+  PHONE,
+  choosePeriod,
+  loadFile,
+  openDashboard,
+  readOverview,
+  screenshot,
+  waitForIdle,
 } from './fixtures/dashboard/harness.mjs';
 
 const dir = scratchDir();
@@ -28,8 +35,24 @@ function hostileDocument() {
       { id: '<svg onload=window.__xss=3>', title: '<b>bold</b> & <i>brave</i>', artist: 'Nova' },
     ],
     tiktok: [
-      { track: 'X1', territory: 'fr', platform: 'tiktok', content: 'ugc', start: '2026-10-01', creations: days(56, (i) => i % 5), views: days(56, (i) => i * 100) },
-      { track: '<svg onload=window.__xss=3>', territory: 'JP', platform: 'douyin', content: 'pgc', start: '2026-10-01', creations: days(56, () => 1), views: days(56, () => 10) },
+      {
+        track: 'X1',
+        territory: 'fr',
+        platform: 'tiktok',
+        content: 'ugc',
+        start: '2026-10-01',
+        creations: days(56, (i) => i % 5),
+        views: days(56, (i) => i * 100),
+      },
+      {
+        track: '<svg onload=window.__xss=3>',
+        territory: 'JP',
+        platform: 'douyin',
+        content: 'pgc',
+        start: '2026-10-01',
+        creations: days(56, () => 1),
+        views: days(56, () => 10),
+      },
     ],
     streams: [{ track: 'X1', start: '2026-10-01', streams: days(55, (i) => 1000 + i) }],
   };
@@ -43,13 +66,16 @@ before(async () => {
   quiet = await generate(dir, { tracks: 30, days: 500, seed: 3, quiet: true });
   busy = await generate(dir, { tracks: 60, days: 400, seed: 11 });
   writeFileSync(join(dir, 'hostile.json'), JSON.stringify(hostileDocument()));
-  writeFileSync(join(dir, 'broken.json'), '{"tracks": [{"id": "A"}, {"id": "A"}], "asOf": "2026-01-01"}');
+  writeFileSync(
+    join(dir, 'broken.json'),
+    '{"tracks": [{"id": "A"}, {"id": "A"}], "asOf": "2026-01-01"}',
+  );
   writeFileSync(join(dir, 'truncated.json'), '{"tracks": [');
 });
 
 after(() => dashboard?.close());
 
-describe('the dashboard\'s other states', () => {
+describe("the dashboard's other states", () => {
   test('a catalog with no creations in the period shows the three articles instead of the table', async () => {
     await loadFile(page, quiet, 'catalog-30-500-3-quiet');
     for (const period of [7, 365]) {
@@ -73,7 +99,7 @@ describe('the dashboard\'s other states', () => {
     await screenshot(page, 'empty-desktop');
   });
 
-  test('a refused file shows the engine\'s message and the numbers before stay', async () => {
+  test("a refused file shows the engine's message and the numbers before stay", async () => {
     await loadFile(page, busy, 'catalog-60-400-11');
     await choosePeriod(page, 28);
     const before = await readOverview(page);
@@ -82,8 +108,13 @@ describe('the dashboard\'s other states', () => {
     await page.setInputFiles('#file-input', join(dir, 'broken.json'));
     await page.waitForFunction(() => __root().getElementById('load-error').textContent !== '');
     await waitForIdle(page);
-    const message = await cliLoadError(Buffer.from('{"tracks": [{"id": "A"}, {"id": "A"}], "asOf": "2026-01-01"}'));
-    assert.equal(await alertText(), `Could not load broken.json: ${message}. The data shown before is still loaded.`);
+    const message = await cliLoadError(
+      Buffer.from('{"tracks": [{"id": "A"}, {"id": "A"}], "asOf": "2026-01-01"}'),
+    );
+    assert.equal(
+      await alertText(),
+      `Could not load broken.json: ${message}. The data shown before is still loaded.`,
+    );
     assert.equal(await page.getAttribute('#load-error', 'role'), 'alert');
     assert.deepStrictEqual(await readOverview(page), before);
     assert.equal(await page.textContent('#catalog-name'), 'catalog-60-400-11');
@@ -94,7 +125,9 @@ describe('the dashboard\'s other states', () => {
     const answer = await cliAnswer(['overview', '--period', '7', '--limit', '50', busy]);
     assert.equal((await readOverview(page)).creations.current, answer.creations.current);
     await page.setInputFiles('#file-input', join(dir, 'truncated.json'));
-    await page.waitForFunction(() => __root().getElementById('load-error').textContent.startsWith('Could not load truncated.json'));
+    await page.waitForFunction(() =>
+      __root().getElementById('load-error').textContent.startsWith('Could not load truncated.json'),
+    );
     assert.match(await alertText(), /line \d+, column \d+/);
     await page.click('#dismiss-error');
     assert.equal(await alertText(), '');
@@ -131,22 +164,33 @@ describe('the dashboard\'s other states', () => {
   });
 
   test('a file dropped on the page loads like a picked one', async () => {
-    const text = JSON.stringify({ ...hostileDocument(), tracks: hostileDocument().tracks.map((t) => ({ ...t, artist: 'Dropped' })) });
+    const text = JSON.stringify({
+      ...hostileDocument(),
+      tracks: hostileDocument().tracks.map((t) => ({ ...t, artist: 'Dropped' })),
+    });
     await page.evaluate((content) => {
       const transfer = new DataTransfer();
       transfer.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
       for (const type of ['dragenter', 'dragover', 'drop'])
-        document.querySelector('tiktok-analytics').dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        document
+          .querySelector('tiktok-analytics')
+          .dispatchEvent(
+            new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+          );
     }, text);
-    await page.waitForFunction(() => __root().getElementById('catalog-name').textContent === 'dropped'
-      && __root().querySelector('main').getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(
+      () =>
+        __root().getElementById('catalog-name').textContent === 'dropped' &&
+        __root().querySelector('main').getAttribute('aria-busy') === 'false',
+    );
     assert.equal(await page.isHidden('#drop-overlay'), true);
     assert.equal(new URL(page.url()).hash, '#/?period=28', 'a new catalog opens on its overview');
     assert.ok((await readOverview(page)).rows.every((r) => r.artist === 'Dropped'));
   });
 
   test('at 360 px every page fits the width, and screenshots of each page are saved', async () => {
-    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    const fits = () =>
+      page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     await page.setViewportSize(PHONE);
     await loadFile(page, busy, 'catalog-60-400-11');
     await waitForIdle(page);
@@ -163,7 +207,9 @@ describe('the dashboard\'s other states', () => {
     await screenshot(page, 'track-phone-chart');
 
     await page.setInputFiles('#file-input', join(dir, 'broken.json'));
-    await page.waitForFunction(() => __root().getElementById('load-error').textContent.startsWith('Could not load broken.json'));
+    await page.waitForFunction(() =>
+      __root().getElementById('load-error').textContent.startsWith('Could not load broken.json'),
+    );
     await page.evaluate(() => scrollTo(0, 0));
     assert.equal(await fits(), true, 'error');
     await screenshot(page, 'error-phone');

@@ -6,11 +6,16 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import { PERIODS, ROOT, cliAnswer, generate, scratchDir } from '../js/helpers.mjs';
 import {
-  PERIODS, ROOT, cliAnswer, generate, scratchDir,
-} from '../js/helpers.mjs';
-import {
-  choosePeriod, day, loadFile, openDashboard, readOverview, readTrack, screenshot, waitForIdle,
+  choosePeriod,
+  day,
+  loadFile,
+  openDashboard,
+  readOverview,
+  readTrack,
+  screenshot,
+  waitForIdle,
 } from './fixtures/dashboard/harness.mjs';
 
 const SAMPLE = join(ROOT, 'dist/data/sample-catalog.json');
@@ -18,7 +23,16 @@ const PAGE_SIZE = 50;
 let dashboard, page, catalog;
 
 const overviewOf = (file, period, offset = 0) =>
-  cliAnswer(['overview', '--period', String(period), '--limit', String(PAGE_SIZE), '--offset', String(offset), file]);
+  cliAnswer([
+    'overview',
+    '--period',
+    String(period),
+    '--limit',
+    String(PAGE_SIZE),
+    '--offset',
+    String(offset),
+    file,
+  ]);
 
 function direction(change) {
   if (change === null) return 'none';
@@ -42,7 +56,7 @@ function expectedOverview(answer, offset = 0) {
     rows: answer.tracks.map((t, i) => ({
       rank: offset + i + 1,
       id: t.id,
-      title: t.title ?? `Untitled (${t.id})`,  // absent from the document
+      title: t.title ?? `Untitled (${t.id})`, // absent from the document
       artist: t.artist ?? 'Unknown artist',
       creations: t.creations,
       views: t.views,
@@ -93,7 +107,11 @@ describe('the dashboard on the sample catalog', () => {
     await page.waitForSelector('#track-page:not([hidden])');
     await waitForIdle(page);
     assert.equal(hashOf(), `#/track/${id}?period=7`);
-    assert.equal(await page.isChecked('#period-7'), true, 'the period switch shows the URL\'s period after a reload');
+    assert.equal(
+      await page.isChecked('#period-7'),
+      true,
+      "the period switch shows the URL's period after a reload",
+    );
     const track = await cliAnswer(['track', id, '--period', '7', SAMPLE]);
     assert.equal((await readTrack(page)).creations, track.creations.current);
 
@@ -117,13 +135,24 @@ describe('the overview of a loaded catalog', () => {
   test('"Load your data" loads a file in the Worker and says so', async () => {
     await page.evaluate(() => {
       window.__statusTexts = [];
-      new MutationObserver(() => window.__statusTexts.push(__root().getElementById('load-status-text').textContent))
-        .observe(__root().getElementById('load-status'), { subtree: true, childList: true, characterData: true });
+      new MutationObserver(() =>
+        window.__statusTexts.push(__root().getElementById('load-status-text').textContent),
+      ).observe(__root().getElementById('load-status'), {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
     });
     await loadFile(page, catalog, 'catalog-120-400-7');
     const texts = await page.evaluate(() => window.__statusTexts);
-    assert.ok(texts.some((t) => /^Loading catalog-120-400-7… \(\d+(\.\d)? MB\)$/.test(t)), texts.join(' | '));
-    assert.match(await page.textContent('#load-status-text'), /^Loaded catalog-120-400-7: 120 tracks\.$/);
+    assert.ok(
+      texts.some((t) => /^Loading catalog-120-400-7… \(\d+(\.\d)? MB\)$/.test(t)),
+      texts.join(' | '),
+    );
+    assert.match(
+      await page.textContent('#load-status-text'),
+      /^Loaded catalog-120-400-7: 120 tracks\.$/,
+    );
     assert.equal(await page.textContent('#catalog-size'), '120 tracks');
   });
 
@@ -139,11 +168,18 @@ describe('the overview of a loaded catalog', () => {
     await choosePeriod(page, 365);
     const first = await overviewOf(catalog, 365);
     assert.ok(first.tracksWithCreations > PAGE_SIZE, 'the catalog needs more than one page');
-    assert.match(await page.textContent('#pager-text'), new RegExp(`^1\u201350 of ${first.tracksWithCreations} tracks`));
+    assert.match(
+      await page.textContent('#pager-text'),
+      new RegExp(`^1\u201350 of ${first.tracksWithCreations} tracks`),
+    );
     assert.equal(await page.isDisabled('#pager-previous'), true);
 
     await page.click('#pager-next');
-    await page.waitForFunction(() => location.hash.includes('page=2') && __root().querySelector('main').getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(
+      () =>
+        location.hash.includes('page=2') &&
+        __root().querySelector('main').getAttribute('aria-busy') === 'false',
+    );
     assert.equal(hashOf(), '#/?period=365&page=2');
     assertOverview(await readOverview(page), await overviewOf(catalog, 365, PAGE_SIZE), PAGE_SIZE);
 
@@ -160,8 +196,10 @@ describe('the overview of a loaded catalog', () => {
     await page.waitForSelector('#track-page:not([hidden])');
     await waitForIdle(page);
     assert.equal(hashOf(), `#/track/${id}?period=90`);
-    await page.waitForFunction(() => window.Chart.getChart(__root().getElementById('daily-chart'))?.chartArea?.width > 100);
-    await page.waitForTimeout(500);  // the chart's first animation (250 ms)
+    await page.waitForFunction(
+      () => window.Chart.getChart(__root().getElementById('daily-chart'))?.chartArea?.width > 100,
+    );
+    await page.waitForTimeout(500); // the chart's first animation (250 ms)
 
     const answer = await cliAnswer(['track', id, '--period', '90', catalog]);
     const shown = await readTrack(page);
@@ -170,25 +208,51 @@ describe('the overview of a loaded catalog', () => {
     assert.equal(shown.creations, answer.creations.current);
     assert.equal(shown.views, answer.views.current);
     assert.equal(shown.streams, answer.streams.current);
-    assert.deepStrictEqual(shown.topTerritories, answer.territories.slice(0, 3).map((t) => t.code));
-    assert.ok(answer.territories.length === 50, 'the catalog should give this track 50 territories');
-    assert.deepStrictEqual(shown.territories.map(({ code, creations, views }) => ({ code, creations, views })), answer.territories);
-    for (const t of shown.territories) assert.ok(t.name.length > 2 && t.name !== t.code, `${t.code} is shown by name`);
+    assert.deepStrictEqual(
+      shown.topTerritories,
+      answer.territories.slice(0, 3).map((t) => t.code),
+    );
+    assert.ok(
+      answer.territories.length === 50,
+      'the catalog should give this track 50 territories',
+    );
+    assert.deepStrictEqual(
+      shown.territories.map(({ code, creations, views }) => ({ code, creations, views })),
+      answer.territories,
+    );
+    for (const t of shown.territories)
+      assert.ok(t.name.length > 2 && t.name !== t.code, `${t.code} is shown by name`);
     const share = answer.territories[0].creations / answer.creations.current;
-    assert.equal(shown.territories[0].share, new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: share < 0.1 ? 1 : 0 }).format(share));
+    assert.equal(
+      shown.territories[0].share,
+      new Intl.NumberFormat('en', {
+        style: 'percent',
+        maximumFractionDigits: share < 0.1 ? 1 : 0,
+      }).format(share),
+    );
 
     // The chart got every day of the window, and streams end on a gap, not a
     // zero; on the logarithmic scale a real zero sits on the scale's floor.
     const { logFloor } = shown.chart;
     const onLogScale = (values) => values.map((v) => (v === 0 ? logFloor : v));
     assert.deepStrictEqual(shown.chart.labels, answer.series.dates);
-    assert.deepStrictEqual(shown.chart.data,
-      [answer.series.creations, onLogScale(answer.series.views), onLogScale(answer.series.streams)]);
-    assert.ok(logFloor > 0 && logFloor < Math.min(...[...answer.series.views, ...answer.series.streams].filter((v) => v > 0)));
+    assert.deepStrictEqual(shown.chart.data, [
+      answer.series.creations,
+      onLogScale(answer.series.views),
+      onLogScale(answer.series.streams),
+    ]);
+    assert.ok(
+      logFloor > 0 &&
+        logFloor <
+          Math.min(...[...answer.series.views, ...answer.series.streams].filter((v) => v > 0)),
+    );
     assert.equal(answer.series.streams.at(-1), null);
     assert.equal(shown.chart.data[2].at(-1), null);
     assert.deepStrictEqual(shown.chart.spanGaps, [false, false, false]);
-    assert.ok(shown.chart.paintedPixels > shown.chart.totalPixels * 0.02, `the chart is drawn (${shown.chart.paintedPixels} pixels)`);
+    assert.ok(
+      shown.chart.paintedPixels > shown.chart.totalPixels * 0.02,
+      `the chart is drawn (${shown.chart.paintedPixels} pixels)`,
+    );
     await screenshot(page, 'track-desktop');
     await page.evaluate(() => __root().querySelector('.chart-card').scrollIntoView());
     await screenshot(page, 'track-desktop-chart');
@@ -218,7 +282,8 @@ describe('the overview of a loaded catalog', () => {
       'Streams (all platforms): no data yet',
     ]);
     const zero = answer.series.streams.indexOf(0);
-    if (zero >= 0) assert.ok((await lines(zero)).includes('Streams (all platforms): 0'), 'a zero day says 0');
+    if (zero >= 0)
+      assert.ok((await lines(zero)).includes('Streams (all platforms): 0'), 'a zero day says 0');
     await page.mouse.move(0, 0);
   });
 
@@ -228,7 +293,7 @@ describe('the overview of a loaded catalog', () => {
     await legend.click();
     assert.equal(await legend.getAttribute('aria-pressed'), 'false');
     assert.deepStrictEqual((await readTrack(page)).chart.visible, [true, false, true]);
-    await legend.press('Enter');  // the keyboard works as well
+    await legend.press('Enter'); // the keyboard works as well
     assert.deepStrictEqual((await readTrack(page)).chart.visible, [true, true, true]);
   });
 
@@ -248,7 +313,7 @@ describe('the overview of a loaded catalog', () => {
     assert.equal(await page.isChecked('#period-90'), true);
   });
 
-  test('pressing Enter on a row\'s title opens that track, and the page focuses its heading', async () => {
+  test("pressing Enter on a row's title opens that track, and the page focuses its heading", async () => {
     const id = await page.getAttribute('#ranking-rows tr:nth-child(1)', 'data-track-id');
     await page.focus('#ranking-rows tr:nth-child(1) .track-link');
     await page.keyboard.press('Enter');
@@ -261,8 +326,11 @@ describe('the overview of a loaded catalog', () => {
   test('the period switch on the track page updates the track and stays on it', async () => {
     const id = decodeURIComponent(hashOf().match(/^#\/track\/([^?]+)/)[1]);
     await page.click('label[for="period-7"]');
-    await page.waitForFunction(() => __root().getElementById('track-window').textContent.startsWith('Last 7 days')
-      && __root().querySelector('main').getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(
+      () =>
+        __root().getElementById('track-window').textContent.startsWith('Last 7 days') &&
+        __root().querySelector('main').getAttribute('aria-busy') === 'false',
+    );
     assert.equal(hashOf(), `#/track/${encodeURIComponent(id)}?period=7`);
     const answer = await cliAnswer(['track', id, '--period', '7', catalog]);
     const shown = await readTrack(page);
@@ -275,13 +343,31 @@ describe('the overview of a loaded catalog', () => {
     await page.selectOption('#content-filter', 'ugc');
     await page.click('#back-link');
     await page.waitForSelector('#overview-page:not([hidden])');
-    await page.waitForFunction(() => location.hash === '#/?period=7&platform=tiktok&content=ugc'
-      && __root().querySelector('main').getAttribute('aria-busy') === 'false');
-    const answer = await cliAnswer(['overview', '--period', '7', '--platform', 'tiktok', '--content', 'ugc', '--limit', '50', catalog]);
+    await page.waitForFunction(
+      () =>
+        location.hash === '#/?period=7&platform=tiktok&content=ugc' &&
+        __root().querySelector('main').getAttribute('aria-busy') === 'false',
+    );
+    const answer = await cliAnswer([
+      'overview',
+      '--period',
+      '7',
+      '--platform',
+      'tiktok',
+      '--content',
+      'ugc',
+      '--limit',
+      '50',
+      catalog,
+    ]);
     assertOverview(await readOverview(page), answer);
     await page.selectOption('#platform-filter', 'all');
     await page.selectOption('#content-filter', 'all');
-    await page.waitForFunction(() => location.hash === '#/?period=7' && __root().querySelector('main').getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(
+      () =>
+        location.hash === '#/?period=7' &&
+        __root().querySelector('main').getAttribute('aria-busy') === 'false',
+    );
   });
 
   test('the info icon opens the FAQ as a modal dialog: focus moves in, Tab stays in, Escape closes, focus returns to the "i"', async () => {
@@ -292,18 +378,28 @@ describe('the overview of a loaded catalog', () => {
     await page.waitForSelector('#faq[open]');
     assert.equal(await page.evaluate(() => __root().getElementById('faq').matches(':modal')), true);
     const text = await page.textContent('#faq');
-    for (const needle of ['Douyin', 'PGC', 'UGC', 'audio fingerprint', 'private or deleted', 'TikTok pays for creations, not views',
-      'UGC can be anything from 5% to 100% of the content made with a track'])
+    for (const needle of [
+      'Douyin',
+      'PGC',
+      'UGC',
+      'audio fingerprint',
+      'private or deleted',
+      'TikTok pays for creations, not views',
+      'UGC can be anything from 5% to 100% of the content made with a track',
+    ])
       assert.ok(text.includes(needle), `the FAQ mentions ${needle}`);
     const more = page.locator('#faq .faq-more a');
     assert.equal(await more.getAttribute('href'), 'https://artists.tiktok.com/');
     // Focus is inside the dialog, and Tab (many times) never leaves it.
-    const focusInDialog = () => page.evaluate(() => __root().getElementById('faq').contains(__root().activeElement));
+    const focusInDialog = () =>
+      page.evaluate(() => __root().getElementById('faq').contains(__root().activeElement));
     assert.equal(await focusInDialog(), true);
     for (let i = 0; i < 6; i += 1) {
       await page.keyboard.press('Tab');
       const inside = await focusInDialog();
-      const onPage = await page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
+      const onPage = await page.evaluate(
+        () => document.activeElement === document.body || document.activeElement === null,
+      );
       assert.ok(inside || onPage, 'Tab left the dialog for the page under it');
     }
     await page.keyboard.press('Escape');
@@ -311,7 +407,7 @@ describe('the overview of a loaded catalog', () => {
     assert.equal(await page.evaluate(() => __root().activeElement?.id), 'overview-info');
   });
 
-  test('the documentation link opens TikTok\'s guide for artists in a new tab', async () => {
+  test("the documentation link opens TikTok's guide for artists in a new tab", async () => {
     const link = page.locator('.doc-link');
     assert.match(await link.getAttribute('href'), /^https:\/\//);
     assert.equal(await link.getAttribute('target'), '_blank');

@@ -9,7 +9,15 @@ import { after, before, describe, test } from 'node:test';
 
 import { ROOT, cliAnswer } from '../js/helpers.mjs';
 import {
-  afterNavigation, clickAndWait, goTo, hashOf, openDashboard, screenshot, waitForInsights, PHONE, DESKTOP,
+  afterNavigation,
+  clickAndWait,
+  goTo,
+  hashOf,
+  openDashboard,
+  screenshot,
+  waitForInsights,
+  PHONE,
+  DESKTOP,
 } from './fixtures/dashboard/harness.mjs';
 import { ISO_NUMERIC } from '../../web/iso-numeric.js';
 
@@ -44,15 +52,21 @@ function readLift() {
 function readSplits(sectionId) {
   return page.evaluate((id) => {
     const section = __root().getElementById(id);
-    const shares = (split) => Object.fromEntries([...section.querySelectorAll(`[data-split="${split}"] .split-kpi[data-key]`)]
-      .map((kpi) => [kpi.dataset.key, {
-        share: Number(kpi.querySelector('.split-share data').value),
-        text: kpi.querySelector('.split-share').textContent,
-        creations: Number(kpi.querySelector('.split-count data').value),
-      }]));
+    const shares = (split) =>
+      Object.fromEntries(
+        [...section.querySelectorAll(`[data-split="${split}"] .split-kpi[data-key]`)].map((kpi) => [
+          kpi.dataset.key,
+          {
+            share: Number(kpi.querySelector('.split-share data').value),
+            text: kpi.querySelector('.split-share').textContent,
+            creations: Number(kpi.querySelector('.split-count data').value),
+          },
+        ]),
+      );
     const chart = window.Chart.getChart(section.querySelector('canvas'));
     return {
-      platform: shares('platform'), content: shares('content'),
+      platform: shares('platform'),
+      content: shares('content'),
       chart: chart.data.datasets.map((d) => d.data.slice()),
       explainer: section.querySelector('.splits-explainer').textContent,
     };
@@ -61,15 +75,27 @@ function readSplits(sectionId) {
 
 // What the page should show for a CLI splits answer: entries with creations.
 function expectedSplits(answer) {
-  const shown = (entries) => Object.fromEntries(entries.filter((e) => e.creations > 0).map((e) => [e.key, {
-    share: e.share,
-    text: new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: e.share < 0.1 ? 1 : 0 }).format(e.share),
-    creations: e.creations,
-  }]));
+  const shown = (entries) =>
+    Object.fromEntries(
+      entries
+        .filter((e) => e.creations > 0)
+        .map((e) => [
+          e.key,
+          {
+            share: e.share,
+            text: new Intl.NumberFormat('en', {
+              style: 'percent',
+              maximumFractionDigits: e.share < 0.1 ? 1 : 0,
+            }).format(e.share),
+            creations: e.creations,
+          },
+        ]),
+    );
   return { platform: shown(answer.platform), content: shown(answer.content) };
 }
 
-const later = (lag) => (lag === 0 ? 'on the same day' : `about ${lag} ${lag === 1 ? 'day' : 'days'} later`);
+const later = (lag) =>
+  lag === 0 ? 'on the same day' : `about ${lag} ${lag === 1 ? 'day' : 'days'} later`;
 
 describe('lift: how streams follow TikTok creations', () => {
   test('the track page states the lag, correlation and streams per creation the CLI claims, with a chart of every lag', async () => {
@@ -88,27 +114,45 @@ describe('lift: how streams follow TikTok creations', () => {
     if (answer.streamsPerCreation !== null) {
       const { low, high } = answer.streamsPerCreationInterval;
       const n = new Intl.NumberFormat('en');
-      assert.ok(shown.text.includes(`roughly ${n.format(low)} to ${n.format(high)} extra streams per creation`), shown.text);
+      assert.ok(
+        shown.text.includes(
+          `roughly ${n.format(low)} to ${n.format(high)} extra streams per creation`,
+        ),
+        shown.text,
+      );
     } else {
       assert.ok(!shown.text.includes('per creation'), shown.text);
     }
     // Which days the estimate used, as the engine says.
     const history = await page.evaluate(() => __root().getElementById('lift-history').textContent);
     assert.ok(history.includes(`(${answer.history.days} days)`), history);
-    assert.deepStrictEqual(shown.labels, answer.lags.map((l) => String(l.lag)));
-    assert.deepStrictEqual(shown.correlations, answer.lags.map((l) => l.correlation));
-    assert.equal(new Set(shown.colors).size > 1 && shown.colors[answer.bestLag], '#d6245f', 'the best lag stands out');
+    assert.deepStrictEqual(
+      shown.labels,
+      answer.lags.map((l) => String(l.lag)),
+    );
+    assert.deepStrictEqual(
+      shown.correlations,
+      answer.lags.map((l) => l.correlation),
+    );
+    assert.equal(
+      new Set(shown.colors).size > 1 && shown.colors[answer.bestLag],
+      '#d6245f',
+      'the best lag stands out',
+    );
     await page.locator('#lift-panel').scrollIntoViewIfNeeded();
     await screenshot(page, 'insights-lift-splits-desktop');
   });
 
-  test('a track without a claim gets the engine\'s reason as a sentence, never a lag or a ratio', async () => {
+  test("a track without a claim gets the engine's reason as a sentence, never a lag or a ratio", async () => {
     // A track with creations whose link the engine does not claim.
     const overview = await cli('overview', '--period', '28');
     let unclaimed = null;
     for (const track of overview.tracks) {
       const lift = await cli('lift', track.id, '--period', '28');
-      if (lift.reason === 'not-significant') { unclaimed = lift; break; }
+      if (lift.reason === 'not-significant') {
+        unclaimed = lift;
+        break;
+      }
     }
     assert.ok(unclaimed, 'the sample has a track whose link is not significant');
     assert.equal(unclaimed.bestLag, null);
@@ -120,7 +164,9 @@ describe('lift: how streams follow TikTok creations', () => {
 
     // A track with no creations: too little activity to tell.
     const used = new Set((await cli('overview', '--period', '90')).tracks.map((t) => t.id));
-    const unused = JSON.parse(readFileSync(SAMPLE, 'utf8')).tracks.map((t) => t.id).find((id) => !used.has(id));
+    const unused = JSON.parse(readFileSync(SAMPLE, 'utf8'))
+      .tracks.map((t) => t.id)
+      .find((id) => !used.has(id));
     const lift = await cli('lift', unused, '--period', '7');
     assert.equal(lift.bestLag, null);
     assert.equal(lift.reason, 'thin-activity');
@@ -130,24 +176,41 @@ describe('lift: how streams follow TikTok creations', () => {
     assert.match(none.text, /^Not enough TikTok activity in the last 12 weeks to tell/);
   });
 
-  test('the overview lists the 5 tracks whose streams follow TikTok most, as the CLI\'s lift-ranking', async () => {
+  test("the overview lists the 5 tracks whose streams follow TikTok most, as the CLI's lift-ranking", async () => {
     // 28 days of the sample is asked right after the paint; 90 days (past the
     // budget of track-days) once the user stays on it: both as the CLI.
     await goTo(page, '#/?period=28');
     const short = await cli('lift-ranking', '--period', '28', '--limit', '5');
-    assert.deepStrictEqual(await page.$$eval('#lift-list li', (items) => items.map((li) => li.dataset.trackId)), short.tracks.map((t) => t.id));
+    assert.deepStrictEqual(
+      await page.$$eval('#lift-list li', (items) => items.map((li) => li.dataset.trackId)),
+      short.tracks.map((t) => t.id),
+    );
     await goTo(page, '#/?period=90');
-    assert.equal(await page.getAttribute('#lift-ranking', 'class'), 'card lift-ranking insight', 'no longer marked as updating');
+    assert.equal(
+      await page.getAttribute('#lift-ranking', 'class'),
+      'card lift-ranking insight',
+      'no longer marked as updating',
+    );
     const answer = await cli('lift-ranking', '--period', '90', '--limit', '5');
-    const shown = await page.$$eval('#lift-list li', (items) => items.map((li) => ({
-      id: li.dataset.trackId, lag: Number(li.dataset.lag), title: li.querySelector('.track-link').textContent,
-      href: li.querySelector('.track-link').getAttribute('href'), details: li.querySelector('.lift-details').textContent,
-    })));
-    assert.deepStrictEqual(shown.map(({ id, lag, title }) => ({ id, lag, title })),
-      answer.tracks.map((t) => ({ id: t.id, lag: t.bestLag, title: t.title })));
+    const shown = await page.$$eval('#lift-list li', (items) =>
+      items.map((li) => ({
+        id: li.dataset.trackId,
+        lag: Number(li.dataset.lag),
+        title: li.querySelector('.track-link').textContent,
+        href: li.querySelector('.track-link').getAttribute('href'),
+        details: li.querySelector('.lift-details').textContent,
+      })),
+    );
+    assert.deepStrictEqual(
+      shown.map(({ id, lag, title }) => ({ id, lag, title })),
+      answer.tracks.map((t) => ({ id: t.id, lag: t.bestLag, title: t.title })),
+    );
     shown.forEach((item, i) => {
       assert.equal(item.href, `#/track/${item.id}?period=90`);
-      assert.ok(item.details.includes(`correlation ${answer.tracks[i].correlation.toFixed(2)}`), item.details);
+      assert.ok(
+        item.details.includes(`correlation ${answer.tracks[i].correlation.toFixed(2)}`),
+        item.details,
+      );
     });
     await clickAndWait(page, '#lift-list li:first-child .track-link');
     assert.equal(hashOf(page), `#/track/${answer.tracks[0].id}?period=90`);
@@ -157,16 +220,23 @@ describe('lift: how streams follow TikTok creations', () => {
 
 describe('breakouts', () => {
   test('rows of the first page carry a badge exactly for the CLI\'s breakouts, "New" when nothing came before', async () => {
-    for (const [hash, args] of [['#/?period=28', ['--period', '28']], ['#/?period=7&platform=tiktok', ['--period', '7', '--platform', 'tiktok']]]) {
+    for (const [hash, args] of [
+      ['#/?period=28', ['--period', '28']],
+      ['#/?period=7&platform=tiktok', ['--period', '7', '--platform', 'tiktok']],
+    ]) {
       await goTo(page, hash);
       const answer = await cli('breakouts', ...args);
       const firstPage = await cli('overview', ...args, '--limit', String(PAGE_SIZE));
       const growth = new Map(answer.tracks.map((t) => [t.id, t.growth]));
-      const expected = firstPage.tracks.filter((t) => growth.has(t.id))
+      const expected = firstPage.tracks
+        .filter((t) => growth.has(t.id))
         .map((t) => ({ id: t.id, badge: growth.get(t.id) === null ? 'New' : 'Breakout' }));
       assert.ok(expected.length > 0, `${hash}: some breakouts on the first page`);
-      const shown = await page.$$eval('#ranking-rows tr', (rows) => rows.filter((r) => r.querySelector('.badge'))
-        .map((r) => ({ id: r.dataset.trackId, badge: r.querySelector('.badge').textContent })));
+      const shown = await page.$$eval('#ranking-rows tr', (rows) =>
+        rows
+          .filter((r) => r.querySelector('.badge'))
+          .map((r) => ({ id: r.dataset.trackId, badge: r.querySelector('.badge').textContent })),
+      );
       assert.deepStrictEqual(shown, expected);
       assert.equal(await page.textContent('#breakouts-count'), String(answer.breakouts));
     }
@@ -178,23 +248,43 @@ describe('breakouts', () => {
     assert.equal(hashOf(page), '#/?period=28&view=breakouts');
     assert.equal(await page.getAttribute('#tab-breakouts', 'aria-current'), 'page');
     const answer = await cli('breakouts', '--period', '28', '--limit', String(PAGE_SIZE));
-    const shown = await page.$$eval('#breakouts-rows tr', (rows) => rows.map((r) => ({
-      id: r.dataset.trackId,
-      creations: Number(r.cells[2].querySelector('data').value),
-      previousCreations: Number(r.cells[3].querySelector('data').value),
-      growth: r.cells[4].dataset.growth === 'new' ? null : Number(r.cells[4].dataset.growth),
-      growthText: r.cells[4].textContent,
-    })));
-    assert.deepStrictEqual(shown.map(({ growthText, ...rest }) => rest),
-      answer.tracks.map(({ id, creations, previousCreations, growth }) => ({ id, creations, previousCreations, growth })));
+    const shown = await page.$$eval('#breakouts-rows tr', (rows) =>
+      rows.map((r) => ({
+        id: r.dataset.trackId,
+        creations: Number(r.cells[2].querySelector('data').value),
+        previousCreations: Number(r.cells[3].querySelector('data').value),
+        growth: r.cells[4].dataset.growth === 'new' ? null : Number(r.cells[4].dataset.growth),
+        growthText: r.cells[4].textContent,
+      })),
+    );
+    assert.deepStrictEqual(
+      shown.map(({ growthText, ...rest }) => rest),
+      answer.tracks.map(({ id, creations, previousCreations, growth }) => ({
+        id,
+        creations,
+        previousCreations,
+        growth,
+      })),
+    );
     // The growth (a multiple past +999%), then the counts it rests on.
     const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
     const number = new Intl.NumberFormat('en');
-    const growthText = (g) => (g === null ? 'New' : g >= 9.995
-      ? `\u00D7${new Intl.NumberFormat('en', { maximumSignificantDigits: 3 }).format(g + 1)}` : `+${percent.format(g)}`);
-    shown.forEach((row) => assert.equal(row.growthText,
-      `${growthText(row.growth)}from ${number.format(row.previousCreations)} to ${number.format(row.creations)}`));
-    assert.ok(shown.some((row) => row.growth === null), 'the sample has a new breakout at 28 days');
+    const growthText = (g) =>
+      g === null
+        ? 'New'
+        : g >= 9.995
+          ? `\u00D7${new Intl.NumberFormat('en', { maximumSignificantDigits: 3 }).format(g + 1)}`
+          : `+${percent.format(g)}`;
+    shown.forEach((row) =>
+      assert.equal(
+        row.growthText,
+        `${growthText(row.growth)}from ${number.format(row.previousCreations)} to ${number.format(row.creations)}`,
+      ),
+    );
+    assert.ok(
+      shown.some((row) => row.growth === null),
+      'the sample has a new breakout at 28 days',
+    );
     assert.equal(await page.isHidden('#ranking-table'), true);
     await screenshot(page, 'insights-breakouts-desktop');
 
@@ -206,16 +296,27 @@ describe('breakouts', () => {
 });
 
 describe('splits: TikTok vs Douyin, UGC vs PGC', () => {
-  test('the overview shows the catalog\'s shares as the CLI, with a chart and the FAQ\'s explanation', async () => {
+  test("the overview shows the catalog's shares as the CLI, with a chart and the FAQ's explanation", async () => {
     await goTo(page, '#/?period=28');
     const shown = await readSplits('overview-splits');
     const answer = await cli('splits', '--period', '28');
     const { chart, explainer, ...shares } = shown;
     assert.deepStrictEqual(shares, expectedSplits(answer));
-    const position = (entries, keys) => keys.map((k) => (entries.find((e) => e.key === k)?.share ?? 0) * 100);
-    assert.deepStrictEqual(chart, [0, 1, 2].map((i) => [
-      position(answer.platform, ['tiktok', 'douyin', 'unknown'])[i], position(answer.content, ['ugc', 'pgc', 'unknown'])[i]]));
-    for (const needle of ['official extract chosen at upload', 'audio fingerprint', 'shows PGC only', 'Chinese app'])
+    const position = (entries, keys) =>
+      keys.map((k) => (entries.find((e) => e.key === k)?.share ?? 0) * 100);
+    assert.deepStrictEqual(
+      chart,
+      [0, 1, 2].map((i) => [
+        position(answer.platform, ['tiktok', 'douyin', 'unknown'])[i],
+        position(answer.content, ['ugc', 'pgc', 'unknown'])[i],
+      ]),
+    );
+    for (const needle of [
+      'official extract chosen at upload',
+      'audio fingerprint',
+      'shows PGC only',
+      'Chinese app',
+    ])
       assert.ok(explainer.includes(needle), `the explanation says "${needle}"`);
   });
 
@@ -224,12 +325,15 @@ describe('splits: TikTok vs Douyin, UGC vs PGC', () => {
     await page.waitForFunction(() => location.hash.includes('content=ugc'));
     await waitForInsights(page);
     const { chart, explainer, ...shares } = await readSplits('overview-splits');
-    assert.deepStrictEqual(shares, expectedSplits(await cli('splits', '--period', '28', '--content', 'ugc')));
+    assert.deepStrictEqual(
+      shares,
+      expectedSplits(await cli('splits', '--period', '28', '--content', 'ugc')),
+    );
     assert.match(explainer, /app shares count UGC videos only/);
     await afterNavigation(page, () => page.selectOption('#content-filter', 'all'));
   });
 
-  test('the track page shows the track\'s shares as the CLI', async () => {
+  test("the track page shows the track's shares as the CLI", async () => {
     await goTo(page, '#/track/T083?period=90');
     const { chart, explainer, ...shares } = await readSplits('track-splits');
     assert.deepStrictEqual(shares, expectedSplits(await cli('splits', 'T083', '--period', '90')));
@@ -244,11 +348,16 @@ describe('the territory map', () => {
     assert.equal(ISO_NUMERIC.AF, '004');
     const atlas = JSON.parse(readFileSync(join(ROOT, 'dist/web/data/countries-110m.json'), 'utf8'));
     const numeric = new Set(Object.values(ISO_NUMERIC));
-    const missing = atlas.objects.countries.geometries.filter((g) => g.id !== undefined && !numeric.has(g.id));
-    assert.deepStrictEqual(missing.map((g) => g.properties.name), []);
+    const missing = atlas.objects.countries.geometries.filter(
+      (g) => g.id !== undefined && !numeric.has(g.id),
+    );
+    assert.deepStrictEqual(
+      missing.map((g) => g.properties.name),
+      [],
+    );
   });
 
-  test('the map colours the track\'s territories with the CLI\'s creations, and a known territory is painted', async () => {
+  test("the map colours the track's territories with the CLI's creations, and a known territory is painted", async () => {
     await goTo(page, '#/track/T107?period=28');
     const answer = await cli('track', 'T107', '--period', '28');
     await page.locator('#territory-map').scrollIntoViewIfNeeded();
@@ -260,41 +369,63 @@ describe('the territory map', () => {
       const us = data.findIndex((d) => d.feature.id === '840');
       const { x, y } = meta.data[us].getCenterPoint();
       const ratio = canvas.width / canvas.clientWidth;
-      const pixel = [...canvas.getContext('2d').getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
+      const pixel = [
+        ...canvas.getContext('2d').getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1)
+          .data,
+      ];
       const color = meta.controller.indexToColor(us);
       const antarctica = data.some((d) => d.feature.id === '010');
       return {
-        values: data.filter((d) => d.value !== null).map((d) => ({ id: d.feature.id, code: d.code, value: d.value })),
-        pixel, color, missing: chart.options.scales.color.missing, antarctica, note: __root().getElementById('map-note').textContent,
+        values: data
+          .filter((d) => d.value !== null)
+          .map((d) => ({ id: d.feature.id, code: d.code, value: d.value })),
+        pixel,
+        color,
+        missing: chart.options.scales.color.missing,
+        antarctica,
+        note: __root().getElementById('map-note').textContent,
       };
     });
-    const drawable = new Set(JSON.parse(readFileSync(join(ROOT, 'dist/web/data/countries-110m.json'), 'utf8'))
-      .objects.countries.geometries.map((g) => g.id));
-    const expected = answer.territories.filter((t) => drawable.has(ISO_NUMERIC[t.code]))
+    const drawable = new Set(
+      JSON.parse(
+        readFileSync(join(ROOT, 'dist/web/data/countries-110m.json'), 'utf8'),
+      ).objects.countries.geometries.map((g) => g.id),
+    );
+    const expected = answer.territories
+      .filter((t) => drawable.has(ISO_NUMERIC[t.code]))
       .map((t) => ({ id: ISO_NUMERIC[t.code], code: t.code, value: t.creations }));
     const byId = (a, b) => a.id.localeCompare(b.id);
     assert.deepStrictEqual(shown.values.sort(byId), expected.sort(byId));
     assert.equal(shown.antarctica, false);
     assert.notEqual(shown.color, shown.missing, 'the United States are coloured');
     const [r, g, b, a] = shown.pixel;
-    assert.ok(a === 255 && r > g + 60 && r > b + 40, `the United States are painted in the map's red, got rgba(${shown.pixel})`);
+    assert.ok(
+      a === 255 && r > g + 60 && r > b + 40,
+      `the United States are painted in the map's red, got rgba(${shown.pixel})`,
+    );
     const undrawn = answer.territories.filter((t) => !drawable.has(ISO_NUMERIC[t.code]));
     for (const t of undrawn)
-      assert.ok(shown.note.includes(new Intl.DisplayNames(['en'], { type: 'region' }).of(t.code)), `${t.code} is named under the map`);
+      assert.ok(
+        shown.note.includes(new Intl.DisplayNames(['en'], { type: 'region' }).of(t.code)),
+        `${t.code} is named under the map`,
+      );
     await screenshot(page, 'insights-map-desktop');
   });
 });
 
 describe('the weekly chart', () => {
-  const readChart = () => page.evaluate(() => {
-    const chart = window.Chart.getChart(__root().getElementById('daily-chart'));
-    return {
-      labels: chart.data.labels, creations: chart.data.datasets[0].data,
-      weekly: __root().getElementById('granularity-weekly').checked, title: __root().getElementById('chart-title').textContent,
-    };
-  });
+  const readChart = () =>
+    page.evaluate(() => {
+      const chart = window.Chart.getChart(__root().getElementById('daily-chart'));
+      return {
+        labels: chart.data.labels,
+        creations: chart.data.datasets[0].data,
+        weekly: __root().getElementById('granularity-weekly').checked,
+        title: __root().getElementById('chart-title').textContent,
+      };
+    });
 
-  test('365 days is weekly by default, with the CLI\'s buckets; the toggle shows days and the URL keeps it', async () => {
+  test("365 days is weekly by default, with the CLI's buckets; the toggle shows days and the URL keeps it", async () => {
     await goTo(page, '#/track/T107?period=365');
     const weekly = await cli('track', 'T107', '--period', '365', '--weekly');
     let shown = await readChart();
@@ -305,7 +436,10 @@ describe('the weekly chart', () => {
     assert.equal(shown.labels.length, weekly.series.dates.length - 1);
     assert.deepStrictEqual(shown.labels, weekly.series.dates.slice(1));
     assert.deepStrictEqual(shown.creations, weekly.series.creations.slice(1));
-    assert.match(await page.textContent('#chart-note'), /The first day, a partial week, is left out\./);
+    assert.match(
+      await page.textContent('#chart-note'),
+      /The first day, a partial week, is left out\./,
+    );
     assert.equal(hashOf(page), '#/track/T107?period=365');
 
     await afterNavigation(page, () => page.click('label[for="granularity-daily"]'));
@@ -317,7 +451,7 @@ describe('the weekly chart', () => {
     assert.equal((await readChart()).labels.length, 365, 'a reload keeps the daily chart');
   });
 
-  test('28 days is daily by default; weekly shows the CLI\'s buckets, the first one shorter', async () => {
+  test("28 days is daily by default; weekly shows the CLI's buckets, the first one shorter", async () => {
     await goTo(page, '#/track/T083?period=28');
     assert.equal((await readChart()).labels.length, 28);
     await afterNavigation(page, () => page.click('label[for="granularity-weekly"]'));
@@ -338,7 +472,8 @@ describe('the weekly chart', () => {
 describe('the insights at phone width', () => {
   test('each page fits 360 px with the insights drawn; screenshots are saved', async () => {
     await page.setViewportSize(PHONE);
-    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    const fits = () =>
+      page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     for (const [hash, name, selector] of [
       ['#/?period=28', 'insights-overview-phone', '#overview-splits'],
       ['#/?period=28&view=breakouts', 'insights-breakouts-phone', '#ranking'],
@@ -346,7 +481,7 @@ describe('the insights at phone width', () => {
       ['#/track/T107?period=90', 'insights-map-phone', '#territory-map'],
     ]) {
       await goTo(page, hash);
-      await page.waitForTimeout(300);  // charts follow their boxes' new width
+      await page.waitForTimeout(300); // charts follow their boxes' new width
       assert.equal(await fits(), true, hash);
       await page.locator(selector).scrollIntoViewIfNeeded();
       await screenshot(page, name);

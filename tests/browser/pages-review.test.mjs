@@ -10,7 +10,13 @@ import { after, before, describe, test } from 'node:test';
 
 import { ROOT, cliAnswer, scratchDir } from '../js/helpers.mjs';
 import {
-  DESKTOP, afterNavigation, goTo, loadFile, openDashboard, screenshot, waitForInsights,
+  DESKTOP,
+  afterNavigation,
+  goTo,
+  loadFile,
+  openDashboard,
+  screenshot,
+  waitForInsights,
 } from './fixtures/dashboard/harness.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -21,8 +27,11 @@ const dir = scratchDir();
 // dashboard's open shadow root included), as "rule: target" lines.
 async function axeViolations(page) {
   if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ['violations'] }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
 }
 
@@ -32,10 +41,29 @@ function noStreamsDocument() {
   return {
     schema: 'tiktok-analytics/v1',
     asOf: '2026-11-26',
-    tracks: [{ id: 'A', title: 'Northern Lights', artist: 'Iris Vega' }, { id: 'B', title: 'Quiet Harbour', artist: 'Iris Vega' }],
+    tracks: [
+      { id: 'A', title: 'Northern Lights', artist: 'Iris Vega' },
+      { id: 'B', title: 'Quiet Harbour', artist: 'Iris Vega' },
+    ],
     tiktok: [
-      { track: 'A', territory: 'FR', platform: 'tiktok', content: 'ugc', start: '2026-09-01', creations: days(86, (i) => 5 + (i % 7)), views: days(86, (i) => 1000 + 37 * i) },
-      { track: 'B', territory: 'DE', platform: 'tiktok', content: 'pgc', start: '2026-09-01', creations: days(86, (i) => (i % 3 === 0 ? 0 : 4)), views: days(86, (i) => (i % 3 === 0 ? 0 : 900 + 30 * i)) },
+      {
+        track: 'A',
+        territory: 'FR',
+        platform: 'tiktok',
+        content: 'ugc',
+        start: '2026-09-01',
+        creations: days(86, (i) => 5 + (i % 7)),
+        views: days(86, (i) => 1000 + 37 * i),
+      },
+      {
+        track: 'B',
+        territory: 'DE',
+        platform: 'tiktok',
+        content: 'pgc',
+        start: '2026-09-01',
+        creations: days(86, (i) => (i % 3 === 0 ? 0 : 4)),
+        views: days(86, (i) => (i % 3 === 0 ? 0 : 900 + 30 * i)),
+      },
     ],
     streams: [{ track: 'A', start: '2026-09-01', streams: days(85, (i) => 2000 + 11 * i) }],
   };
@@ -74,21 +102,34 @@ describe('desktop, 1280×900', () => {
     assert.ok(boxes.ranking > boxes.kpis && boxes.ranking - boxes.kpis < 40, JSON.stringify(boxes));
     assert.ok(boxes.insights > boxes.ranking, 'the insights come after the table');
     assert.ok(boxes.thirdRow <= 900, `the third row ends at y=${boxes.thirdRow}`);
-    assert.ok(boxes.track >= 0.38 * boxes.table, `the Track column is ${boxes.track} of ${boxes.table} px`);
+    assert.ok(
+      boxes.track >= 0.38 * boxes.table,
+      `the Track column is ${boxes.track} of ${boxes.table} px`,
+    );
   });
 
   test('two rows with the same title are told apart by their id, next to the artist', async () => {
-    const rows = await page.$$eval('#ranking-rows tr', (trs) => trs.map((tr) => ({
-      id: tr.dataset.trackId, title: tr.querySelector('.track-link').textContent, tell: tr.querySelector('.track-tell').textContent,
-    })));
+    const rows = await page.$$eval('#ranking-rows tr', (trs) =>
+      trs.map((tr) => ({
+        id: tr.dataset.trackId,
+        title: tr.querySelector('.track-link').textContent,
+        tell: tr.querySelector('.track-tell').textContent,
+      })),
+    );
     const count = new Map();
     for (const r of rows) count.set(r.title, (count.get(r.title) ?? 0) + 1);
-    assert.ok([...count.values()].some((n) => n > 1), 'the first page has a repeated title');
+    assert.ok(
+      [...count.values()].some((n) => n > 1),
+      'the first page has a repeated title',
+    );
     for (const r of rows) assert.equal(r.tell, count.get(r.title) > 1 ? ` · ${r.id}` : '', r.title);
   });
 
   test('the skip link is the first Tab stop and takes the focus to the first row', async () => {
-    await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+    await page.evaluate(() => {
+      document.activeElement?.blur();
+      window.scrollTo(0, 0);
+    });
     // Unfocused, it paints nothing, least of all outside the element (a host's
     // header sits right above a dashboard).
     const hidden = await page.evaluate(() => {
@@ -100,17 +141,32 @@ describe('desktop, 1280×900', () => {
     assert.ok(hidden.inside, 'the unfocused skip link stays inside the element');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => __root().activeElement?.id), 'skip-link');
-    assert.equal(await page.evaluate(() => __root().activeElement.getBoundingClientRect().top >= 0), true, 'visible when focused');
+    assert.equal(
+      await page.evaluate(() => __root().activeElement.getBoundingClientRect().top >= 0),
+      true,
+      'visible when focused',
+    );
     await page.keyboard.press('Enter');
     const first = await page.evaluate(() => __root().activeElement?.closest('tr')?.dataset.trackId);
-    const answer = await cliAnswer(['overview', '--period', '28', '--limit', '1', join(ROOT, 'dist/data/sample-catalog.json')]);
+    const answer = await cliAnswer([
+      'overview',
+      '--period',
+      '28',
+      '--limit',
+      '1',
+      join(ROOT, 'dist/data/sample-catalog.json'),
+    ]);
     assert.equal(first, answer.tracks[0].id);
   });
 
   test('a link to a range before the data falls back to a period; a range whose previous days precede the data says so', async () => {
     await goTo(page, '#/?from=2016-11-01&to=2016-11-28');
     assert.equal(new URL(page.url()).hash, '#/?period=28');
-    assert.equal(await page.isVisible('#empty-state'), false, 'no beginner articles for a catalog that has creations');
+    assert.equal(
+      await page.isVisible('#empty-state'),
+      false,
+      'no beginner articles for a catalog that has creations',
+    );
     await goTo(page, '#/?from=2024-11-25&to=2024-12-24');
     const note = await page.textContent('#overview-creations .kpi-note');
     assert.equal(note, 'No comparison: the data starts on 25 Nov 2024.');
@@ -120,17 +176,23 @@ describe('desktop, 1280×900', () => {
 
   test('with App = Douyin, the splits card says its app shares show every app', async () => {
     await afterNavigation(page, () => page.selectOption('#platform-filter', 'douyin'));
-    assert.equal(await page.textContent('#overview-splits .split-filters'),
-      'The app shares show every app, whatever the App filter (Douyin); the video shares count Douyin only.');
+    assert.equal(
+      await page.textContent('#overview-splits .split-filters'),
+      'The app shares show every app, whatever the App filter (Douyin); the video shares count Douyin only.',
+    );
     await afterNavigation(page, () => page.selectOption('#platform-filter', 'all'));
   });
 
   test('the track chart: at least three labelled ticks on the views and streams axis, a linear scale on demand', async () => {
     await goTo(page, '#/track/T107?period=365');
-    const ticks = () => page.evaluate(() => {
-      const chart = window.Chart.getChart(__root().getElementById('daily-chart'));
-      return { labels: chart.scales.audience.ticks.filter((t) => t.label !== '').map((t) => t.label), type: chart.scales.audience.type };
-    });
+    const ticks = () =>
+      page.evaluate(() => {
+        const chart = window.Chart.getChart(__root().getElementById('daily-chart'));
+        return {
+          labels: chart.scales.audience.ticks.filter((t) => t.label !== '').map((t) => t.label),
+          type: chart.scales.audience.type,
+        };
+      });
     const log = await ticks();
     assert.equal(log.type, 'logarithmic');
     assert.ok(log.labels.length >= 3, JSON.stringify(log.labels));
@@ -156,7 +218,9 @@ describe('desktop, 1280×900', () => {
     await page.click('#range-toggle');
     found.customDates = await axeViolations(page);
     await page.keyboard.press('Escape');
-    console.log(`axe serious/critical: ${JSON.stringify(Object.fromEntries(Object.entries(found).map(([k, v]) => [k, v.length])))}`);
+    console.log(
+      `axe serious/critical: ${JSON.stringify(Object.fromEntries(Object.entries(found).map(([k, v]) => [k, v.length])))}`,
+    );
     assert.deepEqual(found, { overview: [], breakouts: [], track: [], faq: [], customDates: [] });
   });
 
@@ -169,8 +233,11 @@ describe('desktop, 1280×900', () => {
       const chart = window.Chart.getChart(__root().getElementById('daily-chart'));
       const button = __root().querySelector('.legend-streams');
       return {
-        streamsVisible: chart.isDatasetVisible(2), viewsVisible: chart.isDatasetVisible(1),
-        disabled: button.disabled, text: button.textContent, note: __root().getElementById('chart-note').textContent,
+        streamsVisible: chart.isDatasetVisible(2),
+        viewsVisible: chart.isDatasetVisible(1),
+        disabled: button.disabled,
+        text: button.textContent,
+        note: __root().getElementById('chart-note').textContent,
         ticks: chart.scales.audience.ticks.filter((t) => t.label !== '').length,
       };
     });
@@ -178,14 +245,25 @@ describe('desktop, 1280×900', () => {
     assert.deepEqual(shown.viewsVisible, true);
     assert.equal(shown.disabled, true);
     assert.equal(shown.text, 'Streams (all platforms): none in this period');
-    assert.ok(shown.note.includes('No streams for this track in this period: no streams line.'), shown.note);
+    assert.ok(
+      shown.note.includes('No streams for this track in this period: no streams line.'),
+      shown.note,
+    );
     assert.ok(shown.ticks >= 3, `${shown.ticks} labelled ticks`);
     // A track with streams keeps its line.
     await goTo(page, '#/track/A?period=28');
-    assert.equal(await page.evaluate(() => window.Chart.getChart(__root().getElementById('daily-chart')).isDatasetVisible(2)), true);
+    assert.equal(
+      await page.evaluate(() =>
+        window.Chart.getChart(__root().getElementById('daily-chart')).isDatasetVisible(2),
+      ),
+      true,
+    );
     assert.deepEqual(await axeViolations(page), []);
     // (axe-core tries inline styles of its own, which the page's CSP blocks: not the dashboard's.)
-    assert.deepEqual(dashboard.problems.filter((p) => !p.includes('Applying inline style violates')), []);
+    assert.deepEqual(
+      dashboard.problems.filter((p) => !p.includes('Applying inline style violates')),
+      [],
+    );
   });
 });
 
@@ -220,17 +298,22 @@ describe('phone, 360×740', () => {
     await screenshot(page, 'review-phone-sticky');
   });
 
-  test('rows are compact, the chart is at least 300 px tall, and the FAQ\'s close button stays in view', async () => {
+  test("rows are compact, the chart is at least 300 px tall, and the FAQ's close button stays in view", async () => {
     const rows = await page.evaluate(() => {
       const trs = [...__root().querySelectorAll('#ranking-rows tr')];
       return trs.reduce((sum, tr) => sum + tr.getBoundingClientRect().height, 0) / trs.length;
     });
     assert.ok(rows <= 100, `a row is ${rows} px tall on average`);
     await goTo(page, '#/track/T107?period=28');
-    const chart = await page.evaluate(() => __root().querySelector('.chart-box').getBoundingClientRect().height);
+    const chart = await page.evaluate(
+      () => __root().querySelector('.chart-box').getBoundingClientRect().height,
+    );
     assert.ok(chart >= 300, `the chart is ${chart} px tall`);
     await page.click('#track-info');
-    await page.evaluate(() => { const faq = __root().getElementById('faq'); faq.scrollTop = faq.scrollHeight; });
+    await page.evaluate(() => {
+      const faq = __root().getElementById('faq');
+      faq.scrollTop = faq.scrollHeight;
+    });
     const close = await page.evaluate(() => {
       const box = __root().getElementById('faq-close').getBoundingClientRect();
       return { top: box.top, bottom: box.bottom, height: innerHeight };

@@ -9,12 +9,19 @@ import { chromium } from 'playwright-core';
 
 import { startServer } from '../../scripts/serve.mjs';
 import {
-  FILTERS, PERIODS, ROOT, cliAnswer, cliLoadError, generate, queryArgs, scratchDir,
+  FILTERS,
+  PERIODS,
+  ROOT,
+  cliAnswer,
+  cliLoadError,
+  generate,
+  queryArgs,
+  scratchDir,
 } from '../js/helpers.mjs';
 
 const root = scratchDir();
 let server, browser, page;
-const problems = [];  // console errors, page errors and failed requests
+const problems = []; // console errors, page errors and failed requests
 const wasmResponses = [];
 const BAD_DOCUMENT = '{"tracks": [{"id": "A"}, {"id": "A"}], "asOf": "2026-01-01"}';
 
@@ -32,21 +39,48 @@ async function buildSite() {
   cpSync(catalog, join(root, 'data/catalog.json'));
   writeFileSync(join(root, 'data/bad.json'), BAD_DOCUMENT);
   // A second catalog whose tracks differ (count, ids and titles), for replacing the first.
-  writeFileSync(join(root, 'data/second.json'), JSON.stringify({
-    schema: 'tiktok-analytics/v1', asOf: '2026-03-01',
-    tracks: [{ id: 'Z9', title: 'Second <b>catalog</b>', artist: 'Other' }, { id: 'Y8', title: 'Zweiter \u00e9' }],
-    tiktok: [
-      { track: 'Y8', territory: 'DE', start: '2026-02-20', creations: [1, 2, 3, 4, 5, 6, 7, 8, 9], views: [9, 8, 7, 6, 5, 4, 3, 2, 1] },
-      { track: 'Z9', territory: 'SE', start: '2026-02-25', creations: [40, 0, 2, 0], views: [1, 1, 1, 1] },
-    ],
-    streams: [{ track: 'Z9', start: '2026-02-01', streams: [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5] }],
-  }));
+  writeFileSync(
+    join(root, 'data/second.json'),
+    JSON.stringify({
+      schema: 'tiktok-analytics/v1',
+      asOf: '2026-03-01',
+      tracks: [
+        { id: 'Z9', title: 'Second <b>catalog</b>', artist: 'Other' },
+        { id: 'Y8', title: 'Zweiter \u00e9' },
+      ],
+      tiktok: [
+        {
+          track: 'Y8',
+          territory: 'DE',
+          start: '2026-02-20',
+          creations: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+          views: [9, 8, 7, 6, 5, 4, 3, 2, 1],
+        },
+        {
+          track: 'Z9',
+          territory: 'SE',
+          start: '2026-02-25',
+          creations: [40, 0, 2, 0],
+          views: [1, 1, 1, 1],
+        },
+      ],
+      streams: [
+        {
+          track: 'Z9',
+          start: '2026-02-01',
+          streams: [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5],
+        },
+      ],
+    }),
+  );
 }
 
 function watch(target, where) {
   target.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning')
-      problems.push(`${where} console ${message.type()}: ${message.text()} (${message.location().url})`);
+      problems.push(
+        `${where} console ${message.type()}: ${message.text()} (${message.location().url})`,
+      );
   });
 }
 
@@ -55,8 +89,14 @@ before(async () => {
   server = await startServer({ root });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   page = await browser.newPage();
   watch(page, 'page');
@@ -65,7 +105,8 @@ before(async () => {
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    if (response.url().endsWith('.wasm') && response.ok()) wasmResponses.push(response.headers()['content-type']);
+    if (response.url().endsWith('.wasm') && response.ok())
+      wasmResponses.push(response.headers()['content-type']);
   });
   await page.goto(server.url);
   await page.waitForFunction(() => window.fixture !== undefined, null, { timeout: 10000 });
@@ -79,13 +120,18 @@ after(async () => {
 describe('the Worker API under the CSP', () => {
   test('a document loaded through the Worker answers like the native CLI', async () => {
     const file = join(root, 'data/catalog.json');
-    const overviews = PERIODS.flatMap((period) => FILTERS.filter((_, i) => i % 4 === 0).map((f) => ({ period, ...f })));
+    const overviews = PERIODS.flatMap((period) =>
+      FILTERS.filter((_, i) => i % 4 === 0).map((f) => ({ period, ...f })),
+    );
     overviews.push({ period: 28, limit: 3, offset: 1 });
     const { tracks: all } = JSON.parse(readFileSync(file, 'utf8'));
     const ids = [all[0].id, all[Math.floor(all.length / 2)].id];
     const tracks = ids.flatMap((id) => PERIODS.map((period) => ({ id, period })));
-    const got = await page.evaluate(({ overviews, tracks }) =>
-      window.fixture.workerAnswers('/data/catalog.json', { overviews, tracks }), { overviews, tracks });
+    const got = await page.evaluate(
+      ({ overviews, tracks }) =>
+        window.fixture.workerAnswers('/data/catalog.json', { overviews, tracks }),
+      { overviews, tracks },
+    );
 
     assert.deepStrictEqual(got.phases, ['copying', 'parsing', 'done']);
     assert.equal(got.detached, true, 'the loaded ArrayBuffer was transferred, not copied');
@@ -97,29 +143,53 @@ describe('the Worker API under the CSP', () => {
     assert.deepStrictEqual([...got.overviews, ...got.tracks], expected);
   });
 
-  test('a bad document rejects with the CLI\'s message and the loaded one keeps answering', async () => {
+  test("a bad document rejects with the CLI's message and the loaded one keeps answering", async () => {
     const expected = await cliLoadError(Buffer.from(BAD_DOCUMENT));
-    const got = await page.evaluate(() => window.fixture.workerRefusal('/data/catalog.json', '/data/bad.json'));
+    const got = await page.evaluate(() =>
+      window.fixture.workerRefusal('/data/catalog.json', '/data/bad.json'),
+    );
     assert.deepStrictEqual(got.error, { name: 'Error', message: expected, isError: true });
     assert.equal(got.typeError, 'TypeError');
     assert.equal(got.rangeError, 'period must be a whole number of days from 1 to 3650, got 0');
     assert.equal(got.unchanged, true);
   });
 
-  test('a second catalog replaces the first in the Worker\'s answers, and a refused third keeps it', async () => {
+  test("a second catalog replaces the first in the Worker's answers, and a refused third keeps it", async () => {
     const query = { period: 28 };
-    const got = await page.evaluate((q) => window.fixture.workerReplace('/data/catalog.json', '/data/second.json', '/data/bad.json', q), query);
-    assert.deepStrictEqual(got.first, await cliAnswer(['overview', ...queryArgs(query), join(root, 'data/catalog.json')]));
-    const second = await cliAnswer(['overview', ...queryArgs(query), join(root, 'data/second.json')]);
+    const got = await page.evaluate(
+      (q) =>
+        window.fixture.workerReplace(
+          '/data/catalog.json',
+          '/data/second.json',
+          '/data/bad.json',
+          q,
+        ),
+      query,
+    );
+    assert.deepStrictEqual(
+      got.first,
+      await cliAnswer(['overview', ...queryArgs(query), join(root, 'data/catalog.json')]),
+    );
+    const second = await cliAnswer([
+      'overview',
+      ...queryArgs(query),
+      join(root, 'data/second.json'),
+    ]);
     assert.deepStrictEqual(got.second, second);
-    assert.deepStrictEqual(second.tracks.map((t) => t.title), ['Zweiter \u00e9', 'Second <b>catalog</b>']);
+    assert.deepStrictEqual(
+      second.tracks.map((t) => t.title),
+      ['Zweiter \u00e9', 'Second <b>catalog</b>'],
+    );
     assert.equal(got.refused, await cliLoadError(Buffer.from(BAD_DOCUMENT)));
     assert.deepStrictEqual(got.afterRefusal, second);
   });
 
   test('terminate rejects the request in flight and every later call', async () => {
     const got = await page.evaluate(() => window.fixture.workerTermination('/data/catalog.json'));
-    assert.deepStrictEqual(got, { inFlight: 'this AnalyticsWorker was terminated', later: 'this AnalyticsWorker was terminated' });
+    assert.deepStrictEqual(got, {
+      inFlight: 'this AnalyticsWorker was terminated',
+      later: 'this AnalyticsWorker was terminated',
+    });
   });
 
   test('after dispose the Worker refuses queries with a clear message', async () => {
@@ -130,13 +200,21 @@ describe('the Worker API under the CSP', () => {
   test('a wasmUrl relative to the page works, and a missing .wasm rejects with its address', async () => {
     const got = await page.evaluate(() => window.fixture.workerWasmUrl());
     assert.equal(got.tracks, 0);
-    assert.equal(got.missing, `could not download the analytics engine ${server.url}nowhere/tta_wasm.wasm (HTTP 404)`);
+    assert.equal(
+      got.missing,
+      `could not download the analytics engine ${server.url}nowhere/tta_wasm.wasm (HTTP 404)`,
+    );
   });
 
   test('the same-thread API in the page answers like the Worker', async () => {
     const file = join(root, 'data/catalog.json');
-    const got = await page.evaluate(() => window.fixture.pageAnswer('/data/catalog.json', { period: 90, platform: 'tiktok' }));
-    assert.deepStrictEqual(got, await cliAnswer(['overview', ...queryArgs({ period: 90, platform: 'tiktok' }), file]));
+    const got = await page.evaluate(() =>
+      window.fixture.pageAnswer('/data/catalog.json', { period: 90, platform: 'tiktok' }),
+    );
+    assert.deepStrictEqual(
+      got,
+      await cliAnswer(['overview', ...queryArgs({ period: 90, platform: 'tiktok' }), file]),
+    );
   });
 
   test('the .wasm is served as application/wasm', () => {
@@ -146,7 +224,10 @@ describe('the Worker API under the CSP', () => {
 
   test('nothing was logged as an error, thrown or blocked by the CSP', async () => {
     // The 404 of the missing-.wasm test was wanted (its console message may arrive late).
-    assert.deepStrictEqual(problems.filter((p) => !p.includes('/nowhere/tta_wasm.wasm')), []);
+    assert.deepStrictEqual(
+      problems.filter((p) => !p.includes('/nowhere/tta_wasm.wasm')),
+      [],
+    );
     assert.deepStrictEqual(await page.evaluate(() => window.fixture.violations), []);
   });
 

@@ -38,7 +38,8 @@ json random_document(std::mt19937_64& random) {
           int cursor = base + pick(span);
           for (int piece = 0; piece < 1 + pick(2); ++piece) {
             const int length = pick(4) == 0 ? 0 : 1 + pick(span);
-            json s = {{"track", doc["tracks"][static_cast<std::size_t>(t)]["id"]}, {"territory", territory},
+            json s = {{"track", doc["tracks"][static_cast<std::size_t>(t)]["id"]},
+                      {"territory", territory},
                       {"start", tta::format_date(cursor)}};
             if (platform) s["platform"] = platform;
             if (content) s["content"] = content;
@@ -50,10 +51,14 @@ json random_document(std::mt19937_64& random) {
                 continue;
               }
               // Now and then a count above 2^32, so 64-bit creation sums are exercised too.
-              const std::uint64_t c = pick(400) == 0 ? 3000000000ull : pick(3) ? 0 : static_cast<std::uint64_t>(pick(50));
+              const std::uint64_t c = pick(400) == 0 ? 3000000000ull
+                                      : pick(3)      ? 0
+                                                     : static_cast<std::uint64_t>(pick(50));
               creations.push_back(c);
-              views.push_back(pick(200) == 0 ? 5000000000ull + static_cast<std::uint64_t>(pick(1000))
-                                             : c * static_cast<std::uint64_t>(pick(300)) + static_cast<std::uint64_t>(pick(2)));
+              views.push_back(pick(200) == 0
+                                  ? 5000000000ull + static_cast<std::uint64_t>(pick(1000))
+                                  : c * static_cast<std::uint64_t>(pick(300)) +
+                                        static_cast<std::uint64_t>(pick(2)));
             }
             s["creations"] = creations;
             s["views"] = views;
@@ -70,9 +75,11 @@ json random_document(std::mt19937_64& random) {
       if (pick(4) == 0) continue;
       json values = json::array();
       const int length = pick(span);
-      for (int d = 0; d < length; ++d) values.push_back(pick(20) == 0 ? json(nullptr) : json(pick(10000)));
+      for (int d = 0; d < length; ++d)
+        values.push_back(pick(20) == 0 ? json(nullptr) : json(pick(10000)));
       doc["streams"].push_back({{"track", doc["tracks"][static_cast<std::size_t>(t)]["id"]},
-                                {"start", tta::format_date(base + pick(span))}, {"streams", values}});
+                                {"start", tta::format_date(base + pick(span))},
+                                {"streams", values}});
     }
   }
   if (pick(2)) doc["asOf"] = tta::format_date(base + pick(span + 30));

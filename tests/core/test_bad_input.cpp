@@ -9,15 +9,17 @@ namespace {
 
 // A valid base document; each case below breaks one rule of it.
 const char* const kTrack = R"({"id": "A", "title": "Alpha"})";
-std::string doc_with(const std::string& tracks, const std::string& tiktok, const std::string& streams,
-                     const std::string& extra = "") {
-  return "{" + extra + R"("tracks": [)" + tracks + R"(], "tiktok": [)" + tiktok + R"(], "streams": [)" + streams +
-         "]}";
+std::string doc_with(const std::string& tracks, const std::string& tiktok,
+                     const std::string& streams, const std::string& extra = "") {
+  return "{" + extra + R"("tracks": [)" + tracks + R"(], "tiktok": [)" + tiktok +
+         R"(], "streams": [)" + streams + "]}";
 }
 std::string series(const std::string& fields) {
-  return R"({"track": "A", "territory": "FR", "platform": "tiktok", "content": "ugc", )" + fields + "}";
+  return R"({"track": "A", "territory": "FR", "platform": "tiktok", "content": "ugc", )" + fields +
+         "}";
 }
-const std::string kGoodSeries = series(R"("start": "2026-01-01", "creations": [1, 2], "views": [10, 20])");
+const std::string kGoodSeries =
+    series(R"("start": "2026-01-01", "creations": [1, 2], "views": [10, 20])");
 
 struct Case {
   std::string document;
@@ -30,13 +32,20 @@ TEST_CASE("every broken rule is refused with a message naming the place and the 
   const std::vector<Case> cases = {
       {"", "line 1, column 1: syntax error: unexpected end of input; expected a value"},
       {"{\"tracks\": [}", "line 1, column 13: syntax error: unexpected '}'; expected a value"},
-      {"{\"tracks\": []}\n\n  x", "line 3, column 3: syntax error: unexpected character after the document"},
-      {"{\"tracks\": [{\"id\": \"A\", \"title\": \"caf\xc3\"}]}", "line 1, column 38: syntax error: invalid UTF-8 in a string"},
-      {"{\"tracks\": [{\"id\": \"A\",\n \"title\": \"\\ud83d\"}]}", "line 2, column 12: syntax error: invalid \\u escape; a high surrogate must be followed by a low one"},
-      {"{\"tracks\": [], \"x\": 1e999}", "line 1, column 21: syntax error: number out of range: 1e999"},
-      {"{\"tracks\": [], \"x\": [1,]}", "line 1, column 24: syntax error: unexpected ']'; expected a value"},
+      {"{\"tracks\": []}\n\n  x",
+       "line 3, column 3: syntax error: unexpected character after the document"},
+      {"{\"tracks\": [{\"id\": \"A\", \"title\": \"caf\xc3\"}]}",
+       "line 1, column 38: syntax error: invalid UTF-8 in a string"},
+      {"{\"tracks\": [{\"id\": \"A\",\n \"title\": \"\\ud83d\"}]}",
+       "line 2, column 12: syntax error: invalid \\u escape; a high surrogate must be followed by "
+       "a low one"},
+      {"{\"tracks\": [], \"x\": 1e999}",
+       "line 1, column 21: syntax error: number out of range: 1e999"},
+      {"{\"tracks\": [], \"x\": [1,]}",
+       "line 1, column 24: syntax error: unexpected ']'; expected a value"},
       {"{\"tracks\": [], \"x\": 01}", "line 1, column 22: syntax error: expected ',' or '}'"},
-      {"[]", "document: must be a JSON object with \"tracks\", \"tiktok\" and \"streams\", got an array"},
+      {"[]",
+       "document: must be a JSON object with \"tracks\", \"tiktok\" and \"streams\", got an array"},
       {"42", "document: must be a JSON object with \"tracks\", \"tiktok\" and \"streams\""},
       {"{}", "document: missing required field \"tracks\""},
       {doc_with(kTrack, kGoodSeries, "", R"("schema": "tiktok-analytics/v2", )"),
@@ -44,7 +53,8 @@ TEST_CASE("every broken rule is refused with a message naming the place and the 
       {doc_with(kTrack, kGoodSeries, "", R"("asOf": "2026-02-30", )"),
        "asOf: must be a date YYYY-MM-DD (years 1900-9999), got \"2026-02-30\""},
       {doc_with(kTrack, kGoodSeries, "", R"("asOf": 20260101, )"), "asOf: must be a string"},
-      {doc_with(kTrack, kGoodSeries, "", R"("tracks": [], )"), "tracks: appears twice in the same object"},
+      {doc_with(kTrack, kGoodSeries, "", R"("tracks": [], )"),
+       "tracks: appears twice in the same object"},
       {R"({"tracks": {}})", "tracks: must be an array"},
       {doc_with(R"({"title": "x"})", "", ""), "tracks[0]: missing required field \"id\""},
       {doc_with(R"({"id": 7})", "", ""), "tracks[0].id: must be a string"},
@@ -53,44 +63,82 @@ TEST_CASE("every broken rule is refused with a message naming the place and the 
       {doc_with(std::string(kTrack) + R"(, {"id": "B"}, {"id": "A"})", kGoodSeries, ""),
        "tracks[2].id: duplicate track id \"A\" (first at tracks[0])"},
       {doc_with(kTrack, kGoodSeries + ", 5", ""), "tiktok[1]: must be an object"},
-      {doc_with(kTrack, R"({"track": "B", "territory": "FR", "start": "2026-01-01", "creations": [], "views": []})", ""),
+      {doc_with(
+           kTrack,
+           R"({"track": "B", "territory": "FR", "start": "2026-01-01", "creations": [], "views": []})",
+           ""),
        "tiktok[0].track: unknown track id \"B\" (every track must be listed in \"tracks\")"},
-      {doc_with(kTrack, R"({"track": "A", "start": "2026-01-01", "creations": [], "views": []})", ""),
+      {doc_with(kTrack, R"({"track": "A", "start": "2026-01-01", "creations": [], "views": []})",
+                ""),
        "tiktok[0]: missing required field \"territory\""},
-      {doc_with(kTrack, R"({"track": "A", "territory": "FRA", "start": "2026-01-01", "creations": [], "views": []})", ""),
+      {doc_with(
+           kTrack,
+           R"({"track": "A", "territory": "FRA", "start": "2026-01-01", "creations": [], "views": []})",
+           ""),
        "tiktok[0].territory: must be a two-letter territory code, got \"FRA\""},
-      {doc_with(kTrack, series(R"("start": "2026-01-01", "creations": [1], "views": [1], "platform": "youtube")"), ""),
+      {doc_with(
+           kTrack,
+           series(
+               R"("start": "2026-01-01", "creations": [1], "views": [1], "platform": "youtube")"),
+           ""),
        "tiktok[0].platform: appears twice in the same object"},
-      {doc_with(kTrack, R"({"track": "A", "territory": "FR", "platform": "TikTok", "start": "2026-01-01", "creations": [], "views": []})", ""),
+      {doc_with(
+           kTrack,
+           R"({"track": "A", "territory": "FR", "platform": "TikTok", "start": "2026-01-01", "creations": [], "views": []})",
+           ""),
        "tiktok[0].platform: must be \"tiktok\" or \"douyin\", got \"TikTok\""},
-      {doc_with(kTrack, R"({"track": "A", "territory": "FR", "content": "both", "start": "2026-01-01", "creations": [], "views": []})", ""),
+      {doc_with(
+           kTrack,
+           R"({"track": "A", "territory": "FR", "content": "both", "start": "2026-01-01", "creations": [], "views": []})",
+           ""),
        "tiktok[0].content: must be \"ugc\" or \"pgc\", got \"both\""},
       {doc_with(kTrack, series(R"("start": "01/01/2026", "creations": [1], "views": [1])"), ""),
        "tiktok[0].start: must be a date YYYY-MM-DD (years 1900-9999), got \"01/01/2026\""},
       {doc_with(kTrack, series(R"("start": "2026-01-01", "views": [1])"), ""),
        "tiktok[0]: missing required field \"creations\""},
-      {doc_with(kTrack, series(R"("start": "2026-01-01", "creations": [1, 2, 3], "views": [1, 2])"), ""),
+      {doc_with(kTrack, series(R"("start": "2026-01-01", "creations": [1, 2, 3], "views": [1, 2])"),
+                ""),
        "tiktok[0].views: has 2 values but creations has 3; both must have the same length"},
-      {doc_with(kTrack, series(R"("start": "2026-01-01", "creations": [0, 1, -3], "views": [1, 2, 3])"), ""),
+      {doc_with(kTrack,
+                series(R"("start": "2026-01-01", "creations": [0, 1, -3], "views": [1, 2, 3])"),
+                ""),
        "tiktok[0].creations[2]: must be a non-negative integer or null, got -3"},
-      {doc_with(kTrack, series(R"("start": "2026-01-01", "creations": [0, 1], "views": [1, 2.5])"), ""),
+      {doc_with(kTrack, series(R"("start": "2026-01-01", "creations": [0, 1], "views": [1, 2.5])"),
+                ""),
        "tiktok[0].views[1]: must be a non-negative integer or null, got \"2.5\""},
-      {doc_with(kTrack, series(R"("start": "2026-01-01", "creations": [0, "1"], "views": [1, 2])"), ""),
+      {doc_with(kTrack, series(R"("start": "2026-01-01", "creations": [0, "1"], "views": [1, 2])"),
+                ""),
        "tiktok[0].creations[1]: must be a non-negative integer or null, got a string"},
       {doc_with(kTrack, series(R"("start": "2026-01-01", "creations": 3, "views": [1])"), ""),
        "tiktok[0].creations: must be an array of non-negative integers or null"},
-      {doc_with(kTrack, series(R"("start": "2026-01-01", "creations": [9007199254740992], "views": [1])"), ""),
+      {doc_with(kTrack,
+                series(R"("start": "2026-01-01", "creations": [9007199254740992], "views": [1])"),
+                ""),
        "tiktok[0].creations[0]: must be at most 2^53-1 (9007199254740991), got 9007199254740992"},
-      {doc_with(kTrack, series(R"("start": "2026-01-01", "creations": [1, 1], "views": [9007199254740000, 991])") + "," +
-                            series(R"("start": "2026-01-03", "creations": [1], "views": [1])"), ""),
-       "tiktok[1].views[0]: the document's total views would pass 2^53-1 (9007199254740991), so sums could not stay exact"},
-      {doc_with(kTrack, kGoodSeries + "," + series(R"("start": "2026-01-02", "creations": [1], "views": [1])"), ""),
-       "tiktok[1]: covers 2026-01-02, which tiktok[0] with the same track, territory, platform and content already covers"},
-      {doc_with(kTrack, "", R"({"track": "A", "start": "2026-01-01", "streams": [1, 2, 3]}, {"track": "A", "start": "2025-12-30", "streams": [1, 2, 3]})"),
+      {doc_with(
+           kTrack,
+           series(
+               R"("start": "2026-01-01", "creations": [1, 1], "views": [9007199254740000, 991])") +
+               "," + series(R"("start": "2026-01-03", "creations": [1], "views": [1])"),
+           ""),
+       "tiktok[1].views[0]: the document's total views would pass 2^53-1 (9007199254740991), so "
+       "sums could not stay exact"},
+      {doc_with(
+           kTrack,
+           kGoodSeries + "," + series(R"("start": "2026-01-02", "creations": [1], "views": [1])"),
+           ""),
+       "tiktok[1]: covers 2026-01-02, which tiktok[0] with the same track, territory, platform and "
+       "content already covers"},
+      {doc_with(
+           kTrack, "",
+           R"({"track": "A", "start": "2026-01-01", "streams": [1, 2, 3]}, {"track": "A", "start": "2025-12-30", "streams": [1, 2, 3]})"),
        "streams[1]: covers 2026-01-01, which streams[0] with the same track already covers"},
-      {doc_with(kTrack, "", R"({"track": "A", "start": "2026-01-01"})"), "streams[0]: missing required field \"streams\""},
-      {doc_with(kTrack, "", R"({"track": "A", "start": "9999-12-30", "streams": [1, 2, 3]})"), "streams[0]: runs past 9999-12-31"},
-      {doc_with(kTrack, "", ""), "asOf: required when no series covers any day (the report day cannot be told otherwise)"},
+      {doc_with(kTrack, "", R"({"track": "A", "start": "2026-01-01"})"),
+       "streams[0]: missing required field \"streams\""},
+      {doc_with(kTrack, "", R"({"track": "A", "start": "9999-12-30", "streams": [1, 2, 3]})"),
+       "streams[0]: runs past 9999-12-31"},
+      {doc_with(kTrack, "", ""),
+       "asOf: required when no series covers any day (the report day cannot be told otherwise)"},
   };
   for (const Case& c : cases) {
     tta::Analytics engine;
@@ -130,14 +178,16 @@ TEST_CASE("a refused document leaves the data loaded before and its answers unch
   const std::string track_before = engine.track_json("A", make_query(28, "tiktok", "ugc")).value();
   const std::string summary_before = engine.summary_json();
 
-  for (const std::string& bad : {std::string("{"), tiny.substr(0, tiny.size() / 2),
-                                 doc_with(kTrack, kGoodSeries + "," + kGoodSeries, ""), std::string(200000, '[')}) {
+  for (const std::string& bad :
+       {std::string("{"), tiny.substr(0, tiny.size() / 2),
+        doc_with(kTrack, kGoodSeries + "," + kGoodSeries, ""), std::string(200000, '[')}) {
     REQUIRE_FALSE(engine.load(bad).ok());
     CHECK(engine.overview_json(make_query(7, "all", "all")).value() == before);
     CHECK(engine.track_json("A", make_query(28, "tiktok", "ugc")).value() == track_before);
     CHECK(engine.summary_json() == summary_before);
   }
-  CHECK(answer_or_throw(engine.overview_json(make_query(7, "all", "all"))) == load_example("overview-p7.json"));
+  CHECK(answer_or_throw(engine.overview_json(make_query(7, "all", "all"))) ==
+        load_example("overview-p7.json"));
 }
 
 TEST_CASE("every prefix of a valid document is refused with a syntax error, never a crash") {
@@ -154,7 +204,8 @@ TEST_CASE("every prefix of a valid document is refused with a syntax error, neve
 
 TEST_CASE("hostile bytes get one message and never crash or hang") {
   std::mt19937_64 random(20261126);
-  std::vector<std::string> inputs = {std::string(200000, '['), std::string(200000, '{'),
+  std::vector<std::string> inputs = {std::string(200000, '['),
+                                     std::string(200000, '{'),
                                      "{\"tracks\": []," + std::string(100000, '[') + "]",
                                      std::string("{\"tracks\": [{\"id\": \"\xff\xfe\"}]}"),
                                      std::string("{\"tracks\": [{\"id\": \"A\0B\"}]}", 26),
@@ -182,6 +233,7 @@ TEST_CASE("queries refuse a period outside 1..3650 and an unknown track and a mi
   CHECK(engine.track_json("A", make_query(3651, "all", "all")).error() ==
         "period must be a whole number of days from 1 to 3650, got 3651");
   CHECK(engine.track_json("Z", make_query(7, "all", "all")).error() == "unknown track id \"Z\"");
-  CHECK(tta::parse_platform("TikTok").error() == "platform must be all, tiktok or douyin, got \"TikTok\"");
+  CHECK(tta::parse_platform("TikTok").error() ==
+        "platform must be all, tiktok or douyin, got \"TikTok\"");
   CHECK(tta::parse_content("").error() == "content must be all, ugc or pgc, got \"\"");
 }

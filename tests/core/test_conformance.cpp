@@ -27,7 +27,8 @@ std::string bytes_of(const json& pieces) {
 }
 
 const json& table() {
-  static const json t = json::parse(read_text(std::string(TTA_TEST_DATA_DIR) + "/../conformance/cases.json"));
+  static const json t =
+      json::parse(read_text(std::string(TTA_TEST_DATA_DIR) + "/../conformance/cases.json"));
   return t;
 }
 
@@ -46,7 +47,8 @@ TEST_CASE("the conformance table is well formed") {
   for (const json& c : table().at("cases")) {
     INFO(c.dump().substr(0, 200));
     CHECK(names.insert(c.at("name").get<std::string>()).second);
-    const std::string cls = c.at("class").get<std::string>(), expect = c.at("expect").get<std::string>();
+    const std::string cls = c.at("class").get<std::string>(),
+                      expect = c.at("expect").get<std::string>();
     CHECK((cls == "y" || cls == "n" || cls == "i"));
     CHECK((expect == "accept" || expect == "refuse"));
     if (cls == "y") CHECK(expect == "accept");
@@ -57,7 +59,8 @@ TEST_CASE("the conformance table is well formed") {
   CHECK(names.size() >= 80);
 }
 
-TEST_CASE("every JSON edge case of the conformance table is accepted or refused as the policy says") {
+TEST_CASE(
+    "every JSON edge case of the conformance table is accepted or refused as the policy says") {
   tta::Analytics engine;
   const std::string tiny = read_text(std::string(TTA_TEST_DATA_DIR) + "/examples/tiny.json");
   load_or_throw(engine, tiny);
@@ -74,7 +77,8 @@ TEST_CASE("every JSON edge case of the conformance table is accepted or refused 
       REQUIRE(loaded.ok());
       if (c.contains("creations")) {
         const json a = answer_or_throw(fresh.overview_json(make_query(9, "all", "all")));
-        CHECK(a["creations"]["current"].get<std::uint64_t>() == c["creations"].get<std::uint64_t>());
+        CHECK(a["creations"]["current"].get<std::uint64_t>() ==
+              c["creations"].get<std::uint64_t>());
       }
       if (c.contains("title")) {
         const json a = answer_or_throw(fresh.track_json("A", make_query(7, "all", "all")));
@@ -86,7 +90,8 @@ TEST_CASE("every JSON edge case of the conformance table is accepted or refused 
     const std::string& message = loaded.error();
     INFO("message: " << message);
     CHECK(message.rfind(c.at("at").get<std::string>(), 0) == 0);
-    for (const json& part : c.at("message")) CHECK(message.find(part.get<std::string>()) != std::string::npos);
+    for (const json& part : c.at("message"))
+      CHECK(message.find(part.get<std::string>()) != std::string::npos);
     CHECK(message.find('\n') == std::string::npos);
     CHECK_FALSE(fresh.has_data());
 

@@ -32,8 +32,9 @@ TEST_CASE("leap days exist only in leap years, with the century rules") {
 }
 
 TEST_CASE("dates that are not strictly YYYY-MM-DD in 1900-9999 are refused") {
-  for (const char* bad : {"2026-1-05", "2026/01/05", "26-01-05", "2026-13-01", "2026-00-10", "2026-04-31",
-                          "2026-01-00", "1899-12-31", "2026-01-05T00:00", " 2026-01-05", "２０２６-01-05", ""}) {
+  for (const char* bad :
+       {"2026-1-05", "2026/01/05", "26-01-05", "2026-13-01", "2026-00-10", "2026-04-31",
+        "2026-01-00", "1899-12-31", "2026-01-05T00:00", " 2026-01-05", "２０２６-01-05", ""}) {
     INFO(bad);
     CHECK_FALSE(parse_date(bad).has_value());
   }

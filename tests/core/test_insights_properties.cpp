@@ -37,12 +37,15 @@ void check_lift_ranking(const json& engine, const json& reference) {
   };
   CHECK_ANSWER(by_id(engine["tracks"]), by_id(reference["tracks"]));
   for (std::size_t i = 1; i < engine["tracks"].size(); ++i)
-    CHECK(engine["tracks"][i]["correlation"].get<double>() <= engine["tracks"][i - 1]["correlation"].get<double>() + 1e-12);
+    CHECK(engine["tracks"][i]["correlation"].get<double>() <=
+          engine["tracks"][i - 1]["correlation"].get<double>() + 1e-12);
 }
 
 }  // namespace
 
-TEST_CASE("on 120 random documents ranges, splits, breakouts, lift, weekly, table and CSV equal the brute-force scan") {
+TEST_CASE(
+    "on 120 random documents ranges, splits, breakouts, lift, weekly, table and CSV equal the "
+    "brute-force scan") {
   const int seed = GENERATE(range(1000, 1120));
   std::mt19937_64 random(static_cast<std::uint64_t>(seed));
   const json doc = random_document(random);
@@ -55,7 +58,8 @@ TEST_CASE("on 120 random documents ranges, splits, breakouts, lift, weekly, tabl
     return;
   }
   const auto& tracks = doc["tracks"];
-  const std::string end_of_data = ask(engine, {{"query", "overview"}, {"period", 1}})["window"]["end"];
+  const std::string end_of_data =
+      ask(engine, {{"query", "overview"}, {"period", 1}})["window"]["end"];
   const int e = *tta::parse_date(end_of_data);
 
   for (int round = 0; round < 3; ++round) {
@@ -66,15 +70,18 @@ TEST_CASE("on 120 random documents ranges, splits, breakouts, lift, weekly, tabl
     const json base = {{"period", period}, {"platform", platform}, {"content", content}};
 
     // A custom range ending on or before E.
-    const int last = e - static_cast<int>(random() % 40), first = last - static_cast<int>(random() % 60);
+    const int last = e - static_cast<int>(random() % 40),
+              first = last - static_cast<int>(random() % 60);
     const std::string start = tta::format_date(first), end = tta::format_date(last);
     INFO("range " << start << ".." << end);
     json range = {{"start", start}, {"end", end}, {"platform", platform}, {"content", content}};
     range["query"] = "overview";
-    CHECK_ANSWER(ask(engine, range), tta_reference::overview_range(doc, start, end, platform, content));
+    CHECK_ANSWER(ask(engine, range),
+                 tta_reference::overview_range(doc, start, end, platform, content));
     range["query"] = "track";
     range["track"] = id;
-    CHECK_ANSWER(ask(engine, range), tta_reference::track_range(doc, id, start, end, platform, content));
+    CHECK_ANSWER(ask(engine, range),
+                 tta_reference::track_range(doc, id, start, end, platform, content));
 
     json q = base;
     q["query"] = "splits";
@@ -93,10 +100,12 @@ TEST_CASE("on 120 random documents ranges, splits, breakouts, lift, weekly, tabl
     CHECK(answer["breakouts"] == expected["tracks"].size());
     answer.erase("breakouts");
     json rows = json::array();
-    for (std::size_t i = q["offset"]; i < expected["tracks"].size() && rows.size() < q["limit"]; ++i)
+    for (std::size_t i = q["offset"]; i < expected["tracks"].size() && rows.size() < q["limit"];
+         ++i)
       rows.push_back(expected["tracks"][i]);
     expected["tracks"] = rows;
-    expected["previousWindow"] = answer["previousWindow"];  // the reference leaves out what overview checks
+    expected["previousWindow"] =
+        answer["previousWindow"];  // the reference leaves out what overview checks
     CHECK_ANSWER(answer, expected);
 
     q = base;
@@ -123,7 +132,8 @@ TEST_CASE("on 120 random documents ranges, splits, breakouts, lift, weekly, tabl
     q["query"] = "track";
     q["track"] = id;
     q["weekly"] = true;
-    CHECK_ANSWER(ask(engine, q)["series"], tta_reference::weekly_series(doc, id, period, platform, content));
+    CHECK_ANSWER(ask(engine, q)["series"],
+                 tta_reference::weekly_series(doc, id, period, platform, content));
 
     const std::string sort = kSorts[random() % 5];
     const bool descending = random() % 2;
@@ -134,7 +144,8 @@ TEST_CASE("on 120 random documents ranges, splits, breakouts, lift, weekly, tabl
     q["descending"] = descending;
     q["search"] = search;
     INFO("sort " << sort << (descending ? " desc" : " asc") << ", search '" << search << "'");
-    CHECK_ANSWER(ask(engine, q)["tracks"], tta_reference::table(doc, period, platform, content, sort, descending, search));
+    CHECK_ANSWER(ask(engine, q)["tracks"],
+                 tta_reference::table(doc, period, platform, content, sort, descending, search));
 
     q = base;
     q["query"] = "overviewCsv";
@@ -148,7 +159,9 @@ TEST_CASE("on 120 random documents ranges, splits, breakouts, lift, weekly, tabl
 // Random documents are too short for a lift claim; generated catalogs with a
 // planted lag (and null ones) reach every branch of the method: each track's
 // lift and the ranking equal the brute-force reference.
-TEST_CASE("on generated planted and null catalogs every track's lift and the ranking equal the brute-force scan") {
+TEST_CASE(
+    "on generated planted and null catalogs every track's lift and the ranking equal the "
+    "brute-force scan") {
   using Lift = tta::GeneratorOptions::Lift;
   int claims = 0, reasons[3] = {0, 0, 0};
   for (Lift mode : {Lift::planted, Lift::null}) {
@@ -169,10 +182,14 @@ TEST_CASE("on generated planted and null catalogs every track's lift and the ran
         json answer = ask(engine, {{"query", "lift"}, {"track", id}, {"period", period}});
         answer.erase("previousWindow");
         CHECK_ANSWER(answer, tta_reference::lift(doc, id, period, "all", "all"));
-        if (answer["reason"].is_null()) ++claims;
-        else if (answer["reason"] == "thin-activity") ++reasons[0];
-        else if (answer["reason"] == "no-streams") ++reasons[1];
-        else ++reasons[2];
+        if (answer["reason"].is_null())
+          ++claims;
+        else if (answer["reason"] == "thin-activity")
+          ++reasons[0];
+        else if (answer["reason"] == "no-streams")
+          ++reasons[1];
+        else
+          ++reasons[2];
       }
       json ranking = ask(engine, {{"query", "liftRanking"}, {"period", period}});
       ranking.erase("previousWindow");

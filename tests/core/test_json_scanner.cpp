@@ -26,7 +26,9 @@ class Recorder : public nlohmann::json_sax<json> {
   bool boolean(bool v) override { return add(v ? "true" : "false"); }
   bool number_integer(number_integer_t v) override { return add("i" + std::to_string(v)); }
   bool number_unsigned(number_unsigned_t v) override { return add("u" + std::to_string(v)); }
-  bool number_float(number_float_t v, const string_t&) override { return add("f" + json(v).dump()); }
+  bool number_float(number_float_t v, const string_t&) override {
+    return add("f" + json(v).dump());
+  }
   bool string(string_t& v) override { return add("s" + json(v).dump()); }
   bool binary(binary_t&) override { return add("binary"); }
   bool start_object(std::size_t) override { return add("{"); }
@@ -34,7 +36,9 @@ class Recorder : public nlohmann::json_sax<json> {
   bool end_object() override { return add("}"); }
   bool start_array(std::size_t) override { return add("["); }
   bool end_array() override { return add("]"); }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
 
  protected:
   bool add(const std::string& event) {
@@ -62,7 +66,8 @@ class RunRecorder final : public Recorder, public tta::UintArraySink {
     run_values += count;
     if (count == 0 || count > 1024) return add("bad run of " + std::to_string(count));
     for (std::size_t i = 0; i < count; ++i) {
-      if (values[i] > tta::kMaxRunValue && values[i] != tta::kRunNull) return add("bad value in a run");
+      if (values[i] > tta::kMaxRunValue && values[i] != tta::kRunNull)
+        return add("bad value in a run");
       if (!add(values[i] == tta::kRunNull ? "null" : "u" + std::to_string(values[i]))) return false;
     }
     return true;
@@ -83,15 +88,16 @@ std::size_t next_piece_size() {
 
 // The text fed to a JsonStream in pieces of `size` bytes, each in a buffer of
 // exactly its size (AddressSanitizer then sees a read past a piece).
-tta::ScanOutcome scan_in_pieces(const std::string& text, std::size_t size, nlohmann::json_sax<json>& handler,
-                                tta::UintArraySink* runs, std::string& error) {
+tta::ScanOutcome scan_in_pieces(const std::string& text, std::size_t size,
+                                nlohmann::json_sax<json>& handler, tta::UintArraySink* runs,
+                                std::string& error) {
   tta::JsonStream stream(handler, runs);
   for (std::size_t at = 0;;) {
     const std::size_t n = std::min(size, text.size() - at);
     const bool last = at + n == text.size();
     const std::unique_ptr<char[]> exact(new char[n == 0 ? 1 : n]);
-    std::copy(text.begin() + static_cast<std::ptrdiff_t>(at), text.begin() + static_cast<std::ptrdiff_t>(at + n),
-              exact.get());
+    std::copy(text.begin() + static_cast<std::ptrdiff_t>(at),
+              text.begin() + static_cast<std::ptrdiff_t>(at + n), exact.get());
     const tta::ScanOutcome outcome = stream.feed(std::string_view(exact.get(), n), last, error);
     at += n;
     if (outcome != tta::ScanOutcome::incomplete || last) return outcome;
@@ -111,7 +117,8 @@ std::size_t check_runs_same(const std::string& text, std::size_t limit = SIZE_MA
   const std::string_view view(exact.get(), text.size());
   const tta::ScanOutcome plain_outcome = tta::scan_json(view, plain, plain_error);
   const tta::ScanOutcome bulk_outcome = tta::scan_json(view, bulk, bulk_error, &bulk);
-  INFO("text: " << json(json::binary_t(std::vector<std::uint8_t>(text.begin(), text.end()))).dump());
+  INFO(
+      "text: " << json(json::binary_t(std::vector<std::uint8_t>(text.begin(), text.end()))).dump());
   INFO("event limit: " << limit);
   REQUIRE(bulk_outcome == plain_outcome);
   REQUIRE(bulk_error == plain_error);
@@ -132,7 +139,8 @@ void check_same(const std::string& text) {
   std::string error;
   const bool ours_ok = tta::scan_json(text, ours, error) == tta::ScanOutcome::complete;
   const bool theirs_ok = json::sax_parse(text, &theirs);
-  INFO("text: " << json(json::binary_t(std::vector<std::uint8_t>(text.begin(), text.end()))).dump());
+  INFO(
+      "text: " << json(json::binary_t(std::vector<std::uint8_t>(text.begin(), text.end()))).dump());
   INFO("our error: " << error);
   REQUIRE(ours_ok == theirs_ok);
   if (ours_ok) REQUIRE(ours.log == theirs.log);
@@ -144,14 +152,15 @@ void check_same(const std::string& text) {
 
 TEST_CASE("the scanner reads JSON edge cases exactly as nlohmann does") {
   for (const char* text :
-       {"0", "-0", "1.5", "-1e-7", "1E+2", "18446744073709551615", "18446744073709551616", "-9223372036854775808",
-        "-9223372036854775809", "\"\\u00e9\\ud83d\\ude00\\/\\b\\f\\n\\r\\t\"", "\"\xc3\xa9\xf0\x9f\x98\x80\"",
-        "[]", "{}", " [ 1 , [ ] , { \"a\" : null } ] ", "\xef\xbb\xbf{}", "true", "false", "null",
+       {"0", "-0", "1.5", "-1e-7", "1E+2", "18446744073709551615", "18446744073709551616",
+        "-9223372036854775808", "-9223372036854775809",
+        "\"\\u00e9\\ud83d\\ude00\\/\\b\\f\\n\\r\\t\"", "\"\xc3\xa9\xf0\x9f\x98\x80\"", "[]", "{}",
+        " [ 1 , [ ] , { \"a\" : null } ] ", "\xef\xbb\xbf{}", "true", "false", "null",
         // refused by both
-        "", " ", "01", "1.", ".5", "1e", "+1", "[1,]", "{\"a\":1,}", "{'a':1}", "[1 2]", "{\"a\" 1}", "tru",
-        "nul", "NaN", "Infinity", "\"\\x\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"a\nb\"",
-        "\"\xc0\xaf\"", "\"\xed\xa0\x80\"", "\"\xf4\x90\x80\x80\"", "\"\xff\"", "[1]x", "// c\n{}", "{\"a\":1}}",
-        "1e999", "[\"abc"}) {
+        "", " ", "01", "1.", ".5", "1e", "+1", "[1,]", "{\"a\":1,}", "{'a':1}", "[1 2]",
+        "{\"a\" 1}", "tru", "nul", "NaN", "Infinity", "\"\\x\"", "\"\\ud800\"", "\"\\udc00\"",
+        "\"\\ud800\\u0041\"", "\"a\nb\"", "\"\xc0\xaf\"", "\"\xed\xa0\x80\"",
+        "\"\xf4\x90\x80\x80\"", "\"\xff\"", "[1]x", "// c\n{}", "{\"a\":1}}", "1e999", "[\"abc"}) {
     check_same(text);
   }
   check_same(std::string("\"a\0b\"", 5));
@@ -159,7 +168,8 @@ TEST_CASE("the scanner reads JSON edge cases exactly as nlohmann does") {
 }
 
 TEST_CASE("the scanner agrees with nlohmann on documents and thousands of their mutations") {
-  std::vector<std::string> seeds = {read_text(std::string(TTA_TEST_DATA_DIR) + "/examples/tiny.json")};
+  std::vector<std::string> seeds = {
+      read_text(std::string(TTA_TEST_DATA_DIR) + "/examples/tiny.json")};
   tta::GeneratorOptions options;
   options.tracks = 3;
   options.days = 15;
@@ -176,9 +186,15 @@ TEST_CASE("the scanner agrees with nlohmann on documents and thousands of their 
         const std::size_t at = random() % text.size();
         const char c = alphabet[random() % alphabet.size()];
         switch (random() % 3) {
-          case 0: text[at] = c; break;
-          case 1: text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), c); break;
-          default: text.erase(at, 1 + random() % 4); break;
+          case 0:
+            text[at] = c;
+            break;
+          case 1:
+            text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), c);
+            break;
+          default:
+            text.erase(at, 1 + random() % 4);
+            break;
         }
       }
       check_same(text);
@@ -195,22 +211,64 @@ std::string day_array(std::size_t length, std::size_t at, const std::string& ele
   std::string out = "[";
   for (std::size_t i = 0; i < length; ++i) {
     if (i > 0) out += separator;
-    if (i == at) out += element;
-    else if (i % 7 == 3) out += "null";
-    else out += std::to_string(i % 5 == 0 ? i * 37 % 1000 : i % 3);
+    if (i == at)
+      out += element;
+    else if (i % 7 == 3)
+      out += "null";
+    else
+      out += std::to_string(i % 5 == 0 ? i * 37 % 1000 : i % 3);
   }
   return out + "]";
 }
 
 // Elements the bulk path takes, and elements it must leave to the ordinary
 // path (each either valid JSON or a syntax error).
-const char* const kElements[] = {
-    "0", "7", "null", "9007199254740991", "1234567890123456",                    // taken
-    "9007199254740992", "9999999999999999", "12345678901234567", "18446744073709551615",
-    "18446744073709551616", "123456789012345678901234567890", "-3", "-0", "-", "1.0", "0.5", "1.",
-    "1e2", "0e0", "1E+2", "01", "00", "0x", "7x", "nul", "nullx", "null.5", "nulle", "n", "\"7\"", "[1]", "[]", "{}",
-    "true", "false", " 7 ", "\n8\r\n", "\t", "", ",", "]", "[", "}", "\xc3\xa9", "-9223372036854775809",
-    "1e999"};
+const char* const kElements[] = {"0",
+                                 "7",
+                                 "null",
+                                 "9007199254740991",
+                                 "1234567890123456",  // taken
+                                 "9007199254740992",
+                                 "9999999999999999",
+                                 "12345678901234567",
+                                 "18446744073709551615",
+                                 "18446744073709551616",
+                                 "123456789012345678901234567890",
+                                 "-3",
+                                 "-0",
+                                 "-",
+                                 "1.0",
+                                 "0.5",
+                                 "1.",
+                                 "1e2",
+                                 "0e0",
+                                 "1E+2",
+                                 "01",
+                                 "00",
+                                 "0x",
+                                 "7x",
+                                 "nul",
+                                 "nullx",
+                                 "null.5",
+                                 "nulle",
+                                 "n",
+                                 "\"7\"",
+                                 "[1]",
+                                 "[]",
+                                 "{}",
+                                 "true",
+                                 "false",
+                                 " 7 ",
+                                 "\n8\r\n",
+                                 "\t",
+                                 "",
+                                 ",",
+                                 "]",
+                                 "[",
+                                 "}",
+                                 "\xc3\xa9",
+                                 "-9223372036854775809",
+                                 "1e999"};
 
 struct Differences {
   std::size_t documents = 0, run_values = 0;
@@ -244,7 +302,8 @@ void require_same_catalog(const tta::Catalog& a, const tta::Catalog& b) {
 std::string check_catalog_same(const std::string& document) {
   const auto runs = tta::read_catalog(document, tta::DayArrays::runs);
   const auto events = tta::read_catalog(document, tta::DayArrays::events);
-  INFO("document: " << json(json::binary_t(std::vector<std::uint8_t>(document.begin(), document.end()))).dump());
+  INFO("document: "
+       << json(json::binary_t(std::vector<std::uint8_t>(document.begin(), document.end()))).dump());
   REQUIRE(runs.ok() == events.ok());
   // The same document in pieces, as a download arrives.
   const std::size_t size = next_piece_size();
@@ -266,30 +325,34 @@ std::string check_catalog_same(const std::string& document) {
   return "";
 }
 
-std::string catalog_with(const std::string& creations, const std::string& views, const std::string& streams) {
+std::string catalog_with(const std::string& creations, const std::string& views,
+                         const std::string& streams) {
   return R"({"schema": "tiktok-analytics/v1", "asOf": "2026-11-26", "tracks": [{"id": "A"}], "tiktok": [)"
          R"({"track": "A", "territory": "FR", "start": "2024-01-01", "creations": [1, 2], "views": [3, 4]},)"
-         R"({"track": "A", "territory": "DE", "start": "2024-01-01", "creations": )" + creations +
-         R"(, "views": )" + views + R"(}], "streams": [{"track": "A", "start": "2024-01-01", "streams": )" + streams +
-         "}]}";
+         R"({"track": "A", "territory": "DE", "start": "2024-01-01", "creations": )" +
+         creations + R"(, "views": )" + views +
+         R"(}], "streams": [{"track": "A", "start": "2024-01-01", "streams": )" + streams + "}]}";
 }
 
 const std::size_t kPositions[] = {0, 1, 2, 254, 255, 256, 257, 300, 511, 512, 513, 599};
 
 }  // namespace
 
-TEST_CASE("the bulk path for integer arrays reports every element and error as the ordinary path does") {
+TEST_CASE(
+    "the bulk path for integer arrays reports every element and error as the ordinary path does") {
   std::size_t taken = 0;
   for (const char* element : kElements) {
     for (std::size_t at : kPositions) {
       for (const char* separator : {",", ", ", " ,\n", "\n,\t "}) {
         const std::string array = day_array(600, at, element, separator);
         taken += check_runs_same(array);
-        taken += check_runs_same("{\"a\": [[], " + array + ", [" + array + "]], \"b\": " + array + "}");
+        taken +=
+            check_runs_same("{\"a\": [[], " + array + ", [" + array + "]], \"b\": " + array + "}");
         // The element last, and the text cut short around the element.
         taken += check_runs_same(day_array(at + 1, at, element, separator));
         const std::size_t where = day_array(600, at, "@", separator).find('@');
-        for (std::size_t cut : {where, where + 1, where + std::strlen(element), where + std::strlen(element) + 1})
+        for (std::size_t cut :
+             {where, where + 1, where + std::strlen(element), where + std::strlen(element) + 1})
           taken += check_runs_same(array.substr(0, cut));
       }
     }
@@ -302,7 +365,8 @@ TEST_CASE("the bulk path for integer arrays reports every element and error as t
       for (int i = 0; i < 40; ++i) head += "7,";
       const std::string tail = ",12,null,0,123456789,1,2,3,45,6,7,8,9,10,11,12,13,14,15,16,17]";
       taken += check_runs_same(head + element + tail.substr(0, after));
-      taken += check_runs_same(head + element + tail.substr(tail.size() - std::min(after, tail.size())));
+      taken +=
+          check_runs_same(head + element + tail.substr(tail.size() - std::min(after, tail.size())));
       taken += check_runs_same(head + element + std::string(after, ' ') + "]");
     }
   }
@@ -321,22 +385,27 @@ TEST_CASE("read_catalog gives the same catalog or message with runs as with one 
       const std::string good = day_array(600, 600, "", ",");
       check_catalog_same(catalog_with(bad, good, good));
       check_catalog_same(catalog_with(good, bad, good));
-      refused += !check_catalog_same(catalog_with(good, good, day_array(600, at, element, " ,\n"))).empty();
+      refused += !check_catalog_same(catalog_with(good, good, day_array(600, at, element, " ,\n")))
+                      .empty();
     }
   }
   REQUIRE(refused > 100);
   // The path in a message counts the elements taken in runs.
-  CHECK(check_catalog_same(catalog_with(day_array(600, 0, "0"), day_array(600, 0, "0"), day_array(600, 300, "-3"))) ==
+  CHECK(check_catalog_same(catalog_with(day_array(600, 0, "0"), day_array(600, 0, "0"),
+                                        day_array(600, 300, "-3"))) ==
         "streams[0].streams[300]: must be a non-negative integer or null, got -3");
-  CHECK(check_catalog_same(catalog_with(day_array(600, 257, "1.0"), day_array(600, 0, "0"), "[]")) ==
-        "tiktok[1].creations[257]: must be a non-negative integer or null, got \"1.0\"");
-  CHECK(check_catalog_same(catalog_with(day_array(600, 0, "0"), day_array(600, 599, "9007199254740992"), "[]")) ==
+  CHECK(
+      check_catalog_same(catalog_with(day_array(600, 257, "1.0"), day_array(600, 0, "0"), "[]")) ==
+      "tiktok[1].creations[257]: must be a non-negative integer or null, got \"1.0\"");
+  CHECK(check_catalog_same(
+            catalog_with(day_array(600, 0, "0"), day_array(600, 599, "9007199254740992"), "[]")) ==
         "tiktok[1].views[599]: must be at most 2^53-1 (9007199254740991), got 9007199254740992");
   CHECK(check_catalog_same(catalog_with(day_array(600, 0, "0"), day_array(601, 0, "0"), "[]")) ==
         "tiktok[1].views: has 601 values but creations has 600; both must have the same length");
   // -0 is the integer 0, and nulls count as missing days, in runs or not.
   // day_array(600, ...) has 86 nulls, at i % 7 == 3; 254 is not one of them, 256 neither.
-  const auto read = tta::read_catalog(catalog_with(day_array(600, 254, "-0"), day_array(600, 256, "null"), "[null, 0]"));
+  const auto read = tta::read_catalog(
+      catalog_with(day_array(600, 254, "-0"), day_array(600, 256, "null"), "[null, 0]"));
   REQUIRE(read.ok());
   CHECK(read.value().creations[2 + 254] == 0);
   CHECK(read.value().null_days == 86 + 87 + 1);
@@ -358,7 +427,8 @@ TEST_CASE("the document's total is checked value by value inside a run") {
         const std::string zeros = day_array(900, 900, "");
         const std::string message = check_catalog_same(catalog_with(zeros, array, "[]"));
         CHECK(message == "tiktok[1].views[" + std::to_string(first + gap + extra) +
-                             "]: the document's total views would pass 2^53-1 (9007199254740991), so sums could not stay exact");
+                             "]: the document's total views would pass 2^53-1 (9007199254740991), "
+                             "so sums could not stay exact");
         // Exactly at the limit is fine.
         values[first + gap + extra] = "null";
         array = "[";
@@ -388,10 +458,18 @@ TEST_CASE("read_catalog with runs agrees with one event per value on mutated doc
       const std::size_t at = random() % text.size();
       const char c = alphabet[random() % alphabet.size()];
       switch (random() % 4) {
-        case 0: text[at] = c; break;
-        case 1: text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), c); break;
-        case 2: text.insert(at, random() % 2 ? "9007199254740991" : "null"); break;
-        default: text.erase(at, 1 + random() % 4); break;
+        case 0:
+          text[at] = c;
+          break;
+        case 1:
+          text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), c);
+          break;
+        case 2:
+          text.insert(at, random() % 2 ? "9007199254740991" : "null");
+          break;
+        default:
+          text.erase(at, 1 + random() % 4);
+          break;
       }
     }
     refused += !check_catalog_same(text).empty();
@@ -400,23 +478,28 @@ TEST_CASE("read_catalog with runs agrees with one event per value on mutated doc
   CHECK(refused < 4000);
 }
 
-TEST_CASE("a document in pieces of any size gives the catalog or the message of the whole document") {
+TEST_CASE(
+    "a document in pieces of any size gives the catalog or the message of the whole document") {
   tta::GeneratorOptions options;
   options.tracks = 2;
   options.days = 30;
   std::ostringstream out;
   tta::write_sample_catalog(out, options);
   const std::string sample = out.str();
-  const std::string title = "\\u00e9\\ud83d\\ude00 caf\xc3\xa9 \xf0\x9f\x8e\xb5 \\\"quoted\\\" \\\\ " + std::string(3000, 'x');
-  const std::string head = "{\"schema\": \"tiktok-analytics/v1\",\r\n \"asOf\": \"2026-11-26\",\r\n \"tracks\": ";
+  const std::string title =
+      "\\u00e9\\ud83d\\ude00 caf\xc3\xa9 \xf0\x9f\x8e\xb5 \\\"quoted\\\" \\\\ " +
+      std::string(3000, 'x');
+  const std::string head =
+      "{\"schema\": \"tiktok-analytics/v1\",\r\n \"asOf\": \"2026-11-26\",\r\n \"tracks\": ";
   const std::string tail = ", \"tiktok\": [], \"streams\": []}";
   const std::vector<std::string> documents = {
       sample,
       "\xef\xbb\xbf" + sample,
       sample + " \n\t ",
       head + "[{\"id\": \"A\", \"title\": \"" + title + "\"}]" + tail,
-      head + "[{\"id\": \"A\", \"title\": \"" + title + "\n\"}]" + tail,  // a raw newline in a long string
-      head + "[{\"id\": \"A\", \"title\": \"" + title,                    // never closed
+      head + "[{\"id\": \"A\", \"title\": \"" + title + "\n\"}]" +
+          tail,                                         // a raw newline in a long string
+      head + "[{\"id\": \"A\", \"title\": \"" + title,  // never closed
       head + "[{\"id\": \"A\", \"n\": " + std::string(5000, '7') + "}]" + tail,
       head + "[{\"id\": \"A\", \"n\": 1" + std::string(5000, '0') + "e}]" + tail,
       head + "[{\"id\": \"A\", \"title\": \"\\ud800\\u12\"}]" + tail,
@@ -439,8 +522,10 @@ TEST_CASE("a document in pieces of any size gives the catalog or the message of 
       }
       const auto streamed = stream.finish();
       REQUIRE(streamed.ok() == whole.ok());
-      if (whole.ok()) require_same_catalog(streamed.value(), whole.value());
-      else REQUIRE(streamed.error() == whole.error());
+      if (whole.ok())
+        require_same_catalog(streamed.value(), whole.value());
+      else
+        REQUIRE(streamed.error() == whole.error());
     }
   }
   // The places in those messages, worked out by hand.

@@ -22,14 +22,18 @@ struct Measured {
 };
 
 const char* level_of(std::uint64_t history_creations) {
-  return history_creations < 100 ? "30-99" : history_creations < 1000 ? "100-999" : history_creations < 10000 ? "1000-9999" : ">=10000";
+  return history_creations < 100     ? "30-99"
+         : history_creations < 1000  ? "100-999"
+         : history_creations < 10000 ? "1000-9999"
+                                     : ">=10000";
 }
 
 json ask(const tta::Analytics& engine, const json& request) {
   return answer_or_throw(tta::answer_request(engine, request.dump()));
 }
 
-tta::GeneratorOptions options_of(std::uint64_t seed, std::size_t tracks, int days, tta::GeneratorOptions::Lift lift) {
+tta::GeneratorOptions options_of(std::uint64_t seed, std::size_t tracks, int days,
+                                 tta::GeneratorOptions::Lift lift) {
   tta::GeneratorOptions o;
   o.seed = seed;
   o.tracks = tracks;
@@ -49,7 +53,8 @@ tta::Analytics load(const tta::GeneratorOptions& o) {
 
 // Per period: every track with creations in the window and enough activity
 // (the ones the ranking tests) counts; a claim is a ranking row.
-Measured measure(const tta::Analytics& engine, const std::vector<tta::PlantedLift>& truth, int period) {
+Measured measure(const tta::Analytics& engine, const std::vector<tta::PlantedLift>& truth,
+                 int period) {
   std::map<std::string, const tta::PlantedLift*> by_id;
   for (const auto& p : truth) by_id[p.id] = &p;
   const json ranking = ask(engine, {{"query", "liftRanking"}, {"period", period}});
@@ -74,10 +79,13 @@ Measured measure(const tta::Analytics& engine, const std::vector<tta::PlantedLif
       ++t->right_lag;
       if (claim->second["streamsPerCreation"].is_null()) continue;
       ++t->ratio_shown;
-      const double ratio = claim->second["streamsPerCreation"], truth_ratio = p->second->streams_per_creation;
+      const double ratio = claim->second["streamsPerCreation"],
+                   truth_ratio = p->second->streams_per_creation;
       if (std::abs(ratio - truth_ratio) <= 0.3 * truth_ratio) ++t->ratio_within;
       const json& interval = claim->second["streamsPerCreationInterval"];
-      if (interval["low"].get<double>() <= truth_ratio && truth_ratio <= interval["high"].get<double>()) ++t->covered;
+      if (interval["low"].get<double>() <= truth_ratio &&
+          truth_ratio <= interval["high"].get<double>())
+        ++t->covered;
     }
   }
   return m;
@@ -86,9 +94,10 @@ Measured measure(const tta::Analytics& engine, const std::vector<tta::PlantedLif
 double share(int part, int whole) { return whole ? static_cast<double>(part) / whole : 0.0; }
 
 void print_row(const char* kind, int period, const std::string& level, const Tally& t) {
-  std::printf("| %s | %d | %s | %d | %d (%.1f%%) | %d (%.1f%%) | %d (%.1f%%) | %.1f%% |\n", kind, period, level.c_str(),
-              t.tracks, t.claims, 100 * share(t.claims, t.tracks), t.right_lag, 100 * share(t.right_lag, t.claims),
-              t.ratio_within, 100 * share(t.ratio_within, t.ratio_shown), 100 * share(t.covered, t.ratio_shown));
+  std::printf("| %s | %d | %s | %d | %d (%.1f%%) | %d (%.1f%%) | %d (%.1f%%) | %.1f%% |\n", kind,
+              period, level.c_str(), t.tracks, t.claims, 100 * share(t.claims, t.tracks),
+              t.right_lag, 100 * share(t.right_lag, t.claims), t.ratio_within,
+              100 * share(t.ratio_within, t.ratio_shown), 100 * share(t.covered, t.ratio_shown));
 }
 
 }  // namespace
@@ -115,7 +124,9 @@ TEST_CASE("lift error rates, measured for the docs", "[.lift-measure]") {
       }
     }
     for (const auto& [period, m] : total) {
-      const char* kind = mode == Lift::planted ? "planted" : mode == Lift::null ? "null" : "natural";
+      const char* kind = mode == Lift::planted ? "planted"
+                         : mode == Lift::null  ? "null"
+                                               : "natural";
       for (const auto& [level, t] : m.by_level) print_row(kind, period, level, t);
       print_row(kind, period, "all", m.all);
     }
@@ -135,13 +146,15 @@ TEST_CASE("lift error rates meet their targets on planted and null catalogs") {
     const Measured mp = measure(load(p), tta::planted_lifts(p), 28);
     const tta::GeneratorOptions n = options_of(seed, 300, 400, Lift::null);
     const Measured mn = measure(load(n), {}, 28);
-    planted.tracks += mp.all.tracks, planted.claims += mp.all.claims, planted.right_lag += mp.all.right_lag;
+    planted.tracks += mp.all.tracks, planted.claims += mp.all.claims,
+        planted.right_lag += mp.all.right_lag;
     planted.ratio_shown += mp.all.ratio_shown, planted.ratio_within += mp.all.ratio_within;
     null.tracks += mn.all.tracks, null.claims += mn.all.claims;
   }
-  INFO("null: " << null.claims << " claims of " << null.tracks << " tracks; planted: " << planted.claims << " claims of "
-                << planted.tracks << ", " << planted.right_lag << " with the right lag, " << planted.ratio_within
-                << " of " << planted.ratio_shown << " ratios within 30%");
+  INFO("null: " << null.claims << " claims of " << null.tracks
+                << " tracks; planted: " << planted.claims << " claims of " << planted.tracks << ", "
+                << planted.right_lag << " with the right lag, " << planted.ratio_within << " of "
+                << planted.ratio_shown << " ratios within 30%");
   REQUIRE(null.tracks >= 400);  // enough tested tracks for the rates to mean something
   REQUIRE(planted.claims >= 300);
   CHECK(null.claims <= 0.05 * null.tracks);
@@ -156,7 +169,8 @@ TEST_CASE("lift error rates meet their targets on planted and null catalogs") {
 // creation every day (enough activity), the last one on Douyin only.
 TEST_CASE("the lift ranking tests at most 20,000 tracks and says so past that") {
   std::string doc = R"({"asOf":"2026-03-15","tracks":[)";
-  for (int t = 0; t <= 20000; ++t) doc += (t ? ",{\"id\":\"T" : "{\"id\":\"T") + std::to_string(t) + "\"}";
+  for (int t = 0; t <= 20000; ++t)
+    doc += (t ? ",{\"id\":\"T" : "{\"id\":\"T") + std::to_string(t) + "\"}";
   doc += R"(],"tiktok":[)";
   const std::string ones = [] {
     std::string s;
@@ -164,18 +178,21 @@ TEST_CASE("the lift ranking tests at most 20,000 tracks and says so past that") 
     return s;
   }();
   for (int t = 0; t <= 20000; ++t)
-    doc += std::string(t ? "," : "") + "{\"track\":\"T" + std::to_string(t) + "\",\"territory\":\"FR\",\"platform\":\"" +
-           (t == 20000 ? "douyin" : "tiktok") + "\",\"start\":\"2025-11-15\",\"creations\":[" + ones +
-           "],\"views\":[" + ones + "]}";
+    doc += std::string(t ? "," : "") + "{\"track\":\"T" + std::to_string(t) +
+           "\",\"territory\":\"FR\",\"platform\":\"" + (t == 20000 ? "douyin" : "tiktok") +
+           "\",\"start\":\"2025-11-15\",\"creations\":[" + ones + "],\"views\":[" + ones + "]}";
   doc += R"(],"streams":[]})";
   tta::Analytics engine;
   REQUIRE(engine.load(doc));
   // 20,000 tested (TikTok only): an answer, with no claim (no streams).
-  const json tiktok = ask(engine, {{"query", "liftRanking"}, {"period", 7}, {"platform", "tiktok"}});
+  const json tiktok =
+      ask(engine, {{"query", "liftRanking"}, {"period", 7}, {"platform", "tiktok"}});
   CHECK(tiktok["claims"] == 0);
-  const auto all = tta::answer_request(engine, json({{"query", "liftRanking"}, {"period", 7}}).dump());
+  const auto all =
+      tta::answer_request(engine, json({{"query", "liftRanking"}, {"period", 7}}).dump());
   REQUIRE_FALSE(all);
   CHECK(all.error() ==
-        "lift ranking: more than 20000 tracks have enough TikTok activity to test; narrow the query with a platform "
+        "lift ranking: more than 20000 tracks have enough TikTok activity to test; narrow the "
+        "query with a platform "
         "or content filter");
 }

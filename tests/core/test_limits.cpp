@@ -45,7 +45,8 @@ void append_values(std::string& out, std::size_t n, F value) {
 json long_series_document(const std::string& start, std::size_t days, const char* as_of) {
   std::string doc = R"({"tracks": [{"id": "A"}], )";
   if (as_of) doc += R"("asOf": ")" + std::string(as_of) + R"(", )";
-  doc += R"("tiktok": [{"track": "A", "territory": "FR", "start": ")" + start + R"(", "creations": )";
+  doc +=
+      R"("tiktok": [{"track": "A", "territory": "FR", "start": ")" + start + R"(", "creations": )";
   append_values(doc, days, [](std::size_t k) { return k % 7 + (k % 365 == 0 ? 1000 : 0); });
   doc += R"(, "views": )";
   append_values(doc, days, [](std::size_t k) { return (k * 7919) % 100000; });
@@ -69,14 +70,18 @@ void check_against_reference(const json& doc, std::initializer_list<int> periods
 
 }  // namespace
 
-TEST_CASE("limits: ten years and 20,000 days of one series answer exactly as the brute-force scan") {
-  check_against_reference(long_series_document("2016-11-27", 3650, "2026-11-26"), {1, 28, 365, 3650});
+TEST_CASE(
+    "limits: ten years and 20,000 days of one series answer exactly as the brute-force scan") {
+  check_against_reference(long_series_document("2016-11-27", 3650, "2026-11-26"),
+                          {1, 28, 365, 3650});
   check_against_reference(long_series_document("1972-01-01", 20000, nullptr), {1, 7, 3650});
 }
 
 TEST_CASE("limits: one series over every day from 1900-01-01 to 9999-12-31 loads and answers") {
-  const std::size_t days = static_cast<std::size_t>(tta::day_from_civil(9999, 12, 31) - tta::day_from_civil(1900, 1, 1) + 1);
-  std::string doc = R"({"tracks": [{"id": "A"}], "tiktok": [{"track": "A", "territory": "FR", "start": "1900-01-01", "creations": )";
+  const std::size_t days = static_cast<std::size_t>(tta::day_from_civil(9999, 12, 31) -
+                                                    tta::day_from_civil(1900, 1, 1) + 1);
+  std::string doc =
+      R"({"tracks": [{"id": "A"}], "tiktok": [{"track": "A", "territory": "FR", "start": "1900-01-01", "creations": )";
   append_values(doc, days, [](std::size_t) { return 1; });
   doc += R"(, "views": )";
   append_values(doc, days, [](std::size_t k) { return k; });
@@ -100,7 +105,8 @@ TEST_CASE("limits: 100,000 tracks load, rank and page") {
   std::string doc = R"({"asOf": "2026-11-26", "tracks": [)";
   for (std::size_t t = 0; t < tracks; ++t) {
     if (t) doc += ',';
-    doc += R"({"id": "T)" + std::to_string(t) + R"(", "title": "Title )" + std::to_string(t) + R"(", "artist": "Artist"})";
+    doc += R"({"id": "T)" + std::to_string(t) + R"(", "title": "Title )" + std::to_string(t) +
+           R"(", "artist": "Artist"})";
   }
   doc += R"(], "tiktok": [)";
   for (std::size_t t = 0; t < tracks; ++t) {
@@ -115,7 +121,8 @@ TEST_CASE("limits: 100,000 tracks load, rank and page") {
   doc += R"(], "streams": [)";
   for (std::size_t t = 0; t < tracks; ++t) {
     if (t) doc += ',';
-    doc += R"({"track": "T)" + std::to_string(t) + R"(", "start": "2026-11-19", "streams": [1, 2, 3, 4, 5, 6]})";
+    doc += R"({"track": "T)" + std::to_string(t) +
+           R"(", "start": "2026-11-19", "streams": [1, 2, 3, 4, 5, 6]})";
   }
   doc += "]}";
 
@@ -142,25 +149,30 @@ TEST_CASE("limits: 100,000 tracks load, rank and page") {
   const json last_page = answer_or_throw(engine.overview_json(page));
   CHECK(last_page["tracks"].size() == 10);
   CHECK(last_page["tracks"][9] == all["tracks"][99999]);
-  CHECK(answer_or_throw(engine.track_json("T99999", make_query(365, "all", "all")))["track"]["title"] == "Title 99999");
+  CHECK(answer_or_throw(engine.track_json(
+            "T99999", make_query(365, "all", "all")))["track"]["title"] == "Title 99999");
   WARN("100,000 tracks: " << doc.size() / 1000000 << " MB of JSON, store "
-                          << loaded.value().store_bytes / 1000000 << " MB (times: scripts/bench.sh)");
+                          << loaded.value().store_bytes / 1000000
+                          << " MB (times: scripts/bench.sh)");
 }
 
-TEST_CASE("limits: a million tiny series load, and the previous data survives a refused copy of them") {
+TEST_CASE(
+    "limits: a million tiny series load, and the previous data survives a refused copy of them") {
   // 1,000 tracks x 1,000 series: every (territory, platform, content) key of a
   // track is its own series of two days. About 100 MB of JSON.
   const std::size_t tracks = 1000, per_track = 1000;
-  const char* const kinds[] = {R"("platform": "tiktok", "content": "ugc", )", R"("platform": "douyin", )", ""};
+  const char* const kinds[] = {R"("platform": "tiktok", "content": "ugc", )",
+                               R"("platform": "douyin", )", ""};
   std::string doc = R"({"asOf": "2026-11-26", "tracks": [)";
-  for (std::size_t t = 0; t < tracks; ++t) doc += (t ? R"(,{"id": "T)" : R"({"id": "T)") + std::to_string(t) + "\"}";
+  for (std::size_t t = 0; t < tracks; ++t)
+    doc += (t ? R"(,{"id": "T)" : R"({"id": "T)") + std::to_string(t) + "\"}";
   doc += R"(], "tiktok": [)";
   for (std::size_t i = 0; i < tracks * per_track; ++i) {
     if (i) doc += ',';
     const std::size_t t = i % tracks, k = i / tracks;
-    doc += R"({"track": "T)" + std::to_string(t) + R"(", "territory": ")" + territory(k % 676) + "\", " +
-           kinds[k / 676] + R"("start": "2026-11-24", "creations": [1, )" + std::to_string(k % 3) +
-           R"(], "views": [10, 20]})";
+    doc += R"({"track": "T)" + std::to_string(t) + R"(", "territory": ")" + territory(k % 676) +
+           "\", " + kinds[k / 676] + R"("start": "2026-11-24", "creations": [1, )" +
+           std::to_string(k % 3) + R"(], "views": [10, 20]})";
   }
   doc += "]}";
 
@@ -171,8 +183,9 @@ TEST_CASE("limits: a million tiny series load, and the previous data survives a 
   // The same million series with one overlap at the very end: refused after
   // everything was read, and nothing changes.
   std::string overlapping = doc;
-  overlapping.insert(overlapping.size() - 2,
-                     R"(,{"track": "T999", "territory": "AA", "platform": "tiktok", "content": "ugc", "start": "2026-11-25", "creations": [1], "views": [1]})");
+  overlapping.insert(
+      overlapping.size() - 2,
+      R"(,{"track": "T999", "territory": "AA", "platform": "tiktok", "content": "ugc", "start": "2026-11-25", "creations": [1], "views": [1]})");
   const auto refused = engine.load(overlapping);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().find("covers 2026-11-25, which tiktok[") != std::string::npos);
@@ -191,7 +204,8 @@ TEST_CASE("limits: a million tiny series load, and the previous data survives a 
   const json t = answer_or_throw(engine.track_json("T7", make_query(7, "tiktok", "ugc")));
   CHECK(t["territories"].size() == 50);
   WARN("1,000,000 series: " << doc.size() / 1000000 << " MB of JSON, store "
-                            << loaded.value().store_bytes / 1000000 << " MB (times: scripts/bench.sh)");
+                            << loaded.value().store_bytes / 1000000
+                            << " MB (times: scripts/bench.sh)");
 }
 
 // The review's reproduction of an out-of-bounds write in the WebAssembly
@@ -201,17 +215,20 @@ TEST_CASE("limits: a million tiny series load, and the previous data survives a 
 // under ASan, where it takes minutes; the bound itself is tested there on
 // 10,000 tracks (test_regressions.cpp).
 #if !defined(TTA_UNDER_ASAN)
-TEST_CASE("limits: a lift ranking of 1,176,704 tracks over 3,650 days is refused, and the instance answers") {
+TEST_CASE(
+    "limits: a lift ranking of 1,176,704 tracks over 3,650 days is refused, and the instance "
+    "answers") {
   const std::size_t tracks = 1176704;
   std::string doc = R"({"asOf": "2026-11-27", "tracks": [)";
   doc.reserve(tracks * 110);
-  for (std::size_t t = 0; t < tracks; ++t) doc += (t ? R"(,{"id": "T)" : R"({"id": "T)") + std::to_string(t) + "\"}";
+  for (std::size_t t = 0; t < tracks; ++t)
+    doc += (t ? R"(,{"id": "T)" : R"({"id": "T)") + std::to_string(t) + "\"}";
   doc += R"(], "tiktok": [)";
   std::uint64_t creations = 0;
   for (std::size_t t = 0; t < tracks; ++t) {
     doc += (t ? R"(,{"track": "T)" : R"({"track": "T)") + std::to_string(t) +
-           R"(", "territory": "FR", "start": "2026-11-25", "creations": [1, )" + std::to_string(t % 3) +
-           R"(], "views": [10, 1]})";
+           R"(", "territory": "FR", "start": "2026-11-25", "creations": [1, )" +
+           std::to_string(t % 3) + R"(], "views": [10, 1]})";
     creations += 1 + t % 3;
   }
   doc += "]}";
@@ -230,7 +247,8 @@ TEST_CASE("limits: a lift ranking of 1,176,704 tracks over 3,650 days is refused
   CHECK(a["creations"]["current"] == creations);
   CHECK(a["views"]["current"] == 11 * tracks);
   CHECK(a["tracksWithCreations"] == tracks);
-  CHECK(a["tracks"][0]["id"] == "T1000001");  // 3 creations (t % 3 == 2), the first such id in byte order
+  CHECK(a["tracks"][0]["id"] ==
+        "T1000001");  // 3 creations (t % 3 == 2), the first such id in byte order
 }
 #endif
 
@@ -244,11 +262,15 @@ TEST_CASE("limits: adversarial dates keep the store small and the answers exact"
     std::string as_of;
     std::vector<std::pair<tta::Day, std::size_t>> series;  // start, length
   };
-  auto value = [](std::size_t series, std::size_t k) -> std::uint64_t { return 1 + (k + series) % 3; };
+  auto value = [](std::size_t series, std::size_t k) -> std::uint64_t {
+    return 1 + (k + series) % 3;
+  };
   const tta::Day e = tta::day_from_civil(2026, 11, 25);
-  Shape one_day_each{"600 series of one day each, 12 days apart, back to 20 years before E", "2026-11-26", {}};
+  Shape one_day_each{
+      "600 series of one day each, 12 days apart, back to 20 years before E", "2026-11-26", {}};
   for (int i = 0; i < 600; ++i) one_day_each.series.push_back({e - 12 * i, 1});
-  Shape deep_and_recent{"300 series of one day 7,299..7,000 days before E, 300 of one day near E", "2026-11-26", {}};
+  Shape deep_and_recent{
+      "300 series of one day 7,299..7,000 days before E, 300 of one day near E", "2026-11-26", {}};
   for (int i = 0; i < 300; ++i) {
     deep_and_recent.series.push_back({e - 7299 + i, 1});
     deep_and_recent.series.push_back({e - i, 1});
@@ -259,23 +281,34 @@ TEST_CASE("limits: adversarial dates keep the store small and the answers exact"
       deep_and_recent,
       {"a series on 9999-12-31 with asOf 1900-01-01", "1900-01-01", {{last, 1}, {first, 3}}},
       {"asOf 9999-12-31 with data in 1900", "9999-12-31", {{first, 400}}},
-      {"asOf far before all data", "1950-06-01", {{tta::day_from_civil(2026, 1, 1), 300}, {tta::day_from_civil(2027, 1, 1), 2}}},
+      {"asOf far before all data",
+       "1950-06-01",
+       {{tta::day_from_civil(2026, 1, 1), 300}, {tta::day_from_civil(2027, 1, 1), 2}}},
       {"no asOf, one series in 1900 and one on 9999-12-31", "", {{first, 30}, {last, 1}}},
-      {"a series ending long before a long one", "", {{tta::day_from_civil(2000, 1, 1), 5}, {tta::day_from_civil(2010, 1, 1), 6000}}},
+      {"a series ending long before a long one",
+       "",
+       {{tta::day_from_civil(2000, 1, 1), 5}, {tta::day_from_civil(2010, 1, 1), 6000}}},
   };
   for (const Shape& shape : shapes) {
     INFO(shape.name);
     // Each series is a TikTok series (its own territory) and a streams series,
     // alternately of track A and B; no two of a track overlap.
-    json doc = {{"tracks", json::array({{{"id", "A"}}, {{"id", "B"}}})}, {"tiktok", json::array()}, {"streams", json::array()}};
+    json doc = {{"tracks", json::array({{{"id", "A"}}, {{"id", "B"}}})},
+                {"tiktok", json::array()},
+                {"streams", json::array()}};
     if (!shape.as_of.empty()) doc["asOf"] = shape.as_of;
     for (std::size_t i = 0; i < shape.series.size(); ++i) {
       json values = json::array();
       for (std::size_t k = 0; k < shape.series[i].second; ++k) values.push_back(value(i, k));
       const char* track = i % 2 ? "A" : "B";
-      doc["tiktok"].push_back({{"track", track}, {"territory", territory(i)}, {"start", tta::format_date(shape.series[i].first)},
-                               {"creations", values}, {"views", values}});
-      doc["streams"].push_back({{"track", track}, {"start", tta::format_date(shape.series[i].first)}, {"streams", values}});
+      doc["tiktok"].push_back({{"track", track},
+                               {"territory", territory(i)},
+                               {"start", tta::format_date(shape.series[i].first)},
+                               {"creations", values},
+                               {"views", values}});
+      doc["streams"].push_back({{"track", track},
+                                {"start", tta::format_date(shape.series[i].first)},
+                                {"streams", values}});
     }
     tta::Analytics engine;
     const auto loaded = engine.load(doc.dump());
@@ -285,7 +318,8 @@ TEST_CASE("limits: adversarial dates keep the store small and the answers exact"
     // few words per series and one row index per day of depth.
     const std::size_t points = loaded.value().daily_points, series = 2 * shape.series.size();
     const std::size_t bound = 3 * 2 * 8 * points + 96 * series + 2 * 8 * 7302 + 4096;
-    INFO("store " << loaded.value().store_bytes << " bytes for " << points << " days, bound " << bound);
+    INFO("store " << loaded.value().store_bytes << " bytes for " << points << " days, bound "
+                  << bound);
     CHECK(loaded.value().store_bytes <= bound);
 
     for (int period : {1, 7, 3650}) {
@@ -331,7 +365,9 @@ TEST_CASE("limits: a load that runs out of memory is refused and keeps the previ
   for (std::size_t i = 0; i < 2000; ++i) {
     if (i) big += ',';
     big += R"({"track": "A", "territory": ")" + territory(i % 676) + R"(", "platform": ")" +
-           (i / 676 == 0 ? "tiktok" : i / 676 == 1 ? "douyin" : "tiktok\", \"content\": \"pgc") +
+           (i / 676 == 0   ? "tiktok"
+            : i / 676 == 1 ? "douyin"
+                           : "tiktok\", \"content\": \"pgc") +
            R"(", "start": "2000-01-01", "creations": )";
     append_values(big, 9000, [](std::size_t k) { return k % 10; });
     big += R"(, "views": )";
@@ -362,21 +398,24 @@ TEST_CASE("limits: a load that runs out of memory is refused and keeps the previ
       std::fclose(statm);
     }
     if (pages <= 0) report("cannot read /proc/self/statm", 3);
-    const rlim_t cap = static_cast<rlim_t>(pages) * static_cast<rlim_t>(sysconf(_SC_PAGESIZE)) + (64u << 20);
+    const rlim_t cap =
+        static_cast<rlim_t>(pages) * static_cast<rlim_t>(sysconf(_SC_PAGESIZE)) + (64u << 20);
     const rlimit limit{cap, cap};
     if (setrlimit(RLIMIT_AS, &limit) != 0) report("setrlimit failed", 4);
     const auto loaded = engine.load(big);
     if (loaded.ok()) report("the large document loaded within the cap", 5);
     if (loaded.error().find("too large for the memory available") == std::string::npos)
       report("unexpected message: " + loaded.error(), 6);
-    if (engine.overview_json(make_query(7, "all", "all")).value() != before) report("the answers changed", 7);
+    if (engine.overview_json(make_query(7, "all", "all")).value() != before)
+      report("the answers changed", 7);
     if (!engine.load(tiny)) report("the instance cannot load a small document afterwards", 8);
     report(loaded.error(), 0);
   }
   close(pipe_fds[1]);
   std::string message;
   char buffer[512];
-  for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) > 0;) message.append(buffer, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) > 0;)
+    message.append(buffer, static_cast<std::size_t>(n));
   close(pipe_fds[0]);
   int status = 0;
   REQUIRE(waitpid(child, &status, 0) == child);

@@ -45,7 +45,8 @@ void check_document(const json& doc, std::mt19937_64& random, int queries) {
     query.limit = random() % 4;
     json sliced = expected;
     json rows = json::array();
-    for (std::size_t i = query.offset; i < expected["tracks"].size() && rows.size() < query.limit; ++i)
+    for (std::size_t i = query.offset; i < expected["tracks"].size() && rows.size() < query.limit;
+         ++i)
       rows.push_back(expected["tracks"][i]);
     sliced["tracks"] = rows;
     CHECK_ANSWER(answer_or_throw(engine.overview_json(query)), sliced);
@@ -87,7 +88,9 @@ TEST_CASE("on generated sample catalogs the engine answers exactly as the brute-
 
 TEST_CASE("series sums equal the day-by-day sums for every series, window and row") {
   std::mt19937_64 random(11);
-  auto pick = [&](long long n) { return static_cast<long long>(random() % static_cast<std::uint64_t>(n)); };
+  auto pick = [&](long long n) {
+    return static_cast<long long>(random() % static_cast<std::uint64_t>(n));
+  };
   std::set<unsigned> widths_seen;
   for (int round = 0; round < 12; ++round) {
     const tta::Day anchor = 20000 + static_cast<tta::Day>(pick(50));
@@ -107,10 +110,12 @@ TEST_CASE("series sums equal the day-by-day sums for every series, window and ro
       if (pick(10) == 0) end = anchor + pick(20);
       for (long long d = 0; d < length; ++d) {
         values[i].push_back(pick(4) == 0 ? 0 : static_cast<std::uint64_t>(pick(1000)));
-        views[i].push_back(wide && pick(50) == 0 ? (std::uint64_t{1} << 32) + static_cast<std::uint64_t>(pick(9))
-                                                  : static_cast<std::uint64_t>(pick(100000)));
+        views[i].push_back(wide && pick(50) == 0
+                               ? (std::uint64_t{1} << 32) + static_cast<std::uint64_t>(pick(9))
+                               : static_cast<std::uint64_t>(pick(100000)));
       }
-      inputs.push_back({static_cast<tta::Day>(end - length + 1), static_cast<std::size_t>(length),
+      inputs.push_back({static_cast<tta::Day>(end - length + 1),
+                        static_cast<std::size_t>(length),
                         {values[i].data(), views[i].data()}});
     }
     std::vector<std::uint32_t> order;
@@ -120,18 +125,22 @@ TEST_CASE("series sums equal the day-by-day sums for every series, window and ro
     auto brute = [&](std::size_t metric, std::size_t i, long long a, long long b) {
       std::uint64_t sum = 0;
       const tta::SeriesInput& in = inputs[i];
-      for (long long d = std::max<long long>(a, first_needed); d <= std::min<long long>(b, anchor); ++d)
-        if (d >= in.start && d < in.start + static_cast<long long>(in.length)) sum += in.values[metric][d - in.start];
+      for (long long d = std::max<long long>(a, first_needed); d <= std::min<long long>(b, anchor);
+           ++d)
+        if (d >= in.start && d < in.start + static_cast<long long>(in.length))
+          sum += in.values[metric][d - in.start];
       return sum;
     };
     for (std::size_t j = 0; j < sums.size(); ++j) {
       for (std::size_t metric = 0; metric < 2; ++metric) {
         for (long long k : {0LL, 1LL, 2LL, 7LL, 28LL, 150LL, 299LL, 300LL, 301LL, 1 + pick(300)}) {
-          INFO("round " << round << ", stored series " << j << ", metric " << metric << ", k " << k);
+          INFO("round " << round << ", stored series " << j << ", metric " << metric << ", k "
+                        << k);
           REQUIRE(sums.back(metric, j, k) == brute(metric, order[j], anchor - k + 1, anchor));
         }
         const long long a = anchor - pick(320), b = a + pick(40);
-        REQUIRE(sums.range(metric, j, static_cast<tta::Day>(a), static_cast<tta::Day>(b)) == brute(metric, order[j], a, b));
+        REQUIRE(sums.range(metric, j, static_cast<tta::Day>(a), static_cast<tta::Day>(b)) ==
+                brute(metric, order[j], a, b));
       }
     }
     // The rows as the kernels walk them, group by group: row k, then the
@@ -143,7 +152,8 @@ TEST_CASE("series sums equal the day-by-day sums for every series, window and ro
       next += g.count;
       for (std::size_t metric = 0; metric < 2; ++metric) {
         std::uint64_t largest = 0;
-        for (std::size_t j = g.begin; j < g.begin + g.count; ++j) largest = std::max(largest, sums.totals(metric)[j]);
+        for (std::size_t j = g.begin; j < g.begin + g.count; ++j)
+          largest = std::max(largest, sums.totals(metric)[j]);
         const unsigned width = g.cells[metric].width;
         widths_seen.insert(width);
         REQUIRE((width == 8 || largest < (std::uint64_t{1} << (8 * width))));
@@ -155,8 +165,10 @@ TEST_CASE("series sums equal the day-by-day sums for every series, window and ro
             for (std::size_t i = 0; i < g.count; ++i) {
               const std::size_t j = g.begin + i;
               const std::uint64_t expected = brute(metric, order[j], anchor - k + 1, anchor);
-              const std::uint64_t got = i < reach ? std::uint64_t{cells[offset + i]} : sums.totals(metric)[j];
-              if (got != expected) FAIL("row " << k << ", series " << j << ": " << got << " != " << expected);
+              const std::uint64_t got =
+                  i < reach ? std::uint64_t{cells[offset + i]} : sums.totals(metric)[j];
+              if (got != expected)
+                FAIL("row " << k << ", series " << j << ": " << got << " != " << expected);
             }
           }
         });

@@ -20,7 +20,8 @@ TEST_CASE("parse_platform, parse_content and parse_sort take exactly their words
 }
 
 TEST_CASE("a word outside the list is refused with the accepted words and the word given") {
-  CHECK(parse_platform("TikTok").error() == "platform must be all, tiktok or douyin, got \"TikTok\"");
+  CHECK(parse_platform("TikTok").error() ==
+        "platform must be all, tiktok or douyin, got \"TikTok\"");
   CHECK(parse_content("").error() == "content must be all, ugc or pgc, got \"\"");
   CHECK(parse_sort("plays").error() ==
         "sort must be creations, views, streams, title or artist, got \"plays\"");
@@ -32,7 +33,8 @@ TEST_CASE("check_period accepts 1..kMaxPeriod and quotes any other value") {
   CHECK(check_period(1).value() == 1);
   CHECK(check_period(3650).value() == 3650);
   CHECK(check_period(0).error() == "period must be a whole number of days from 1 to 3650, got 0");
-  CHECK(check_period(3651).error() == "period must be a whole number of days from 1 to 3650, got 3651");
+  CHECK(check_period(3651).error() ==
+        "period must be a whole number of days from 1 to 3650, got 3651");
   CHECK(check_period(-7).error() == "period must be a whole number of days from 1 to 3650, got -7");
 }
 

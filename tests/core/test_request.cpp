@@ -49,8 +49,10 @@ TEST_CASE("a request that is not an object, or misses its period, is refused by 
   CHECK(read_request_query("[1,2]").error() == "a request must be a JSON object");
   CHECK(read_request_query("{").error() == "a request must be a JSON object");
   CHECK(read_request_query("{}").error() == "period is required (or start and end)");
-  CHECK(read_request_query(R"({"period":7,"limit":-1})").error() == "limit must be a whole number >= 0");
-  CHECK(read_request_query(R"({"period":7,"weekly":"yes"})").error() == "weekly must be true or false");
+  CHECK(read_request_query(R"({"period":7,"limit":-1})").error() ==
+        "limit must be a whole number >= 0");
+  CHECK(read_request_query(R"({"period":7,"weekly":"yes"})").error() ==
+        "weekly must be true or false");
   CHECK(read_request_query(R"({"period":7,"search":5})").error() == "search must be a string");
 }
 

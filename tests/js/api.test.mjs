@@ -34,11 +34,17 @@ describe('createAnalytics', () => {
   });
 
   test('rejects a missing .wasm with an Error that names it', async () => {
-    await assert.rejects(createAnalytics({ wasmUrl: '/nonexistent/tta_wasm.wasm' }), /nonexistent\/tta_wasm\.wasm/);
+    await assert.rejects(
+      createAnalytics({ wasmUrl: '/nonexistent/tta_wasm.wasm' }),
+      /nonexistent\/tta_wasm\.wasm/,
+    );
   });
 
   test('rejects bytes that are not WebAssembly', async () => {
-    await assert.rejects(createAnalytics({ wasmBinary: new Uint8Array([1, 2, 3]) }), WebAssembly.CompileError);
+    await assert.rejects(
+      createAnalytics({ wasmBinary: new Uint8Array([1, 2, 3]) }),
+      WebAssembly.CompileError,
+    );
   });
 
   test('rejects options of the wrong type with a TypeError', async () => {
@@ -61,8 +67,14 @@ describe('load', () => {
   test('returns the summary of the document', async () => {
     const analytics = await createAnalytics();
     assert.deepStrictEqual(analytics.load(tiny), {
-      tracks: 4, tiktokSeries: 6, streamsSeries: 3, dailyPoints: 138, firstDay: '2026-02-01', lastDay: '2026-03-15',
-      storeBytes: analytics.summary().storeBytes, dataThrough: { tiktok: '2026-03-14', streams: '2026-03-13' },
+      tracks: 4,
+      tiktokSeries: 6,
+      streamsSeries: 3,
+      dailyPoints: 138,
+      firstDay: '2026-02-01',
+      lastDay: '2026-03-15',
+      storeBytes: analytics.summary().storeBytes,
+      dataThrough: { tiktok: '2026-03-14', streams: '2026-03-13' },
     });
     assert.ok(analytics.summary().storeBytes > 0);
   });
@@ -72,8 +84,11 @@ describe('load', () => {
     const padded = new Uint8Array(tiny.length + 20);
     padded.set(tiny, 7);
     const inputs = [
-      new Uint8Array(tiny), padded.subarray(7, 7 + tiny.length), new DataView(padded.buffer, 7, tiny.length),
-      new Uint8Array(tiny).buffer, tiny.toString('utf8'),
+      new Uint8Array(tiny),
+      padded.subarray(7, 7 + tiny.length),
+      new DataView(padded.buffer, 7, tiny.length),
+      new Uint8Array(tiny).buffer,
+      tiny.toString('utf8'),
     ];
     const expected = analytics.load(tiny);
     const answer = analytics.overview({ period: 28 });
@@ -83,7 +98,7 @@ describe('load', () => {
     }
   });
 
-  test('leaves the caller\'s bytes untouched', async () => {
+  test("leaves the caller's bytes untouched", async () => {
     const analytics = await createAnalytics();
     const bytes = new Uint8Array(tiny);
     analytics.load(bytes);
@@ -112,7 +127,14 @@ describe('answers', () => {
     analytics.load(tiny);
     assert.deepStrictEqual(
       analytics.overview({ period: 7 }),
-      analytics.overview({ period: 7, platform: 'all', content: 'all', limit: Infinity, offset: 0 }));
+      analytics.overview({
+        period: 7,
+        platform: 'all',
+        content: 'all',
+        limit: Infinity,
+        offset: 0,
+      }),
+    );
   });
 
   test('limit and offset cut the ranking only', async () => {
@@ -122,16 +144,24 @@ describe('answers', () => {
     const cut = analytics.overview({ period: 7, limit: 1, offset: 1 });
     assert.deepStrictEqual(cut.tracks, full.tracks.slice(1, 2));
     assert.equal(cut.tracksWithCreations, full.tracksWithCreations);
-    assert.deepStrictEqual(analytics.overview({ period: 7, offset: Number.MAX_SAFE_INTEGER }).tracks, []);
+    assert.deepStrictEqual(
+      analytics.overview({ period: 7, offset: Number.MAX_SAFE_INTEGER }).tracks,
+      [],
+    );
   });
 
   test('views above 2^32 and up to 2^53-1 arrive exact', async () => {
     const analytics = await createAnalytics();
     const big = 2 ** 53 - 1 - 10;
-    analytics.load(JSON.stringify({
-      asOf: '2026-01-03', tracks: [{ id: 'X' }],
-      tiktok: [{ track: 'X', territory: 'FR', start: '2026-01-01', creations: [1, 1], views: [big, 10] }],
-    }));
+    analytics.load(
+      JSON.stringify({
+        asOf: '2026-01-03',
+        tracks: [{ id: 'X' }],
+        tiktok: [
+          { track: 'X', territory: 'FR', start: '2026-01-01', creations: [1, 1], views: [big, 10] },
+        ],
+      }),
+    );
     const answer = analytics.overview({ period: 1 });
     assert.equal(answer.views.current, 10);
     assert.equal(analytics.overview({ period: 2 }).views.current, 2 ** 53 - 1);
@@ -144,8 +174,13 @@ describe('answers', () => {
   test('titles with quotes, HTML and non-ASCII text come back unchanged', async () => {
     const analytics = await createAnalytics();
     const title = 'Ça «va» "bien" <b>\\ 日本 🎵 \u0001';
-    analytics.load(JSON.stringify({ asOf: '2026-01-02', tracks: [{ id: 'é', title }],
-      tiktok: [{ track: 'é', territory: 'jp', start: '2026-01-01', creations: [1], views: [1] }] }));
+    analytics.load(
+      JSON.stringify({
+        asOf: '2026-01-02',
+        tracks: [{ id: 'é', title }],
+        tiktok: [{ track: 'é', territory: 'jp', start: '2026-01-01', creations: [1], views: [1] }],
+      }),
+    );
     assert.equal(analytics.overview({ period: 1 }).tracks[0].title, title);
     assert.equal(analytics.track('é', { period: 1 }).track.title, title);
   });
@@ -153,7 +188,9 @@ describe('answers', () => {
   test('a track id with a lone surrogate reaches the core as U+FFFD, like any UTF-8 front end', async () => {
     const analytics = await createAnalytics();
     analytics.load(tiny);
-    assert.throws(() => analytics.track('A\ud800', { period: 7 }), { message: 'unknown track id "A\ufffd"' });
+    assert.throws(() => analytics.track('A\ud800', { period: 7 }), {
+      message: 'unknown track id "A\ufffd"',
+    });
   });
 
   test('a search with a lone surrogate searches for U+FFFD instead of failing the request', async () => {

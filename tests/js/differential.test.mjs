@@ -19,7 +19,9 @@ const MAX_EXACT = 2 ** 53 - 1;
 function randomOf(seed) {
   let x = seed;
   const next = () => {
-    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
     return (x >>> 0) / 2 ** 32;
   };
   return {
@@ -30,7 +32,8 @@ function randomOf(seed) {
 }
 
 const ID_PARTS = ['A', 'b', '7', 'é', '"', '\\', ' ', '\u0085', '\u202e', '\u2028', '🎵', '\n'];
-const day = (offset) => new Date(Date.UTC(2026, 10, 26) - offset * 86400000).toISOString().slice(0, 10);
+const day = (offset) =>
+  new Date(Date.UTC(2026, 10, 26) - offset * 86400000).toISOString().slice(0, 10);
 
 // Mostly small counts; values past 2^32 often; values near 2^53 in a third of
 // the documents (whose totals then usually pass 2^53-1: refused).
@@ -54,7 +57,8 @@ function randomDocument(random) {
   for (let s = random.int(12); s > 0; s--) {
     const length = 1 + random.int(random.chance(0.2) ? 4000 : 40);
     const series = {
-      track: random.pick(ids), territory: random.pick(['FR', 'US', 'cn']),
+      track: random.pick(ids),
+      territory: random.pick(['FR', 'US', 'cn']),
       start: day(random.int(random.chance(0.2) ? 8000 : 60) + length - 1),
       creations: Array.from({ length }, () => count(random, huge)),
       views: Array.from({ length }, () => count(random, huge)),
@@ -63,10 +67,16 @@ function randomDocument(random) {
     if (random.chance(0.6)) series.content = random.pick(['ugc', 'pgc']);
     tiktok.push(series);
   }
-  const streams = ids.filter(() => random.chance(0.5)).map((track) => {
-    const length = 1 + random.int(60);
-    return { track, start: day(length + 1), streams: Array.from({ length }, () => count(random, huge)) };
-  });
+  const streams = ids
+    .filter(() => random.chance(0.5))
+    .map((track) => {
+      const length = 1 + random.int(60);
+      return {
+        track,
+        start: day(length + 1),
+        streams: Array.from({ length }, () => count(random, huge)),
+      };
+    });
   return { asOf: '2026-11-27', tracks, tiktok, streams };
 }
 
@@ -88,29 +98,59 @@ function randomQuery(random, ids) {
     args.push('--offset', String(options.offset));
   }
   const id = random.chance(0.9) ? random.pick(ids) : 'missing';
-  const kind = random.pick(['overview', 'search', 'range', 'track', 'splits', 'breakouts', 'lift', 'liftRanking',
-    'overviewCsv', 'trackCsv']);
+  const kind = random.pick([
+    'overview',
+    'search',
+    'range',
+    'track',
+    'splits',
+    'breakouts',
+    'lift',
+    'liftRanking',
+    'overviewCsv',
+    'trackCsv',
+  ]);
   switch (kind) {
-    case 'overview': return [(a) => a.overview(options), ['overview', ...args]];
+    case 'overview':
+      return [(a) => a.overview(options), ['overview', ...args]];
     case 'search': {
-      const search = random.chance(0.2) ? 'x'.repeat(1001) : random.pick(ID_PARTS) + random.pick(ID_PARTS);
+      const search = random.chance(0.2)
+        ? 'x'.repeat(1001)
+        : random.pick(ID_PARTS) + random.pick(ID_PARTS);
       return [(a) => a.overview({ ...options, search }), ['overview', ...args, '--search', search]];
     }
     case 'range': {
       const [end, length] = [random.int(10) - 2, random.pick([1, 30, 3650, 3651])];
       const range = { start: day(end + length - 1), end: day(end) };
-      return [(a) => a.overview({ ...range, limit: options.limit }),
-        ['overview', '--from', range.start, '--to', range.end,
-          ...(options.limit === undefined ? [] : ['--limit', String(options.limit)])]];
+      return [
+        (a) => a.overview({ ...range, limit: options.limit }),
+        [
+          'overview',
+          '--from',
+          range.start,
+          '--to',
+          range.end,
+          ...(options.limit === undefined ? [] : ['--limit', String(options.limit)]),
+        ],
+      ];
     }
-    case 'track': return [(a) => a.track(id, options), ['track', id, ...args]];
-    case 'splits': return [(a) => a.splits(options), ['splits', ...args]];
-    case 'breakouts': return [(a) => a.breakouts({ ...options, minCreations: 1 }),
-      ['breakouts', ...args, '--min-creations', '1']];
-    case 'lift': return [(a) => a.lift(id, options), ['lift', id, ...args]];
-    case 'liftRanking': return [(a) => a.liftRanking(options), ['lift-ranking', ...args]];
-    case 'overviewCsv': return [(a) => a.overviewCsv(options), ['overview', ...args, '--csv']];
-    default: return [(a) => a.trackCsv(id, options), ['track', id, ...args, '--csv']];
+    case 'track':
+      return [(a) => a.track(id, options), ['track', id, ...args]];
+    case 'splits':
+      return [(a) => a.splits(options), ['splits', ...args]];
+    case 'breakouts':
+      return [
+        (a) => a.breakouts({ ...options, minCreations: 1 }),
+        ['breakouts', ...args, '--min-creations', '1'],
+      ];
+    case 'lift':
+      return [(a) => a.lift(id, options), ['lift', id, ...args]];
+    case 'liftRanking':
+      return [(a) => a.liftRanking(options), ['lift-ranking', ...args]];
+    case 'overviewCsv':
+      return [(a) => a.overviewCsv(options), ['overview', ...args, '--csv']];
+    default:
+      return [(a) => a.trackCsv(id, options), ['track', id, ...args, '--csv']];
   }
 }
 
@@ -134,11 +174,16 @@ async function nativeOutcome(args) {
 describe('the module and the CLI agree on random documents and queries', () => {
   let analytics;
   const dir = scratchDir();
-  before(async () => { analytics = await createAnalytics(); });
+  before(async () => {
+    analytics = await createAnalytics();
+  });
   after(() => analytics.dispose());
 
   test(`${DOCUMENTS} documents, ${QUERIES} queries each`, async (t) => {
-    let answered = 0, refused = 0, loads = 0, refusedLoads = 0;
+    let answered = 0,
+      refused = 0,
+      loads = 0,
+      refusedLoads = 0;
     for (let seed = 1; seed <= DOCUMENTS; seed++) {
       const random = randomOf(seed * 7919);
       const document = randomDocument(random);
@@ -157,21 +202,34 @@ describe('the module and the CLI agree on random documents and queries', () => {
       }
       if (!loaded) continue;
       loads++;
-      const queries = Array.from({ length: QUERIES }, () => randomQuery(random, document.tracks.map((t) => t.id)));
-      const outcomes = await inBatches(queries.map(([call, args]) => async () => {
-        const native = await nativeOutcome([...args, file]);
-        return [args, native];
-      }), 2);
+      const queries = Array.from({ length: QUERIES }, () =>
+        randomQuery(
+          random,
+          document.tracks.map((t) => t.id),
+        ),
+      );
+      const outcomes = await inBatches(
+        queries.map(([, args]) => async () => {
+          const native = await nativeOutcome([...args, file]);
+          return [args, native];
+        }),
+        2,
+      );
       for (const [i, [call]] of queries.entries()) {
         const [args, native] = outcomes[i];
         const ours = wasmOutcome(() => call(analytics));
         assert.deepStrictEqual(ours, native, `seed ${seed}: tta ${args.join(' ')}`);
-        if (ours.refused) refused++; else answered++;
+        if (ours.refused) refused++;
+        else answered++;
       }
     }
-    t.diagnostic(`${loads} documents loaded, ${refusedLoads} refused, ${answered} answers, ${refused} refusals`);
+    t.diagnostic(
+      `${loads} documents loaded, ${refusedLoads} refused, ${answered} answers, ${refused} refusals`,
+    );
     // The mix must hold both answers and refusals to mean anything.
-    assert.ok(loads >= DOCUMENTS / 2 && refusedLoads >= 5 && answered >= 100 && refused >= 30,
-      `${loads} documents loaded, ${refusedLoads} refused, ${answered} answers, ${refused} refusals`);
+    assert.ok(
+      loads >= DOCUMENTS / 2 && refusedLoads >= 5 && answered >= 100 && refused >= 30,
+      `${loads} documents loaded, ${refusedLoads} refused, ${answered} answers, ${refused} refusals`,
+    );
   });
 });

@@ -8,15 +8,32 @@ import { cliLoadError, firstMessage, readExample, runCli } from './helpers.mjs';
 
 const tiny = readExample('tiny.json');
 const utf8 = (text) => Buffer.from(text, 'utf8');
-const doc = (fields) => utf8(JSON.stringify({ schema: 'tiktok-analytics/v1', asOf: '2026-03-15', tracks: [{ id: 'A' }], ...fields }));
-const series = (fields) => ({ track: 'A', territory: 'FR', start: '2026-03-01', creations: [1, 2], views: [10, 20], ...fields });
+const doc = (fields) =>
+  utf8(
+    JSON.stringify({
+      schema: 'tiktok-analytics/v1',
+      asOf: '2026-03-15',
+      tracks: [{ id: 'A' }],
+      ...fields,
+    }),
+  );
+const series = (fields) => ({
+  track: 'A',
+  territory: 'FR',
+  start: '2026-03-01',
+  creations: [1, 2],
+  views: [10, 20],
+  ...fields,
+});
 
 // Deterministic "random" bytes (xorshift32), so a failure can be replayed.
 function randomBytes(length, seed) {
   const out = new Uint8Array(length);
   let x = seed;
   for (let i = 0; i < length; i++) {
-    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
     out[i] = x & 0xff;
   }
   return out;
@@ -34,21 +51,36 @@ const badDocuments = {
   'a negative value': doc({ tiktok: [series({ creations: [1, -1] })] }),
   'a float value': doc({ tiktok: [series({ views: [10, 2.5] })] }),
   'creations and views of different lengths': doc({ tiktok: [series({ views: [10] })] }),
-  'a value above 2^53-1': utf8('{"asOf":"2026-03-15","tracks":[{"id":"A"}],"streams":[{"track":"A","start":"2026-03-01","streams":[9007199254740992]}]}'),
+  'a value above 2^53-1': utf8(
+    '{"asOf":"2026-03-15","tracks":[{"id":"A"}],"streams":[{"track":"A","start":"2026-03-01","streams":[9007199254740992]}]}',
+  ),
   'totals above 2^53-1': doc({ tiktok: [series({ views: [Number.MAX_SAFE_INTEGER, 1] })] }),
   'a bad date': doc({ tiktok: [series({ start: '2026-02-30' })] }),
   'a bad territory': doc({ tiktok: [series({ territory: 'FRA' })] }),
   'a bad platform': doc({ tiktok: [series({ platform: 'youtube' })] }),
   'a document with no series and no asOf': utf8('{"tracks": [{"id": "A"}]}'),
-  '200,000 nested brackets': utf8(`{"tracks": [], "extra": ${'['.repeat(200000)}${']'.repeat(200000)}}`),
+  '200,000 nested brackets': utf8(
+    `{"tracks": [], "extra": ${'['.repeat(200000)}${']'.repeat(200000)}}`,
+  ),
   '200,000 nested brackets at the top': utf8('['.repeat(200000)),
   'random bytes': randomBytes(4096, 0x2545f491),
-  'random bytes after a valid start': Buffer.concat([utf8('{"tracks": [{"id": "'), randomBytes(512, 7)]),
+  'random bytes after a valid start': Buffer.concat([
+    utf8('{"tracks": [{"id": "'),
+    randomBytes(512, 7),
+  ]),
   'empty input': new Uint8Array(0),
   'only whitespace': utf8(' \n\t '),
-  'non-UTF-8 bytes in a string': Buffer.concat([utf8('{"tracks": [{"id": "A'), Uint8Array.of(0xff, 0xfe), utf8('"}], "asOf": "2026-01-01"}')]),
+  'non-UTF-8 bytes in a string': Buffer.concat([
+    utf8('{"tracks": [{"id": "A'),
+    Uint8Array.of(0xff, 0xfe),
+    utf8('"}], "asOf": "2026-01-01"}'),
+  ]),
   'a second document after the first': Buffer.concat([tiny, tiny]),
-  'a NUL byte and garbage after the document': Buffer.concat([tiny, Uint8Array.of(0), utf8('garbage')]),
+  'a NUL byte and garbage after the document': Buffer.concat([
+    tiny,
+    Uint8Array.of(0),
+    utf8('garbage'),
+  ]),
 };
 
 describe('a refused document', () => {
@@ -68,11 +100,14 @@ describe('a refused document', () => {
   for (const [name, bytes] of Object.entries(badDocuments)) {
     test(`${name} throws the CLI's message and changes nothing`, async () => {
       const expected = await cliLoadError(bytes);
-      assert.throws(() => analytics.load(bytes), (error) => {
-        assert.ok(error instanceof Error);
-        assert.equal(error.message, expected);
-        return true;
-      });
+      assert.throws(
+        () => analytics.load(bytes),
+        (error) => {
+          assert.ok(error instanceof Error);
+          assert.equal(error.message, expected);
+          return true;
+        },
+      );
       assert.deepStrictEqual(snapshot(analytics), before_);
     });
   }
@@ -97,8 +132,16 @@ describe('a refused query', () => {
   const cases = [
     ['a period of 0', ['overview', '--period', '0'], (a) => a.overview({ period: 0 })],
     ['a period of 3651', ['overview', '--period', '3651'], (a) => a.overview({ period: 3651 })],
-    ['an unknown platform', ['overview', '--period', '7', '--platform', 'youtube'], (a) => a.overview({ period: 7, platform: 'youtube' })],
-    ['an unknown content', ['track', 'A', '--period', '7', '--content', 'UGC'], (a) => a.track('A', { period: 7, content: 'UGC' })],
+    [
+      'an unknown platform',
+      ['overview', '--period', '7', '--platform', 'youtube'],
+      (a) => a.overview({ period: 7, platform: 'youtube' }),
+    ],
+    [
+      'an unknown content',
+      ['track', 'A', '--period', '7', '--content', 'UGC'],
+      (a) => a.track('A', { period: 7, content: 'UGC' }),
+    ],
     ['an unknown track', ['track', 'nope', '--period', '7'], (a) => a.track('nope', { period: 7 })],
   ];
   for (const [name, args, ask] of cases) {
@@ -109,8 +152,10 @@ describe('a refused query', () => {
     });
   }
 
-  test('a negative period throws the core\'s range message', () => {
-    assert.throws(() => analytics.overview({ period: -5 }), { message: 'period must be a whole number of days from 1 to 3650, got -5' });
+  test("a negative period throws the core's range message", () => {
+    assert.throws(() => analytics.overview({ period: -5 }), {
+      message: 'period must be a whole number of days from 1 to 3650, got -5',
+    });
   });
 
   // Types are checked in JS, before anything reaches the engine.
@@ -142,14 +187,18 @@ describe('a refused query', () => {
   }
 
   test('a NaN period on the request route names the period, not "period is required"', () => {
-    assert.throws(() => analytics.overview({ period: NaN, search: 'a' }),
-      { name: 'TypeError', message: 'period must be a whole number of days, got NaN' });
+    assert.throws(() => analytics.overview({ period: NaN, search: 'a' }), {
+      name: 'TypeError',
+      message: 'period must be a whole number of days, got NaN',
+    });
   });
 
   test('a lone surrogate in a search or a track id crosses as U+FFFD, as from any UTF-8 front end', () => {
     // tiny.json holds no U+FFFD: the search matches nothing, the track is unknown.
     assert.equal(analytics.overview({ period: 7, search: 'ab\uD800' }).matchingTracks, 0);
-    assert.throws(() => analytics.lift('\uDC00A', { period: 7 }), { message: 'unknown track id "\uFFFDA"' });
+    assert.throws(() => analytics.lift('\uDC00A', { period: 7 }), {
+      message: 'unknown track id "\uFFFDA"',
+    });
     // A surrogate pair is well-formed: searched for, and not found.
     assert.equal(analytics.overview({ period: 7, search: '\u{1F3B5}' }).matchingTracks, 0);
   });

@@ -12,25 +12,32 @@ export const GENERATOR = join(ROOT, 'build/native/generator/tta-generate');
 export const EXAMPLES = join(ROOT, 'tests/data/examples');
 export const PERIODS = [7, 28, 90, 365];
 export const FILTERS = ['all', 'tiktok', 'douyin'].flatMap((platform) =>
-  ['all', 'ugc', 'pgc'].map((content) => ({ platform, content })));
+  ['all', 'ugc', 'pgc'].map((content) => ({ platform, content })),
+);
 
 if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run bash scripts/build.sh first`);
 // The generator makes the catalogs of the parity, insights, lifecycle and Worker suites: a
 // missing one fails them (it must never turn into skipped suites or a tiny stand-in).
-if (!existsSync(GENERATOR)) throw new Error(`${GENERATOR} is missing: run bash scripts/build.sh first`);
+if (!existsSync(GENERATOR))
+  throw new Error(`${GENERATOR} is missing: run bash scripts/build.sh first`);
 
 // Runs the CLI; resolves { code, stdout, stderr } whatever the exit status.
 export function runCli(args, input = undefined) {
   return new Promise((resolve, reject) => {
     const child = spawn(CLI, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    const out = [], err = [];
+    const out = [],
+      err = [];
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => err.push(d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({
-      code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'),
-    }));
-    child.stdin.on('error', () => {});  // the CLI may stop reading early
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    );
+    child.stdin.on('error', () => {}); // the CLI may stop reading early
     child.stdin.end(input);
   });
 }
@@ -45,7 +52,8 @@ export async function cliAnswer(args) {
 // The message the CLI prints for a document it refuses: `tta: <message>`.
 export async function cliLoadError(bytes) {
   const { code, stderr } = await runCli(['validate', '-'], bytes);
-  if (code !== 2) throw new Error(`tta validate accepted a document it should refuse (exit ${code})`);
+  if (code !== 2)
+    throw new Error(`tta validate accepted a document it should refuse (exit ${code})`);
   return firstMessage(stderr);
 }
 
@@ -67,12 +75,14 @@ export function queryArgs({ period, platform = 'all', content = 'all', limit, of
 export async function inBatches(tasks, width = 4) {
   const results = new Array(tasks.length);
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        results[i] = await tasks[i]();
+      }
+    }),
+  );
   return results;
 }
 
@@ -86,7 +96,18 @@ export function scratchDir() {
 // tta-generate --tracks N --days D --seed S --as-of DATE [--quiet] -o FILE
 export function generate(dir, { tracks, days, seed, asOf = '2026-11-26', quiet = false }) {
   const file = join(dir, `catalog-${tracks}-${days}-${seed}${quiet ? '-quiet' : ''}.json`);
-  const args = ['--tracks', String(tracks), '--days', String(days), '--seed', String(seed), '--as-of', asOf, '-o', file];
+  const args = [
+    '--tracks',
+    String(tracks),
+    '--days',
+    String(days),
+    '--seed',
+    String(seed),
+    '--as-of',
+    asOf,
+    '-o',
+    file,
+  ];
   if (quiet) args.push('--quiet');
   return new Promise((resolve, reject) => {
     execFile(GENERATOR, args, (error) => (error ? reject(error) : resolve(file)));

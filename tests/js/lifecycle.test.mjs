@@ -16,7 +16,7 @@ const MB = 1024 * 1024;
 async function settledMemory() {
   for (let i = 0; i < 3; i++) {
     gc();
-    await new Promise((resolve) => setTimeout(resolve, 5));  // lets finalizers run
+    await new Promise((resolve) => setTimeout(resolve, 5)); // lets finalizers run
   }
   return process.memoryUsage();
 }
@@ -33,10 +33,14 @@ describe('dispose', () => {
     analytics.load(document);
     analytics.dispose();
     const calls = [
-      () => analytics.load(document), () => analytics.summary(), () => analytics.overview({ period: 7 }),
-      () => analytics.track('A', { period: 7 }), () => analytics.memoryBytes(),
+      () => analytics.load(document),
+      () => analytics.summary(),
+      () => analytics.overview({ period: 7 }),
+      () => analytics.track('A', { period: 7 }),
+      () => analytics.memoryBytes(),
     ];
-    for (const call of calls) assert.throws(call, { message: 'this Analytics instance was disposed' });
+    for (const call of calls)
+      assert.throws(call, { message: 'this Analytics instance was disposed' });
   });
 
   test('dispose twice is harmless', async () => {
@@ -70,24 +74,35 @@ describe('memory', () => {
     for (let i = 0; i < 180; i++) await cycle();
     const late = await settledMemory();
     // Each instance owns at least 16 MB of wasm memory: 180 leaked would be ~3 GB.
-    assert.ok(late.external - early.external < 64 * MB,
-      `external memory grew from ${early.external / MB | 0} MB to ${late.external / MB | 0} MB`);
-    assert.ok(late.rss - early.rss < 96 * MB, `RSS grew from ${early.rss / MB | 0} MB to ${late.rss / MB | 0} MB`);
+    assert.ok(
+      late.external - early.external < 64 * MB,
+      `external memory grew from ${(early.external / MB) | 0} MB to ${(late.external / MB) | 0} MB`,
+    );
+    assert.ok(
+      late.rss - early.rss < 96 * MB,
+      `RSS grew from ${(early.rss / MB) | 0} MB to ${(late.rss / MB) | 0} MB`,
+    );
   });
 
   test('many loads, refused loads and queries on one instance reach a plateau', async () => {
     const analytics = await createAnalytics();
-    const refused = document.subarray(0, document.length - 10);  // truncated
+    const refused = document.subarray(0, document.length - 10); // truncated
     const round = () => {
       analytics.load(document);
       assert.throws(() => analytics.load(refused));
       for (const period of [7, 28, 90, 365]) analytics.overview({ period });
-      analytics.track(analytics.overview({ period: 365, limit: 1 }).tracks[0]?.id ?? 'A', { period: 365 });
+      analytics.track(analytics.overview({ period: 365, limit: 1 }).tracks[0]?.id ?? 'A', {
+        period: 365,
+      });
     };
     for (let i = 0; i < 10; i++) round();
     const plateau = analytics.memoryBytes();
     for (let i = 0; i < 90; i++) round();
-    assert.equal(analytics.memoryBytes(), plateau, 'the wasm memory grew after the first 10 rounds');
+    assert.equal(
+      analytics.memoryBytes(),
+      plateau,
+      'the wasm memory grew after the first 10 rounds',
+    );
     analytics.dispose();
   });
 });

@@ -28,7 +28,9 @@ class Bytes {
     }
     this.length += encoder.encodeInto(text, this.#buffer.subarray(this.length)).written;
   }
-  get bytes() { return this.#buffer.subarray(0, this.length); }
+  get bytes() {
+    return this.#buffer.subarray(0, this.length);
+  }
 }
 
 // The review's reproduction: 1,176,704 tracks, each with one two-day TikTok
@@ -42,20 +44,27 @@ function reproduction() {
   let chunk = '';
   for (let t = 0; t < TRACKS; t++) {
     chunk += `${t ? ',' : ''}{"id": "T${t}"}`;
-    if (chunk.length > 65536) { out.add(chunk); chunk = ''; }
+    if (chunk.length > 65536) {
+      out.add(chunk);
+      chunk = '';
+    }
   }
   out.add(`${chunk}], "tiktok": [`);
   chunk = '';
   for (let t = 0; t < TRACKS; t++) {
-    chunk += `${t ? ',' : ''}{"track": "T${t}", "territory": "FR", "start": "2026-11-25", ` +
+    chunk +=
+      `${t ? ',' : ''}{"track": "T${t}", "territory": "FR", "start": "2026-11-25", ` +
       `"creations": [1, ${t % 3}], "views": [10, 1]}`;
-    if (chunk.length > 65536) { out.add(chunk); chunk = ''; }
+    if (chunk.length > 65536) {
+      out.add(chunk);
+      chunk = '';
+    }
   }
   out.add(`${chunk}]}`);
   return out.bytes;
 }
 
-const byteOrder = (a, b) => (a < b ? -1 : a > b ? 1 : 0);  // ids are ASCII
+const byteOrder = (a, b) => (a < b ? -1 : a > b ? 1 : 0); // ids are ASCII
 
 // The CLI's answer (parsed) or its refusal ({ refused: message }) for the same file.
 async function native(args) {
@@ -64,18 +73,12 @@ async function native(args) {
   assert.equal(code, 2, `tta ${args.join(' ')} exited ${code}: ${stderr}`);
   return { refused: firstMessage(stderr) };
 }
-function wasm(call) {
-  try {
-    return call();
-  } catch (error) {
-    return { refused: error.message };
-  }
-}
 
 describe('the 131 MB reproduction: 1,176,704 tracks, queries over 3,650 days', () => {
   let analytics, file;
   // Hand-computed from the construction.
-  let creations = 0, lastDayCreations = 0;
+  let creations = 0,
+    lastDayCreations = 0;
   for (let t = 0; t < TRACKS; t++) {
     creations += 1 + (t % 3);
     lastDayCreations += t % 3;
@@ -95,7 +98,7 @@ describe('the 131 MB reproduction: 1,176,704 tracks, queries over 3,650 days', (
   after(() => analytics?.dispose());
 
   test('liftRanking over 3,650 days answers as natively, and the instance keeps answering', async () => {
-    assert.equal(TRACKS * 3650 % 2 ** 32, 2304);  // what the buffer was once sized to in wasm32
+    assert.equal((TRACKS * 3650) % 2 ** 32, 2304); // what the buffer was once sized to in wasm32
     // Every track has creations on 2 days, fewer than the 10 a claim needs
     // (docs/INSIGHTS.md): no track is ranked.
     const ranking = analytics.liftRanking({ period: 3650 });
@@ -103,7 +106,8 @@ describe('the 131 MB reproduction: 1,176,704 tracks, queries over 3,650 days', (
     assert.deepEqual(await native(['lift-ranking', '--period', '3650', file]), ranking);
     // Ten times more: the same answer, and the memory does not grow.
     const memory = analytics.memoryBytes();
-    for (let i = 0; i < 10; i++) assert.deepEqual(analytics.liftRanking({ period: 3650, limit: 5 }).tracks, []);
+    for (let i = 0; i < 10; i++)
+      assert.deepEqual(analytics.liftRanking({ period: 3650, limit: 5 }).tracks, []);
     assert.equal(analytics.memoryBytes(), memory);
     const overview = analytics.overview({ period: 7, limit: 1 });
     assert.equal(overview.creations.current, creations);
@@ -130,8 +134,14 @@ describe('the 131 MB reproduction: 1,176,704 tracks, queries over 3,650 days', (
     const top = [];
     for (let t = 2; t < TRACKS; t += 3) top.push(`T${t}`);
     top.sort(byteOrder);
-    assert.deepEqual(overview.tracks.map((row) => [row.id, row.creations]), top.slice(0, 3).map((id) => [id, 3]));
-    assert.deepEqual(overview, await native(['overview', '--period', '3650', '--limit', '3', file]));
+    assert.deepEqual(
+      overview.tracks.map((row) => [row.id, row.creations]),
+      top.slice(0, 3).map((id) => [id, 3]),
+    );
+    assert.deepEqual(
+      overview,
+      await native(['overview', '--period', '3650', '--limit', '3', file]),
+    );
 
     // The same over a 3,650-day custom range.
     const range = analytics.overview({ start: '2016-11-29', end: E, limit: 3 });
@@ -145,12 +155,21 @@ describe('the 131 MB reproduction: 1,176,704 tracks, queries over 3,650 days', (
     assert.ok(track.series.creations.slice(0, -2).every((c) => c === 0));
 
     const splits = analytics.splits({ period: 3650 });
-    assert.deepEqual(splits.platform.map((e) => [e.key, e.creations]),
-      [['tiktok', 0], ['douyin', 0], ['unknown', creations]]);
+    assert.deepEqual(
+      splits.platform.map((e) => [e.key, e.creations]),
+      [
+        ['tiktok', 0],
+        ['douyin', 0],
+        ['unknown', creations],
+      ],
+    );
 
     const breakouts = analytics.breakouts({ period: 3650, minCreations: 3, limit: 2 });
     assert.equal(breakouts.breakouts, top.length);
-    assert.deepEqual(breakouts.tracks.map((row) => row.id), top.slice(0, 2));
+    assert.deepEqual(
+      breakouts.tracks.map((row) => row.id),
+      top.slice(0, 2),
+    );
 
     // T5 has 3 creations on 2 days: too little to test (docs/INSIGHTS.md).
     const lift = analytics.lift('T5', { period: 3650 });
@@ -159,10 +178,12 @@ describe('the 131 MB reproduction: 1,176,704 tracks, queries over 3,650 days', (
     assert.equal(lift.reason, 'thin-activity');
 
     const csv = analytics.overviewCsv({ period: 3650, limit: 2 }).split('\r\n');
-    assert.deepEqual(csv.slice(1, 3).map((line) => line.split(',').slice(0, 5)),
-      top.slice(0, 2).map((id, i) => [String(i + 1), id, '', '', '3']));
+    assert.deepEqual(
+      csv.slice(1, 3).map((line) => line.split(',').slice(0, 5)),
+      top.slice(0, 2).map((id, i) => [String(i + 1), id, '', '', '3']),
+    );
     const trackCsv = analytics.trackCsv('T5', { period: 3650 }).split('\r\n');
-    assert.equal(trackCsv.length, 3652);  // header, 3,650 days, and the empty string after the last \r\n
+    assert.equal(trackCsv.length, 3652); // header, 3,650 days, and the empty string after the last \r\n
     assert.equal(trackCsv[3650], `${E},2,1,`);
 
     const lastDay = analytics.overview({ period: 1, limit: 0 });
@@ -176,8 +197,10 @@ describe('refusals and memory', () => {
     // 16 bytes each (768 MB); the text and the title need about 100 MB.
     const commas = 48 * MB;
     const head = encoder.encode('{"asOf": "2026-11-27", "tracks": [{"id": "A", "title": "');
-    const tail = encoder.encode('"}], "tiktok": [{"track": "A", "territory": "FR", "start": "2026-11-26", ' +
-      '"creations": [3], "views": [4]}]}');
+    const tail = encoder.encode(
+      '"}], "tiktok": [{"track": "A", "territory": "FR", "start": "2026-11-26", ' +
+        '"creations": [3], "views": [4]}]}',
+    );
     const bytes = new Uint8Array(head.length + commas + tail.length);
     bytes.set(head);
     bytes.fill(0x2c, head.length, head.length + commas);
@@ -187,19 +210,31 @@ describe('refusals and memory', () => {
     assert.equal(analytics.overview({ period: 1 }).creations.current, 3);
     const memory = analytics.memoryBytes();
     analytics.dispose();
-    assert.ok(memory < 400 * MB, `wasm memory after the load: ${memory / MB | 0} MB`);
+    assert.ok(memory < 400 * MB, `wasm memory after the load: ${(memory / MB) | 0} MB`);
   });
 
   test('a search of 5,001 characters is refused by the engine; 1,000 over 1 MB titles answers', async () => {
     const analytics = await createAnalytics();
     const title = 'a'.repeat(MB);
-    analytics.load(JSON.stringify({
-      asOf: '2026-11-27',
-      tracks: [{ id: 'A', title }, { id: 'B', title: `${title}b` }],
-      tiktok: ['A', 'B'].map((track) => ({ track, territory: 'FR', start: '2026-11-26', creations: [1], views: [1] })),
-    }));
-    assert.throws(() => analytics.overview({ period: 7, search: 'a'.repeat(5001) }),
-      { message: 'search must be at most 1000 bytes of UTF-8, got 5001' });
+    analytics.load(
+      JSON.stringify({
+        asOf: '2026-11-27',
+        tracks: [
+          { id: 'A', title },
+          { id: 'B', title: `${title}b` },
+        ],
+        tiktok: ['A', 'B'].map((track) => ({
+          track,
+          territory: 'FR',
+          start: '2026-11-26',
+          creations: [1],
+          views: [1],
+        })),
+      }),
+    );
+    assert.throws(() => analytics.overview({ period: 7, search: 'a'.repeat(5001) }), {
+      message: 'search must be at most 1000 bytes of UTF-8, got 5001',
+    });
     // The worst case of a naive search: a long run of 'a' then one 'b'.
     const found = analytics.overview({ period: 7, search: `${'A'.repeat(999)}B` });
     assert.equal(found.matchingTracks, 1);
@@ -211,7 +246,10 @@ describe('refusals and memory', () => {
   test('50 refused loads and queries over loaded data leave every answer as it was', async () => {
     const analytics = await createAnalytics();
     analytics.load(readExample('tiny.json'));
-    const before = JSON.stringify([analytics.overview({ period: 3650 }), analytics.liftRanking({ period: 3650 })]);
+    const before = JSON.stringify([
+      analytics.overview({ period: 3650 }),
+      analytics.liftRanking({ period: 3650 }),
+    ]);
     const refusals = [
       () => analytics.load('{"tracks": ['),
       () => analytics.load('{"tracks": [{"id": "A"}, {"id": "A"}]}'),
@@ -223,7 +261,10 @@ describe('refusals and memory', () => {
     const memory = analytics.memoryBytes();
     for (let i = 0; i < 50; i++) assert.throws(refusals[i % refusals.length]);
     assert.equal(analytics.memoryBytes(), memory);
-    const now = JSON.stringify([analytics.overview({ period: 3650 }), analytics.liftRanking({ period: 3650 })]);
+    const now = JSON.stringify([
+      analytics.overview({ period: 3650 }),
+      analytics.liftRanking({ period: 3650 }),
+    ]);
     assert.equal(now, before);
     analytics.dispose();
   });

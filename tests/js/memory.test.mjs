@@ -24,9 +24,11 @@ function streamOf(bytes, size, { failAt = Infinity } = {}) {
   });
 }
 
-let document;  // ~3 MB
+let document; // ~3 MB
 before(async () => {
-  document = new Uint8Array(readFileSync(await generate(scratchDir(), { tracks: 40, days: 400, seed: 5 })));
+  document = new Uint8Array(
+    readFileSync(await generate(scratchDir(), { tracks: 40, days: 400, seed: 5 })),
+  );
 });
 
 describe('memory', () => {
@@ -35,9 +37,17 @@ describe('memory', () => {
     const kinds = [
       async () => analytics.load(document),
       async () => analytics.load(streamOf(document, 65536)),
-      async () => analytics.load(streamOf(document, 65536, { failAt: document.length * 0.7 })).catch(() => {}),
-      async () => { try { analytics.load(document.slice(0, -10)); } catch {} },  // refused at the end
-      async () => {  // a stream replaced halfway by a buffer load
+      async () =>
+        analytics
+          .load(streamOf(document, 65536, { failAt: document.length * 0.7 }))
+          .catch(() => {}),
+      async () => {
+        try {
+          analytics.load(document.slice(0, -10));
+        } catch {}
+      }, // refused at the end
+      async () => {
+        // a stream replaced halfway by a buffer load
         const pending = analytics.load(streamOf(document, 65536, { failAt: Infinity }));
         analytics.load(document);
         await pending.catch(() => {});
@@ -54,7 +64,10 @@ describe('memory', () => {
     const second = await round();
     // A leak of what one load reads (its catalog, its store) would add
     // several MB per load, over 20 loads far more than this.
-    assert.ok(second <= first + 8 * MB, `memory grew from ${first / MB | 0} MB to ${second / MB | 0} MB`);
+    assert.ok(
+      second <= first + 8 * MB,
+      `memory grew from ${(first / MB) | 0} MB to ${(second / MB) | 0} MB`,
+    );
     // The last load left the whole catalog answering.
     assert.equal(analytics.summary().tracks, 40);
     analytics.dispose();
@@ -68,19 +81,23 @@ describe('memory', () => {
     // made: 360 million zeros and one more, never whole in memory.
     const head = new TextEncoder().encode(
       '{"schema":"tiktok-analytics/v1","tracks":[{"id":"A"}],"tiktok":[{"track":"A","territory":"FR",' +
-      '"start":"1900-01-01","creations":[0');
-    const zeros = new TextEncoder().encode(',0'.repeat(1 << 19));  // 2^19 zeros a chunk
+        '"start":"1900-01-01","creations":[0',
+    );
+    const zeros = new TextEncoder().encode(',0'.repeat(1 << 19)); // 2^19 zeros a chunk
     let sent = 0;
     const huge = new ReadableStream({
       pull(controller) {
         if (sent === 0) controller.enqueue(head);
-        else if (sent > 2e9) controller.close();  // far past the limit: the load must stop before
+        else if (sent > 2e9)
+          controller.close(); // far past the limit: the load must stop before
         else controller.enqueue(zeros);
         sent += sent === 0 ? 1 : zeros.length;
       },
     });
-    await assert.rejects(analytics.load(huge),
-      { message: /^tiktok\[0\]\.creations\[360000000\]: the document has more than 360,000,000 daily points, the most/ });
+    await assert.rejects(analytics.load(huge), {
+      message:
+        /^tiktok\[0\]\.creations\[360000000\]: the document has more than 360,000,000 daily points, the most/,
+    });
     assert.ok(sent < 2e9, 'the load stopped reading when it refused the document');
     assert.deepEqual(analytics.overview({ period: 28 }), before);
     analytics.dispose();

@@ -7,7 +7,14 @@ import { describe, test } from 'node:test';
 
 import { createAnalytics } from '../../bindings/js/index.js';
 import {
-  EXAMPLES, FILTERS, GENERATOR, PERIODS, cliAnswer, generate, inBatches, queryArgs, readExample,
+  EXAMPLES,
+  FILTERS,
+  PERIODS,
+  cliAnswer,
+  generate,
+  inBatches,
+  queryArgs,
+  readExample,
   scratchDir,
 } from './helpers.mjs';
 
@@ -21,11 +28,19 @@ async function assertParity(file, { overviews = [], tracks = [] }) {
     const tasks = [
       ...overviews.map((query) => async () => {
         const expected = await cliAnswer(['overview', ...queryArgs(query), file]);
-        assert.deepStrictEqual(analytics.overview(query), expected, `overview ${JSON.stringify(query)}`);
+        assert.deepStrictEqual(
+          analytics.overview(query),
+          expected,
+          `overview ${JSON.stringify(query)}`,
+        );
       }),
       ...tracks.map(({ id, ...query }) => async () => {
         const expected = await cliAnswer(['track', id, ...queryArgs(query), file]);
-        assert.deepStrictEqual(analytics.track(id, query), expected, `track ${id} ${JSON.stringify(query)}`);
+        assert.deepStrictEqual(
+          analytics.track(id, query),
+          expected,
+          `track ${id} ${JSON.stringify(query)}`,
+        );
       }),
     ];
     await inBatches(tasks);
@@ -36,13 +51,20 @@ async function assertParity(file, { overviews = [], tracks = [] }) {
 
 const everyOverview = PERIODS.flatMap((period) => FILTERS.map((f) => ({ period, ...f })));
 const slices = [
-  { limit: 0 }, { limit: 1 }, { limit: 3, offset: 2 }, { offset: 1 }, { limit: 5, offset: 1000000 },
+  { limit: 0 },
+  { limit: 1 },
+  { limit: 3, offset: 2 },
+  { offset: 1 },
+  { limit: 5, offset: 1000000 },
 ].map((slice) => ({ period: 90, ...slice }));
 
 describe('worked examples', () => {
   const cases = [
     ['overview-p7.json', (a) => a.overview({ period: 7 })],
-    ['overview-p7-tiktok-ugc.json', (a) => a.overview({ period: 7, platform: 'tiktok', content: 'ugc' })],
+    [
+      'overview-p7-tiktok-ugc.json',
+      (a) => a.overview({ period: 7, platform: 'tiktok', content: 'ugc' }),
+    ],
     ['track-A-p7.json', (a) => a.track('A', { period: 7 })],
   ];
   for (const [name, ask] of cases) {
@@ -56,7 +78,10 @@ describe('worked examples', () => {
 
   test('every overview and track answer for tiny.json equals the CLI', async () => {
     const tracks = ['A', 'B', 'C', 'D'].flatMap((id) => everyOverview.map((q) => ({ id, ...q })));
-    await assertParity(join(EXAMPLES, 'tiny.json'), { overviews: [...everyOverview, ...slices], tracks });
+    await assertParity(join(EXAMPLES, 'tiny.json'), {
+      overviews: [...everyOverview, ...slices],
+      tracks,
+    });
   });
 });
 
@@ -66,15 +91,71 @@ describe('hand-written documents', () => {
     'no asOf: the last days come from the data': {
       tracks: [{ id: 'X' }, { id: 'Y', title: 'Ÿ «quoted» \\ "title"', artist: null }],
       tiktok: [
-        { track: 'X', territory: 'fr', start: '2025-12-20', creations: [1, null, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], views: [9007199254, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] },
-        { track: 'Y', territory: 'US', platform: 'douyin', content: 'pgc', start: '2026-01-01', creations: [2, 2], views: [4294967296, 4294967297] },
+        {
+          track: 'X',
+          territory: 'fr',
+          start: '2025-12-20',
+          creations: [1, null, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+          views: [9007199254, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+        },
+        {
+          track: 'Y',
+          territory: 'US',
+          platform: 'douyin',
+          content: 'pgc',
+          start: '2026-01-01',
+          creations: [2, 2],
+          views: [4294967296, 4294967297],
+        },
       ],
-      streams: [{ track: 'X', start: '2025-12-01', streams: [5, null, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29] }],
+      streams: [
+        {
+          track: 'X',
+          start: '2025-12-01',
+          streams: [
+            5,
+            null,
+            7,
+            8,
+            9,
+            10,
+            11,
+            12,
+            13,
+            14,
+            15,
+            16,
+            17,
+            18,
+            19,
+            20,
+            21,
+            22,
+            23,
+            24,
+            25,
+            26,
+            27,
+            28,
+            29,
+          ],
+        },
+      ],
     },
     'no streams series: streams are null through': {
       asOf: '2024-03-01',
       tracks: [{ id: 'X' }],
-      tiktok: [{ track: 'X', territory: 'BR', platform: 'tiktok', content: 'ugc', start: '2024-02-01', creations: [1, 2, 3], views: [10, 20, 30] }],
+      tiktok: [
+        {
+          track: 'X',
+          territory: 'BR',
+          platform: 'tiktok',
+          content: 'ugc',
+          start: '2024-02-01',
+          creations: [1, 2, 3],
+          views: [10, 20, 30],
+        },
+      ],
     },
     'no tiktok series: the window ends the day after the streams': {
       tracks: [{ id: 'X' }, { id: 'Z' }],
@@ -101,7 +182,7 @@ describe('generated catalogs', () => {
   const catalogs = [
     { tracks: 6, days: 45, seed: 11 },
     { tracks: 40, days: 400, seed: 12 },
-    { tracks: 25, days: 500, seed: 13, quiet: true },  // the dashboard's empty state
+    { tracks: 25, days: 500, seed: 13, quiet: true }, // the dashboard's empty state
     { tracks: 30, days: 200, seed: 14, asOf: '2024-03-01' },
     { tracks: 120, days: 730, seed: 15 },
   ];
@@ -120,7 +201,11 @@ describe('generated catalogs', () => {
 function trackQueries(id) {
   return [
     ...PERIODS.map((period) => ({ id, period })),
-    ...FILTERS.slice(1).map((filter, i) => ({ id, period: PERIODS[i % PERIODS.length], ...filter })),
+    ...FILTERS.slice(1).map((filter, i) => ({
+      id,
+      period: PERIODS[i % PERIODS.length],
+      ...filter,
+    })),
   ];
 }
 

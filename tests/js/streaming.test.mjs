@@ -11,7 +11,8 @@ import { generate, readExample, scratchDir } from './helpers.mjs';
 // A stream of `bytes` in chunks whose sizes cycle through `sizes`; with
 // `failAt`, the stream errors once that many bytes were sent.
 function streamOf(bytes, sizes, { failAt = Infinity } = {}) {
-  let at = 0, turn = 0;
+  let at = 0,
+    turn = 0;
   return new ReadableStream({
     pull(controller) {
       if (at >= failAt) {
@@ -46,11 +47,13 @@ async function streamedOutcome(analytics, stream, options) {
 }
 
 const encoder = new TextEncoder();
-let catalog;   // a generated catalog, ~0.3 MB
+let catalog; // a generated catalog, ~0.3 MB
 let tiny;
-let broken;    // documents refused at many places: inside numbers, strings, escapes, UTF-8, late checks
+let broken; // documents refused at many places: inside numbers, strings, escapes, UTF-8, late checks
 before(async () => {
-  catalog = new Uint8Array(readFileSync(await generate(scratchDir(), { tracks: 12, days: 150, seed: 21 })));
+  catalog = new Uint8Array(
+    readFileSync(await generate(scratchDir(), { tracks: 12, days: 150, seed: 21 })),
+  );
   tiny = new Uint8Array(readExample('tiny.json'));
   const text = new TextDecoder().decode(tiny);
   const at = (needle) => {
@@ -58,20 +61,22 @@ before(async () => {
     assert.ok(i >= 0, needle);
     return i;
   };
-  const edit = (i, remove, insert) => encoder.encode(text.slice(0, i) + insert + text.slice(i + remove));
-  const bytesEdit = (i, insert) => new Uint8Array([...tiny.slice(0, i), ...insert, ...tiny.slice(i)]);
+  const edit = (i, remove, insert) =>
+    encoder.encode(text.slice(0, i) + insert + text.slice(i + remove));
+  const bytesEdit = (i, insert) =>
+    new Uint8Array([...tiny.slice(0, i), ...insert, ...tiny.slice(i)]);
   broken = [
-    tiny.slice(0, tiny.length - 1),                       // ends before the last '}'
-    tiny.slice(0, Math.floor(tiny.length / 2)),           // ends in the middle
-    edit(at('"creations": [') + 14, 0, '12x'),            // a bad byte right after digits
-    edit(at('"creations": [') + 14, 0, '1.5,'),           // a fraction in a day array
-    edit(at('"creations": [') + 14, 0, '99999999999999999999,'),  // past 2^53
-    edit(at('"tracks"'), 0, '"title": "a\\q", '),          // a bad escape
-    edit(at('"tracks"'), 0, '"title": "\\ud800x", '),      // a lone surrogate
-    bytesEdit(at('"tracks"') + 1, [0xe2, 0x82]),          // cut UTF-8 inside a key
-    edit(at('"tracks"'), 0, '"schema": "tiktok-analytics/v1", '),  // a duplicate key
-    edit(0, 0, '\ufeff'),                                 // a byte-order mark: accepted
-    edit(text.length, 0, ' x'),                           // bytes after the document
+    tiny.slice(0, tiny.length - 1), // ends before the last '}'
+    tiny.slice(0, Math.floor(tiny.length / 2)), // ends in the middle
+    edit(at('"creations": [') + 14, 0, '12x'), // a bad byte right after digits
+    edit(at('"creations": [') + 14, 0, '1.5,'), // a fraction in a day array
+    edit(at('"creations": [') + 14, 0, '99999999999999999999,'), // past 2^53
+    edit(at('"tracks"'), 0, '"title": "a\\q", '), // a bad escape
+    edit(at('"tracks"'), 0, '"title": "\\ud800x", '), // a lone surrogate
+    bytesEdit(at('"tracks"') + 1, [0xe2, 0x82]), // cut UTF-8 inside a key
+    edit(at('"tracks"'), 0, '"schema": "tiktok-analytics/v1", '), // a duplicate key
+    edit(0, 0, '\ufeff'), // a byte-order mark: accepted
+    edit(text.length, 0, ' x'), // bytes after the document
   ];
 });
 
@@ -84,8 +89,15 @@ describe('load of a ReadableStream', () => {
     const trackAnswer = whole.track(track, { period: 90 });
     const streamed = await createAnalytics();
     for (const sizes of [[1], [2, 3, 5, 7, 11, 13], [64], [1000, 1], [65536], [catalog.length]]) {
-      assert.deepEqual(await streamed.load(streamOf(catalog, sizes)), expected, `chunks of ${sizes}`);
-      assert.deepEqual([7, 28, 365].map((period) => streamed.overview({ period })), answers);
+      assert.deepEqual(
+        await streamed.load(streamOf(catalog, sizes)),
+        expected,
+        `chunks of ${sizes}`,
+      );
+      assert.deepEqual(
+        [7, 28, 365].map((period) => streamed.overview({ period })),
+        answers,
+      );
       assert.deepEqual(streamed.track(track, { period: 90 }), trackAnswer);
     }
     whole.dispose();
@@ -98,8 +110,11 @@ describe('load of a ReadableStream', () => {
     for (const document of broken) {
       const expected = outcome(() => whole.load(document));
       for (const sizes of [[1], [2], [3], [5, 7], [64], [document.length]]) {
-        assert.deepEqual(await streamedOutcome(streamed, streamOf(document, sizes)), expected,
-          `chunks of ${sizes}: ${new TextDecoder().decode(document).slice(0, 80)}`);
+        assert.deepEqual(
+          await streamedOutcome(streamed, streamOf(document, sizes)),
+          expected,
+          `chunks of ${sizes}: ${new TextDecoder().decode(document).slice(0, 80)}`,
+        );
       }
     }
     // At least the truncations and the bad values were refused.
@@ -113,8 +128,10 @@ describe('load of a ReadableStream', () => {
     analytics.load(tiny);
     const before = analytics.overview({ period: 28 });
     const summary = analytics.summary();
-    await assert.rejects(analytics.load(streamOf(catalog, [4096], { failAt: catalog.length / 2 })),
-      { message: 'network error halfway' });
+    await assert.rejects(
+      analytics.load(streamOf(catalog, [4096], { failAt: catalog.length / 2 })),
+      { message: 'network error halfway' },
+    );
     assert.deepEqual(analytics.overview({ period: 28 }), before);
     assert.deepEqual(analytics.summary(), summary);
     // A document refused halfway: the same.
@@ -122,7 +139,10 @@ describe('load of a ReadableStream', () => {
     const half = text.indexOf('"creations":[', text.length / 2) + '"creations":['.length;
     const bad = encoder.encode(`${text.slice(0, half)}-1,${text.slice(half)}`);
     const refused = await streamedOutcome(analytics, streamOf(bad, [4096]));
-    assert.deepEqual(refused, outcome(() => analytics.load(bad)));
+    assert.deepEqual(
+      refused,
+      outcome(() => analytics.load(bad)),
+    );
     assert.ok(refused.error);
     assert.deepEqual(analytics.overview({ period: 28 }), before);
     // And the next stream loads.
@@ -134,7 +154,9 @@ describe('load of a ReadableStream', () => {
     const analytics = await createAnalytics();
     analytics.load(tiny);
     let release;
-    const gate = new Promise((resolve) => { release = resolve; });
+    const gate = new Promise((resolve) => {
+      release = resolve;
+    });
     let sent = 0;
     const slow = new ReadableStream({
       async pull(controller) {
@@ -164,7 +186,10 @@ describe('load of a ReadableStream', () => {
     const reading = progress.filter(([phase]) => phase === 'reading').map(([, bytes]) => bytes);
     assert.ok(reading.length > 1);
     assert.ok(reading.every((bytes, i) => i === 0 || bytes > reading[i - 1]));
-    assert.deepEqual(progress.slice(-2), [['parsing', catalog.length], ['done', catalog.length]]);
+    assert.deepEqual(progress.slice(-2), [
+      ['parsing', catalog.length],
+      ['done', catalog.length],
+    ]);
     analytics.dispose();
   });
 });

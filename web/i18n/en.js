@@ -22,10 +22,14 @@ export default {
   'units.megabytes': '{value} MB',
   'error.dismiss': 'Dismiss the error',
   drop: 'Drop your tiktok-analytics/v1 file, or your CSV files, to load them',
-  'files.pick': 'pick one tiktok-analytics/v1 JSON file, or one or two CSV files (TikTok rows, and streams rows if you have them)',
-  'files.unknownHeader': '{file} starts with "{header}", not a known header: the TikTok CSV starts with "{tiktok}" and the streams CSV with "{streams}"',
-  'files.twoTiktok': 'both files are TikTok CSV files: pick one, with the streams CSV if you have one',
-  'files.noTiktok': 'no TikTok CSV among the files: it starts with "{tiktok}" (the streams CSV alone is not enough)',
+  'files.pick':
+    'pick one tiktok-analytics/v1 JSON file, or one or two CSV files (TikTok rows, and streams rows if you have them)',
+  'files.unknownHeader':
+    '{file} starts with "{header}", not a known header: the TikTok CSV starts with "{tiktok}" and the streams CSV with "{streams}"',
+  'files.twoTiktok':
+    'both files are TikTok CSV files: pick one, with the streams CSV if you have one',
+  'files.noTiktok':
+    'no TikTok CSV among the files: it starts with "{tiktok}" (the streams CSV alone is not enough)',
   'freshness.tiktok': 'TikTok data through {day}',
   'freshness.streams': 'streams through {day}',
   'freshness.noStreams': 'no streams data',
@@ -47,7 +51,10 @@ export default {
   'range.tooLate': 'TikTok data goes up to {day}.',
   'range.tooEarly': 'This catalog’s data starts on {day}.',
   'range.order': 'The last day must be on or after the first day.',
-  'range.tooLong': { one: 'A range can cover {count} day at most.', other: 'A range can cover {count} days at most.' },
+  'range.tooLong': {
+    one: 'A range can cover {count} day at most.',
+    other: 'A range can cover {count} days at most.',
+  },
   'filter.app': 'App',
   'filter.app.all': 'TikTok + Douyin',
   'filter.videos': 'Videos',
@@ -153,7 +160,8 @@ export default {
   },
   'breakouts.note': {
     one: 'Tracks with at least {min} creations {when}, at least twice as many as in the day before; new ones (no creations before) first, then by growth.',
-    other: 'Tracks with at least {min} creations {when}, at least twice as many as in the {count} days before; new ones (no creations before) first, then by growth.',
+    other:
+      'Tracks with at least {min} creations {when}, at least twice as many as in the {count} days before; new ones (no creations before) first, then by growth.',
   },
   'breakouts.none': 'No track at least doubled its creations in this period.',
   'breakout.badge': 'Breakout',
@@ -171,18 +179,24 @@ export default {
   'splits.noneShort': 'none',
   'splits.unknown': 'Unknown',
   'splits.creations': { one: 'creation', other: 'creations' },
-  'splits.tooltip': { one: '{name}: {share} ({count} creation)', other: '{name}: {share} ({count} creations)' },
+  'splits.tooltip': {
+    one: '{name}: {share} ({count} creation)',
+    other: '{name}: {share} ({count} creations)',
+  },
   'splits.aria': 'Shares of creations. {shares}.',
   'splits.pgc': 'videos made with the official extract chosen at upload.',
   'splits.ugc': 'videos using another part of the song, matched by audio fingerprint.',
   'splits.appShowsPgc': 'The TikTok app shows PGC only, so its numbers are lower than these.',
   'splits.douyin': 'is TikTok’s Chinese app; both are counted here.',
-  'splits.filter.allApps': 'The app shares show every app, whatever the App filter ({app}); the video shares count {app} only.',
+  'splits.filter.allApps':
+    'The app shares show every app, whatever the App filter ({app}); the video shares count {app} only.',
   'splits.filter.content': 'The app shares count {content} videos only.',
   'liftRanking.title': 'Streams follow TikTok most',
-  'liftRanking.note': 'Tracks where the last 12 weeks show streams clearly following TikTok creations, on the same day or up to 14 days later.',
+  'liftRanking.note':
+    'Tracks where the last 12 weeks show streams clearly following TikTok creations, on the same day or up to 14 days later.',
   'liftRanking.updating': 'Updating…',
-  'liftRanking.none': 'No track shows its streams clearly following TikTok creations in the last 12 weeks.',
+  'liftRanking.none':
+    'No track shows its streams clearly following TikTok creations in the last 12 weeks.',
   'liftRanking.sameDay': 'same day',
   'liftRanking.later': { one: '{count} day later', other: '{count} days later' },
   'liftRanking.correlation': 'correlation {correlation}',
@@ -191,20 +205,30 @@ export default {
   'empty.title': 'No TikTok videos used your music in this period',
   'empty.text': {
     one: 'The {count} track in this catalog was not used in a TikTok video {when}. Here is how to change that.',
-    other: 'None of the {count} tracks in this catalog was used in a TikTok video {when}. Here is how to change that.',
+    other:
+      'None of the {count} tracks in this catalog was used in a TikTok video {when}. Here is how to change that.',
   },
   'article1.title': 'Why TikTok belongs in your marketing plan',
-  'article1.p1': 'TikTok is where a lot of listeners now discover music. Every video made with your track, a creation, is a small recommendation to the creator’s followers, and the For You feed can carry it to people who would never have searched for you.',
-  'article1.p2': 'Creations turn into streams: people look up the sound they keep hearing. Watch a track’s chart here and you will often see streams rise a few days after creations do.',
-  'article1.p3': 'It pays too: TikTok pays rights holders for the videos made with your music, not for their views.',
+  'article1.p1':
+    'TikTok is where a lot of listeners now discover music. Every video made with your track, a creation, is a small recommendation to the creator’s followers, and the For You feed can carry it to people who would never have searched for you.',
+  'article1.p2':
+    'Creations turn into streams: people look up the sound they keep hearing. Watch a track’s chart here and you will often see streams rise a few days after creations do.',
+  'article1.p3':
+    'It pays too: TikTok pays rights holders for the videos made with your music, not for their views.',
   'article2.title': 'How to use TikTok as a musician',
-  'article2.p1': 'Choose the extract well. The part of the song you pick when you distribute it becomes its official sound on TikTok: give people the hook they will want to move or lip-sync to, not the intro.',
-  'article2.p2': 'Post your own videos with that sound: the story behind the song, studio moments, a teaser before the release, a live take. Viewers can tap the sound and use it themselves.',
-  'article2.p3': 'Talk with the people who use your music: reply to comments with videos, and duet or stitch the fans who made something with your track.',
+  'article2.p1':
+    'Choose the extract well. The part of the song you pick when you distribute it becomes its official sound on TikTok: give people the hook they will want to move or lip-sync to, not the intro.',
+  'article2.p2':
+    'Post your own videos with that sound: the story behind the song, studio moments, a teaser before the release, a live take. Viewers can tap the sound and use it themselves.',
+  'article2.p3':
+    'Talk with the people who use your music: reply to comments with videos, and duet or stitch the fans who made something with your track.',
   'article3.title': 'How to increase your presence on TikTok',
-  'article3.p1': 'Give people a reason to join in: a simple dance, a challenge, a line everyone can mime, a before-and-after format. A trend is a format others can copy in a minute.',
-  'article3.p2': 'Work with creators whose audience fits your music. Several small creators in one community often do more than one big account.',
-  'article3.p3': 'Follow where it works: each track page lists the territories where videos use it. Post in their languages, at their hours, and keep pushing older tracks too: songs often come back on TikTok years later.',
+  'article3.p1':
+    'Give people a reason to join in: a simple dance, a challenge, a line everyone can mime, a before-and-after format. A trend is a format others can copy in a minute.',
+  'article3.p2':
+    'Work with creators whose audience fits your music. Several small creators in one community often do more than one big account.',
+  'article3.p3':
+    'Follow where it works: each track page lists the territories where videos use it. Post in their languages, at their hours, and keep pushing older tracks too: songs often come back on TikTok years later.',
 
   'track.back': 'All tracks',
   'track.error': 'This track cannot be shown: {message}.',
@@ -217,9 +241,11 @@ export default {
   'chart.scale': 'Scale of views and streams',
   'chart.scale.log': 'Log',
   'chart.scale.linear': 'Linear',
-  'chart.note.scales': 'Creations on the left scale; views and streams on the right scale (logarithmic: each step is ×10, zeros on its floor; or linear).',
+  'chart.note.scales':
+    'Creations on the left scale; views and streams on the right scale (logarithmic: each step is ×10, zeros on its floor; or linear).',
   'chart.note.daily': 'Streams arrive a day after TikTok data, so their line stops a day earlier.',
-  'chart.note.weekly': 'Each step is 7 days, the last one ending on the window’s last day. Streams arrive a day after TikTok data, so the last week’s streams miss its last day.',
+  'chart.note.weekly':
+    'Each step is 7 days, the last one ending on the window’s last day. Streams arrive a day after TikTok data, so the last week’s streams miss its last day.',
   'chart.note.partial': {
     one: 'The first day, a partial week, is left out.',
     other: 'The first {count} days, a partial week, are left out.',
@@ -234,33 +260,43 @@ export default {
   'chart.axis.audience.week.log': 'Views and streams per week (log)',
   'chart.axis.audience.day.linear': 'Views and streams per day',
   'chart.axis.audience.week.linear': 'Views and streams per week',
-  'chart.aria.daily': 'Daily creations, views and streams from {from} to {to}. The exact numbers are in the page’s KPIs and territory table.',
-  'chart.aria.weekly': 'Weekly creations, views and streams from {from} to {to}. The exact numbers are in the page’s KPIs and territory table.',
+  'chart.aria.daily':
+    'Daily creations, views and streams from {from} to {to}. The exact numbers are in the page’s KPIs and territory table.',
+  'chart.aria.weekly':
+    'Weekly creations, views and streams from {from} to {to}. The exact numbers are in the page’s KPIs and territory table.',
   'series.creations': 'Creations',
   'series.views': 'Views',
   'series.streams': 'Streams (all platforms)',
   'lift.title': 'Do streams follow TikTok?',
   'lift.chart': 'Correlation of daily creations with daily streams, by delay in days',
-  'lift.note': 'Each bar compares the track’s daily creations with its daily streams that many days later: 1 means they rise and fall together, 0 no link.',
+  'lift.note':
+    'Each bar compares the track’s daily creations with its daily streams that many days later: 1 means they rise and fall together, 0 no link.',
   'lift.sameDay': 'on the same day',
   'lift.later': { one: 'about {count} day later', other: 'about {count} days later' },
-  'lift.notEnough': 'Not enough TikTok activity in this period to tell whether streams follow this track’s creations.',
+  'lift.notEnough':
+    'Not enough TikTok activity in this period to tell whether streams follow this track’s creations.',
   'lift.notEnoughWeeks': {
     one: 'Not enough TikTok activity in the last week to tell whether streams follow this track’s creations.',
-    other: 'Not enough TikTok activity in the last {count} weeks to tell whether streams follow this track’s creations.',
+    other:
+      'Not enough TikTok activity in the last {count} weeks to tell whether streams follow this track’s creations.',
   },
   'lift.noClearLinkWeeks': {
     one: 'No clear link last week between this track’s TikTok creations and its streams.',
-    other: 'No clear link in the last {count} weeks between this track’s TikTok creations and its streams: we state a delay only when the data shows one.',
+    other:
+      'No clear link in the last {count} weeks between this track’s TikTok creations and its streams: we state a delay only when the data shows one.',
   },
   'lift.noStreamsWeeks': {
     one: 'Not enough streams data last week to compare with this track’s creations.',
-    other: 'Not enough streams data in the last {count} weeks to compare with this track’s creations.',
+    other:
+      'Not enough streams data in the last {count} weeks to compare with this track’s creations.',
   },
   'lift.follows': 'Streams follow TikTok creations {when} (correlation {correlation}){extra}.',
   'lift.moves': 'Streams move with TikTok creations {when} (correlation {correlation}){extra}.',
   'lift.extraRange': ': roughly {low} to {high} extra streams per creation',
-  'lift.history': { one: 'Estimated from {range} ({count} day).', other: 'Estimated from {range} ({count} days).' },
+  'lift.history': {
+    one: 'Estimated from {range} ({count} day).',
+    other: 'Estimated from {range} ({count} days).',
+  },
   'lift.sameDayTitle': 'Same day',
   'lift.laterTitle': { one: '{count} day later', other: '{count} days later' },
   'lift.lagNoData': 'not enough data',
@@ -269,39 +305,50 @@ export default {
     other: 'correlation {correlation} ({count} days compared)',
   },
   'lift.axis': 'Days from creations to streams',
-  'lift.chartAria': 'Correlation of daily creations with daily streams 0 to 14 days later. {sentence}',
+  'lift.chartAria':
+    'Correlation of daily creations with daily streams 0 to 14 days later. {sentence}',
   'territories.title': 'Where videos use this track',
   'territories.none': 'No video used this track {when}.',
   'territories.noneShort': 'No creations in this period',
-  'territories.top50': 'The 50 territories with the most creations {when}; the share is of the track’s {total} creations, the bars compare the territories.',
+  'territories.top50':
+    'The 50 territories with the most creations {when}; the share is of the track’s {total} creations, the bars compare the territories.',
   'territories.all': {
     one: 'The one territory with creations {when}; the share is of the track’s {total} creations.',
-    other: 'All {count} territories with creations {when}; the share is of the track’s {total} creations, the bars compare the territories.',
+    other:
+      'All {count} territories with creations {when}; the share is of the track’s {total} creations, the bars compare the territories.',
   },
   'map.label': 'World map of the track’s creations by territory',
   'map.note': 'Colour: creations, on a logarithmic scale (each step is ×10).',
   'map.undrawn': 'Too small for this map or not on it: {names}.',
   'map.noCreations': 'no creations',
-  'map.aria': 'World map of creations by territory; the most in {top}. The table lists every territory with its numbers.',
+  'map.aria':
+    'World map of creations by territory; the most in {top}. The table lists every territory with its numbers.',
   'map.ariaNone': 'World map: no territory had creations in this period.',
 
-  footer: 'Every number is computed in your browser by a WebAssembly engine: your file never leaves this page.',
+  footer:
+    'Every number is computed in your browser by a WebAssembly engine: your file never leaves this page.',
   'faq.title': 'What these numbers mean',
   'faq.close': 'Close',
   'faq.douyin.q': 'Is Douyin included?',
-  'faq.douyin.a': 'Yes. Douyin, TikTok’s Chinese app, is included in every number unless you pick one app in the filter.',
+  'faq.douyin.a':
+    'Yes. Douyin, TikTok’s Chinese app, is included in every number unless you pick one app in the filter.',
   'faq.higher.q': 'Why are my numbers higher than in the TikTok app?',
-  'faq.higher.a1': 'Creations count both PGC (videos made with the official extract chosen at upload) and UGC (videos using another part of the song, matched by audio fingerprint). The TikTok app shows PGC only, so its numbers are lower.',
+  'faq.higher.a1':
+    'Creations count both PGC (videos made with the official extract chosen at upload) and UGC (videos using another part of the song, matched by audio fingerprint). The TikTok app shows PGC only, so its numbers are lower.',
   'faq.higher.ugc': 'UGC can be anything from 5% to 100% of the content made with a track.',
-  'faq.higher.a2': 'A creation count is the sum of videos created each day, so it includes videos later made private or deleted; the TikTok app counts live public videos only.',
+  'faq.higher.a2':
+    'A creation count is the sum of videos created each day, so it includes videos later made private or deleted; the TikTok app counts live public videos only.',
   'faq.pay.q': 'What does TikTok pay for?',
   'faq.pay.a': 'TikTok pays for creations, not views.',
   'faq.breakout.q': 'What is a breakout?',
-  'faq.breakout.a': 'A track whose creations at least doubled against the previous period of the same length, with at least 50 creations in the period. “New” marks a track that had no creations at all before. Past +999%, a change reads as a multiple (×12).',
+  'faq.breakout.a':
+    'A track whose creations at least doubled against the previous period of the same length, with at least 50 creations in the period. “New” marks a track that had no creations at all before. Past +999%, a change reads as a multiple (×12).',
   'faq.lift.q': 'What does “streams follow TikTok” mean?',
-  'faq.lift.a': 'Over the last 12 weeks, we compare a track’s daily creations with its daily streams on all platforms the same day and up to 14 days later, once trends and the weekly rhythm are taken out. We name a delay only when the link is statistically clear with all 15 delays tried at once, and a number of streams per creation only as a range that is clearly above zero. Otherwise we say there is not enough to tell. It shows that streams follow creations, not that the videos caused them.',
+  'faq.lift.a':
+    'Over the last 12 weeks, we compare a track’s daily creations with its daily streams on all platforms the same day and up to 14 days later, once trends and the weekly rhythm are taken out. We name a delay only when the link is statistically clear with all 15 delays tried at once, and a number of streams per creation only as a range that is clearly above zero. Otherwise we say there is not enough to tell. It shows that streams follow creations, not that the videos caused them.',
   'faq.late.q': 'Why do streams stop a day earlier?',
-  'faq.late.a': 'TikTok data arrives one day late, streams (all streaming platforms together) two days late. A day without data yet is left blank, never counted as zero.',
+  'faq.late.a':
+    'TikTok data arrives one day late, streams (all streaming platforms together) two days late. A day without data yet is left blank, never counted as zero.',
   'faq.learnMore.before': 'To learn more about TikTok and music:',
   'faq.learnMore.link': 'resources for artists',
 };

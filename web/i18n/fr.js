@@ -11,9 +11,13 @@ export default {
   'load.loading': 'Chargement de {name}…{size}',
   'load.parsing': 'Vérification et indexation de {name}…{size}',
   'load.downloading': 'Téléchargement de {name}… {received} sur {total}',
-  'load.loaded': { one: '{name} chargé : {count} titre.', other: '{name} chargé : {count} titres.' },
+  'load.loaded': {
+    one: '{name} chargé : {count} titre.',
+    other: '{name} chargé : {count} titres.',
+  },
   'load.error': 'Impossible de charger {file} : {message}.',
-  'load.errorKept': 'Impossible de charger {file} : {message}. Les données affichées avant restent chargées.',
+  'load.errorKept':
+    'Impossible de charger {file} : {message}. Les données affichées avant restent chargées.',
   'load.filesError': 'Impossible de charger {files} : {message}.',
   'load.http': 'impossible de télécharger {url} (HTTP {status})',
   'load.badSource': 'la source de données n’a donné ni octets ni réponse',
@@ -21,10 +25,14 @@ export default {
   'units.megabytes': '{value} Mo',
   'error.dismiss': 'Fermer l’erreur',
   drop: 'Déposez votre fichier tiktok-analytics/v1, ou vos fichiers CSV, pour les charger',
-  'files.pick': 'choisissez un fichier JSON tiktok-analytics/v1, ou un ou deux fichiers CSV (lignes TikTok, et lignes d’écoutes si vous les avez)',
-  'files.unknownHeader': '{file} commence par « {header} », un en-tête inconnu : le CSV TikTok commence par « {tiktok} » et le CSV d’écoutes par « {streams} »',
-  'files.twoTiktok': 'les deux fichiers sont des CSV TikTok : choisissez-en un, avec le CSV d’écoutes si vous l’avez',
-  'files.noTiktok': 'aucun CSV TikTok parmi les fichiers : il commence par « {tiktok} » (le CSV d’écoutes seul ne suffit pas)',
+  'files.pick':
+    'choisissez un fichier JSON tiktok-analytics/v1, ou un ou deux fichiers CSV (lignes TikTok, et lignes d’écoutes si vous les avez)',
+  'files.unknownHeader':
+    '{file} commence par « {header} », un en-tête inconnu : le CSV TikTok commence par « {tiktok} » et le CSV d’écoutes par « {streams} »',
+  'files.twoTiktok':
+    'les deux fichiers sont des CSV TikTok : choisissez-en un, avec le CSV d’écoutes si vous l’avez',
+  'files.noTiktok':
+    'aucun CSV TikTok parmi les fichiers : il commence par « {tiktok} » (le CSV d’écoutes seul ne suffit pas)',
   'freshness.tiktok': 'Données TikTok jusqu’au {day}',
   'freshness.streams': 'écoutes jusqu’au {day}',
   'freshness.noStreams': 'pas de données d’écoutes',
@@ -46,7 +54,10 @@ export default {
   'range.tooLate': 'Les données TikTok vont jusqu’au {day}.',
   'range.tooEarly': 'Les données de ce catalogue commencent le {day}.',
   'range.order': 'Le dernier jour doit être le premier jour ou après.',
-  'range.tooLong': { one: 'Une période couvre au plus {count} jour.', other: 'Une période couvre au plus {count} jours.' },
+  'range.tooLong': {
+    one: 'Une période couvre au plus {count} jour.',
+    other: 'Une période couvre au plus {count} jours.',
+  },
   'filter.app': 'Appli',
   'filter.app.all': 'TikTok + Douyin',
   'filter.videos': 'Vidéos',
@@ -68,7 +79,8 @@ export default {
   },
   'window.phrase.period': { one: 'le dernier jour', other: 'ces {count} derniers jours' },
   'window.phrase.range': 'du {from} au {to}',
-  'window.noData': 'Aucune donnée sur cette période : les données du catalogue commencent le {first}. Choisissez des dates plus récentes.',
+  'window.noData':
+    'Aucune donnée sur cette période : les données du catalogue commencent le {first}. Choisissez des dates plus récentes.',
   'kpi.creations': 'Créations',
   'kpi.creations.hint': 'Vidéos TikTok faites avec votre musique',
   'kpi.creations.trackHint': 'Vidéos TikTok faites avec ce titre',
@@ -152,7 +164,8 @@ export default {
   },
   'breakouts.note': {
     one: 'Titres avec au moins {min} créations {when}, au moins deux fois plus que le jour d’avant ; les nouveaux (aucune création avant) d’abord, puis par hausse.',
-    other: 'Titres avec au moins {min} créations {when}, au moins deux fois plus que les {count} jours d’avant ; les nouveaux (aucune création avant) d’abord, puis par hausse.',
+    other:
+      'Titres avec au moins {min} créations {when}, au moins deux fois plus que les {count} jours d’avant ; les nouveaux (aucune création avant) d’abord, puis par hausse.',
   },
   'breakouts.none': 'Aucun titre n’a au moins doublé ses créations sur cette période.',
   'breakout.badge': 'Percée',
@@ -170,18 +183,25 @@ export default {
   'splits.noneShort': 'aucune',
   'splits.unknown': 'Inconnu',
   'splits.creations': { one: 'création', other: 'créations' },
-  'splits.tooltip': { one: '{name} : {share} ({count} création)', other: '{name} : {share} ({count} créations)' },
+  'splits.tooltip': {
+    one: '{name} : {share} ({count} création)',
+    other: '{name} : {share} ({count} créations)',
+  },
   'splits.aria': 'Parts des créations. {shares}.',
   'splits.pgc': 'vidéos faites avec l’extrait officiel choisi à la mise en ligne.',
   'splits.ugc': 'vidéos utilisant un autre passage du morceau, reconnu par empreinte audio.',
-  'splits.appShowsPgc': 'L’appli TikTok ne montre que le PGC : ses chiffres sont donc plus bas que ceux-ci.',
+  'splits.appShowsPgc':
+    'L’appli TikTok ne montre que le PGC : ses chiffres sont donc plus bas que ceux-ci.',
   'splits.douyin': 'est l’appli chinoise de TikTok ; les deux sont comptées ici.',
-  'splits.filter.allApps': 'Les parts par appli montrent toutes les applis, quel que soit le filtre Appli ({app}) ; les parts par type de vidéo ne comptent que {app}.',
+  'splits.filter.allApps':
+    'Les parts par appli montrent toutes les applis, quel que soit le filtre Appli ({app}) ; les parts par type de vidéo ne comptent que {app}.',
   'splits.filter.content': 'Les parts par appli ne comptent que les vidéos {content}.',
   'liftRanking.title': 'Les écoutes suivent le plus TikTok',
-  'liftRanking.note': 'Titres dont les 12 dernières semaines montrent nettement des écoutes qui suivent les créations TikTok, le même jour ou jusqu’à 14 jours après.',
+  'liftRanking.note':
+    'Titres dont les 12 dernières semaines montrent nettement des écoutes qui suivent les créations TikTok, le même jour ou jusqu’à 14 jours après.',
   'liftRanking.updating': 'Mise à jour…',
-  'liftRanking.none': 'Aucun titre ne montre d’écoutes qui suivent nettement les créations TikTok ces 12 dernières semaines.',
+  'liftRanking.none':
+    'Aucun titre ne montre d’écoutes qui suivent nettement les créations TikTok ces 12 dernières semaines.',
   'liftRanking.sameDay': 'le même jour',
   'liftRanking.later': { one: '{count} jour après', other: '{count} jours après' },
   'liftRanking.correlation': 'corrélation {correlation}',
@@ -190,20 +210,30 @@ export default {
   'empty.title': 'Aucune vidéo TikTok n’a utilisé votre musique sur cette période',
   'empty.text': {
     one: 'Le seul titre de ce catalogue n’a été utilisé dans aucune vidéo TikTok {when}. Voici comment changer cela.',
-    other: 'Aucun des {count} titres de ce catalogue n’a été utilisé dans une vidéo TikTok {when}. Voici comment changer cela.',
+    other:
+      'Aucun des {count} titres de ce catalogue n’a été utilisé dans une vidéo TikTok {when}. Voici comment changer cela.',
   },
   'article1.title': 'Pourquoi TikTok a sa place dans votre plan marketing',
-  'article1.p1': 'C’est sur TikTok que beaucoup d’auditeurs découvrent aujourd’hui la musique. Chaque vidéo faite avec votre titre, une création, est une petite recommandation aux abonnés du créateur, et le fil Pour toi peut la porter à des gens qui ne vous auraient jamais cherché.',
-  'article1.p2': 'Les créations deviennent des écoutes : on cherche le son qu’on entend partout. Regardez le graphique d’un titre ici : souvent, les écoutes montent quelques jours après les créations.',
-  'article1.p3': 'Et cela rapporte : TikTok paie les ayants droit pour les vidéos faites avec votre musique, pas pour leurs vues.',
+  'article1.p1':
+    'C’est sur TikTok que beaucoup d’auditeurs découvrent aujourd’hui la musique. Chaque vidéo faite avec votre titre, une création, est une petite recommandation aux abonnés du créateur, et le fil Pour toi peut la porter à des gens qui ne vous auraient jamais cherché.',
+  'article1.p2':
+    'Les créations deviennent des écoutes : on cherche le son qu’on entend partout. Regardez le graphique d’un titre ici : souvent, les écoutes montent quelques jours après les créations.',
+  'article1.p3':
+    'Et cela rapporte : TikTok paie les ayants droit pour les vidéos faites avec votre musique, pas pour leurs vues.',
   'article2.title': 'Utiliser TikTok quand on est musicien',
-  'article2.p1': 'Choisissez bien l’extrait. Le passage du morceau choisi à la distribution devient son son officiel sur TikTok : donnez le refrain sur lequel on a envie de bouger ou de chanter en play-back, pas l’intro.',
-  'article2.p2': 'Publiez vos propres vidéos avec ce son : l’histoire du morceau, des moments en studio, un teaser avant la sortie, une version live. Les spectateurs peuvent toucher le son et l’utiliser à leur tour.',
-  'article2.p3': 'Parlez avec ceux qui utilisent votre musique : répondez aux commentaires en vidéo, faites des duos ou des collages avec les fans qui ont créé avec votre titre.',
+  'article2.p1':
+    'Choisissez bien l’extrait. Le passage du morceau choisi à la distribution devient son son officiel sur TikTok : donnez le refrain sur lequel on a envie de bouger ou de chanter en play-back, pas l’intro.',
+  'article2.p2':
+    'Publiez vos propres vidéos avec ce son : l’histoire du morceau, des moments en studio, un teaser avant la sortie, une version live. Les spectateurs peuvent toucher le son et l’utiliser à leur tour.',
+  'article2.p3':
+    'Parlez avec ceux qui utilisent votre musique : répondez aux commentaires en vidéo, faites des duos ou des collages avec les fans qui ont créé avec votre titre.',
   'article3.title': 'Renforcer votre présence sur TikTok',
-  'article3.p1': 'Donnez une raison de participer : une danse simple, un défi, une phrase que tout le monde peut mimer, un format avant-après. Une tendance, c’est un format que d’autres copient en une minute.',
-  'article3.p2': 'Travaillez avec des créateurs dont le public correspond à votre musique. Plusieurs petits créateurs d’une même communauté font souvent plus qu’un gros compte.',
-  'article3.p3': 'Suivez ce qui marche : chaque page de titre liste les territoires où des vidéos l’utilisent. Publiez dans leurs langues, à leurs heures, et continuez à pousser vos anciens titres : les morceaux reviennent souvent sur TikTok des années plus tard.',
+  'article3.p1':
+    'Donnez une raison de participer : une danse simple, un défi, une phrase que tout le monde peut mimer, un format avant-après. Une tendance, c’est un format que d’autres copient en une minute.',
+  'article3.p2':
+    'Travaillez avec des créateurs dont le public correspond à votre musique. Plusieurs petits créateurs d’une même communauté font souvent plus qu’un gros compte.',
+  'article3.p3':
+    'Suivez ce qui marche : chaque page de titre liste les territoires où des vidéos l’utilisent. Publiez dans leurs langues, à leurs heures, et continuez à pousser vos anciens titres : les morceaux reviennent souvent sur TikTok des années plus tard.',
 
   'track.back': 'Tous les titres',
   'track.error': 'Ce titre ne peut pas être affiché : {message}.',
@@ -216,9 +246,12 @@ export default {
   'chart.scale': 'Échelle des vues et des écoutes',
   'chart.scale.log': 'Log',
   'chart.scale.linear': 'Linéaire',
-  'chart.note.scales': 'Créations sur l’échelle de gauche ; vues et écoutes sur celle de droite (logarithmique : chaque pas vaut ×10, les zéros sur son plancher ; ou linéaire).',
-  'chart.note.daily': 'Les écoutes arrivent un jour après les données TikTok : leur ligne s’arrête un jour plus tôt.',
-  'chart.note.weekly': 'Chaque pas fait 7 jours, le dernier finissant le dernier jour de la période. Les écoutes arrivent un jour après les données TikTok : il manque son dernier jour à la dernière semaine d’écoutes.',
+  'chart.note.scales':
+    'Créations sur l’échelle de gauche ; vues et écoutes sur celle de droite (logarithmique : chaque pas vaut ×10, les zéros sur son plancher ; ou linéaire).',
+  'chart.note.daily':
+    'Les écoutes arrivent un jour après les données TikTok : leur ligne s’arrête un jour plus tôt.',
+  'chart.note.weekly':
+    'Chaque pas fait 7 jours, le dernier finissant le dernier jour de la période. Les écoutes arrivent un jour après les données TikTok : il manque son dernier jour à la dernière semaine d’écoutes.',
   'chart.note.partial': {
     one: 'Le premier jour, une semaine incomplète, est laissé de côté.',
     other: 'Les {count} premiers jours, une semaine incomplète, sont laissés de côté.',
@@ -233,33 +266,46 @@ export default {
   'chart.axis.audience.week.log': 'Vues et écoutes par semaine (log)',
   'chart.axis.audience.day.linear': 'Vues et écoutes par jour',
   'chart.axis.audience.week.linear': 'Vues et écoutes par semaine',
-  'chart.aria.daily': 'Créations, vues et écoutes par jour du {from} au {to}. Les chiffres exacts sont dans les indicateurs et le tableau des territoires.',
-  'chart.aria.weekly': 'Créations, vues et écoutes par semaine du {from} au {to}. Les chiffres exacts sont dans les indicateurs et le tableau des territoires.',
+  'chart.aria.daily':
+    'Créations, vues et écoutes par jour du {from} au {to}. Les chiffres exacts sont dans les indicateurs et le tableau des territoires.',
+  'chart.aria.weekly':
+    'Créations, vues et écoutes par semaine du {from} au {to}. Les chiffres exacts sont dans les indicateurs et le tableau des territoires.',
   'series.creations': 'Créations',
   'series.views': 'Vues',
   'series.streams': 'Écoutes (toutes plateformes)',
   'lift.title': 'Les écoutes suivent-elles TikTok ?',
-  'lift.chart': 'Corrélation des créations quotidiennes avec les écoutes quotidiennes, selon le décalage en jours',
-  'lift.note': 'Chaque barre compare les créations quotidiennes du titre avec ses écoutes autant de jours plus tard : 1 signifie qu’elles montent et descendent ensemble, 0 aucun lien.',
+  'lift.chart':
+    'Corrélation des créations quotidiennes avec les écoutes quotidiennes, selon le décalage en jours',
+  'lift.note':
+    'Chaque barre compare les créations quotidiennes du titre avec ses écoutes autant de jours plus tard : 1 signifie qu’elles montent et descendent ensemble, 0 aucun lien.',
   'lift.sameDay': 'le même jour',
   'lift.later': { one: 'environ {count} jour après', other: 'environ {count} jours après' },
-  'lift.notEnough': 'Pas assez d’activité TikTok sur cette période pour dire si les écoutes suivent les créations de ce titre.',
+  'lift.notEnough':
+    'Pas assez d’activité TikTok sur cette période pour dire si les écoutes suivent les créations de ce titre.',
   'lift.notEnoughWeeks': {
     one: 'Pas assez d’activité TikTok la semaine dernière pour dire si les écoutes suivent les créations de ce titre.',
-    other: 'Pas assez d’activité TikTok ces {count} dernières semaines pour dire si les écoutes suivent les créations de ce titre.',
+    other:
+      'Pas assez d’activité TikTok ces {count} dernières semaines pour dire si les écoutes suivent les créations de ce titre.',
   },
   'lift.noClearLinkWeeks': {
     one: 'Pas de lien clair la semaine dernière entre les créations TikTok de ce titre et ses écoutes.',
-    other: 'Pas de lien clair ces {count} dernières semaines entre les créations TikTok de ce titre et ses écoutes : nous ne donnons un décalage que lorsque les données le montrent.',
+    other:
+      'Pas de lien clair ces {count} dernières semaines entre les créations TikTok de ce titre et ses écoutes : nous ne donnons un décalage que lorsque les données le montrent.',
   },
   'lift.noStreamsWeeks': {
     one: 'Pas assez de données d’écoute la semaine dernière pour les comparer aux créations de ce titre.',
-    other: 'Pas assez de données d’écoute ces {count} dernières semaines pour les comparer aux créations de ce titre.',
+    other:
+      'Pas assez de données d’écoute ces {count} dernières semaines pour les comparer aux créations de ce titre.',
   },
-  'lift.follows': 'Les écoutes suivent les créations TikTok {when} (corrélation {correlation}){extra}.',
-  'lift.moves': 'Les écoutes évoluent avec les créations TikTok {when} (corrélation {correlation}){extra}.',
+  'lift.follows':
+    'Les écoutes suivent les créations TikTok {when} (corrélation {correlation}){extra}.',
+  'lift.moves':
+    'Les écoutes évoluent avec les créations TikTok {when} (corrélation {correlation}){extra}.',
   'lift.extraRange': ' : environ {low} à {high} écoutes de plus par création',
-  'lift.history': { one: 'Estimé sur {range} ({count} jour).', other: 'Estimé sur {range} ({count} jours).' },
+  'lift.history': {
+    one: 'Estimé sur {range} ({count} jour).',
+    other: 'Estimé sur {range} ({count} jours).',
+  },
   'lift.sameDayTitle': 'Le même jour',
   'lift.laterTitle': { one: '{count} jour après', other: '{count} jours après' },
   'lift.lagNoData': 'pas assez de données',
@@ -268,39 +314,50 @@ export default {
     other: 'corrélation {correlation} ({count} jours comparés)',
   },
   'lift.axis': 'Jours entre créations et écoutes',
-  'lift.chartAria': 'Corrélation des créations quotidiennes avec les écoutes quotidiennes 0 à 14 jours plus tard. {sentence}',
+  'lift.chartAria':
+    'Corrélation des créations quotidiennes avec les écoutes quotidiennes 0 à 14 jours plus tard. {sentence}',
   'territories.title': 'Où des vidéos utilisent ce titre',
   'territories.none': 'Aucune vidéo n’a utilisé ce titre {when}.',
   'territories.noneShort': 'Aucune création sur cette période',
-  'territories.top50': 'Les 50 territoires avec le plus de créations {when} ; la part est celle des {total} créations du titre, les barres comparent les territoires.',
+  'territories.top50':
+    'Les 50 territoires avec le plus de créations {when} ; la part est celle des {total} créations du titre, les barres comparent les territoires.',
   'territories.all': {
     one: 'Le seul territoire avec des créations {when} ; la part est celle des {total} créations du titre.',
-    other: 'Les {count} territoires avec des créations {when} ; la part est celle des {total} créations du titre, les barres comparent les territoires.',
+    other:
+      'Les {count} territoires avec des créations {when} ; la part est celle des {total} créations du titre, les barres comparent les territoires.',
   },
   'map.label': 'Carte du monde des créations du titre par territoire',
   'map.note': 'Couleur : créations, sur une échelle logarithmique (chaque pas vaut ×10).',
   'map.undrawn': 'Trop petits pour cette carte ou absents : {names}.',
   'map.noCreations': 'aucune création',
-  'map.aria': 'Carte du monde des créations par territoire ; le plus en {top}. Le tableau liste chaque territoire avec ses chiffres.',
+  'map.aria':
+    'Carte du monde des créations par territoire ; le plus en {top}. Le tableau liste chaque territoire avec ses chiffres.',
   'map.ariaNone': 'Carte du monde : aucun territoire n’a eu de créations sur cette période.',
 
-  footer: 'Chaque chiffre est calculé dans votre navigateur par un moteur WebAssembly : votre fichier ne quitte jamais cette page.',
+  footer:
+    'Chaque chiffre est calculé dans votre navigateur par un moteur WebAssembly : votre fichier ne quitte jamais cette page.',
   'faq.title': 'Ce que signifient ces chiffres',
   'faq.close': 'Fermer',
   'faq.douyin.q': 'Douyin est-il inclus ?',
-  'faq.douyin.a': 'Oui. Douyin, l’appli chinoise de TikTok, est comptée dans chaque chiffre, sauf si vous choisissez une seule appli dans le filtre.',
+  'faq.douyin.a':
+    'Oui. Douyin, l’appli chinoise de TikTok, est comptée dans chaque chiffre, sauf si vous choisissez une seule appli dans le filtre.',
   'faq.higher.q': 'Pourquoi mes chiffres sont-ils plus élevés que dans l’appli TikTok ?',
-  'faq.higher.a1': 'Les créations comptent le PGC (vidéos faites avec l’extrait officiel choisi à la mise en ligne) et l’UGC (vidéos utilisant un autre passage du morceau, reconnu par empreinte audio). L’appli TikTok ne montre que le PGC, ses chiffres sont donc plus bas.',
+  'faq.higher.a1':
+    'Les créations comptent le PGC (vidéos faites avec l’extrait officiel choisi à la mise en ligne) et l’UGC (vidéos utilisant un autre passage du morceau, reconnu par empreinte audio). L’appli TikTok ne montre que le PGC, ses chiffres sont donc plus bas.',
   'faq.higher.ugc': 'L’UGC peut représenter de 5 % à 100 % des contenus faits avec un titre.',
-  'faq.higher.a2': 'Un nombre de créations est la somme des vidéos créées chaque jour : il inclut des vidéos rendues privées ou supprimées depuis ; l’appli TikTok ne compte que les vidéos publiques en ligne.',
+  'faq.higher.a2':
+    'Un nombre de créations est la somme des vidéos créées chaque jour : il inclut des vidéos rendues privées ou supprimées depuis ; l’appli TikTok ne compte que les vidéos publiques en ligne.',
   'faq.pay.q': 'Pour quoi TikTok paie-t-il ?',
   'faq.pay.a': 'TikTok paie pour les créations, pas pour les vues.',
   'faq.breakout.q': 'Qu’est-ce qu’une percée ?',
-  'faq.breakout.a': 'Un titre dont les créations ont au moins doublé par rapport à la période précédente de même durée, avec au moins 50 créations sur la période. « Nouveau » signale un titre qui n’avait aucune création avant. Au-delà de +999 %, une hausse se lit comme un multiple (×12).',
+  'faq.breakout.a':
+    'Un titre dont les créations ont au moins doublé par rapport à la période précédente de même durée, avec au moins 50 créations sur la période. « Nouveau » signale un titre qui n’avait aucune création avant. Au-delà de +999 %, une hausse se lit comme un multiple (×12).',
   'faq.lift.q': 'Que signifie « les écoutes suivent TikTok » ?',
-  'faq.lift.a': 'Sur les 12 dernières semaines, nous comparons les créations quotidiennes d’un titre avec ses écoutes quotidiennes sur toutes les plateformes le même jour et jusqu’à 14 jours plus tard, une fois retirées les tendances et le rythme de la semaine. Nous ne donnons un décalage que lorsque le lien est statistiquement net en essayant les 15 décalages à la fois, et un nombre d’écoutes par création seulement sous forme d’une fourchette nettement au-dessus de zéro. Sinon, nous disons qu’il n’y a pas assez de données. Cela montre que les écoutes suivent les créations, pas que les vidéos les ont causées.',
+  'faq.lift.a':
+    'Sur les 12 dernières semaines, nous comparons les créations quotidiennes d’un titre avec ses écoutes quotidiennes sur toutes les plateformes le même jour et jusqu’à 14 jours plus tard, une fois retirées les tendances et le rythme de la semaine. Nous ne donnons un décalage que lorsque le lien est statistiquement net en essayant les 15 décalages à la fois, et un nombre d’écoutes par création seulement sous forme d’une fourchette nettement au-dessus de zéro. Sinon, nous disons qu’il n’y a pas assez de données. Cela montre que les écoutes suivent les créations, pas que les vidéos les ont causées.',
   'faq.late.q': 'Pourquoi les écoutes s’arrêtent-elles un jour plus tôt ?',
-  'faq.late.a': 'Les données TikTok arrivent avec un jour de retard, les écoutes (toutes plateformes de streaming réunies) avec deux jours. Un jour encore sans données reste vide, il n’est jamais compté comme zéro.',
+  'faq.late.a':
+    'Les données TikTok arrivent avec un jour de retard, les écoutes (toutes plateformes de streaming réunies) avec deux jours. Un jour encore sans données reste vide, il n’est jamais compté comme zéro.',
   'faq.learnMore.before': 'Pour en savoir plus sur TikTok et la musique :',
   'faq.learnMore.link': 'ressources pour les artistes',
 };

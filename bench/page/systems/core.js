@@ -12,7 +12,8 @@ export async function prepare({ url }) {
   const at = probe._probe_buffer(bytes.length);
   probe.HEAPU8.set(bytes, at);
   const t0 = performance.now();
-  if (probe._probe_load() !== 0) throw new Error(`core probe: ${probe.UTF8ToString(probe._probe_error())}`);
+  if (probe._probe_load() !== 0)
+    throw new Error(`core probe: ${probe.UTF8ToString(probe._probe_error())}`);
   const loadMs = performance.now() - t0;
   return { probe, loadMs, ids: new Map() };
 }

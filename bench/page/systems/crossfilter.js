@@ -15,8 +15,16 @@ export function prepare(data) {
   const x = cf(records);
   const dayDim = x.dimension((i) => day[i]);
   const slotDim = x.dimension((i) => track[i] * nTerr + terr[i]);
-  const add = (p, i) => { p.c += c[i]; p.v += v[i]; return p; };
-  const remove = (p, i) => { p.c -= c[i]; p.v -= v[i]; return p; };
+  const add = (p, i) => {
+    p.c += c[i];
+    p.v += v[i];
+    return p;
+  };
+  const remove = (p, i) => {
+    p.c -= c[i];
+    p.v -= v[i];
+    return p;
+  };
   const init = () => ({ c: 0, v: 0 });
   const slotGroup = slotDim.group().reduce(add, remove, init);
   const dayGroup = dayDim.group().reduce(add, remove, init);
@@ -34,12 +42,27 @@ export function prepare(data) {
   // Slot keys in key order are the slots of columns.js in their order.
   const keys = slotGroup.all().map((g) => g.key);
   const { slots } = data;
-  if (keys.length !== slots.count || keys.some((k, s) => k !== slots.track[s] * nTerr + slots.terr[s]))
+  if (
+    keys.length !== slots.count ||
+    keys.some((k, s) => k !== slots.track[s] * nTerr + slots.terr[s])
+  )
     throw new Error('crossfilter slots differ from the shared slots');
   return {
-    data, dayDim, slotDim, slotGroup, dayGroup, all, sDay, sTrack, sTrackGroup, sDayGroup, sAll,
-    slotC: new Float64Array(slots.count), slotV: new Float64Array(slots.count),
-    streamsCur: new Float64Array(data.nTracks), streamsPrev: new Float64Array(data.nTracks),
+    data,
+    dayDim,
+    slotDim,
+    slotGroup,
+    dayGroup,
+    all,
+    sDay,
+    sTrack,
+    sTrackGroup,
+    sDayGroup,
+    sAll,
+    slotC: new Float64Array(slots.count),
+    slotV: new Float64Array(slots.count),
+    streamsCur: new Float64Array(data.nTracks),
+    streamsPrev: new Float64Array(data.nTracks),
     rankOfId: new Map(data.trackIds.map((id, rank) => [id, rank])),
   };
 }
@@ -48,16 +71,31 @@ export function info() {
   return { version: self.crossfilter.version };
 }
 
-const range = (a, b) => [a, Math.max(a, b + 1)];  // [a, b] as crossfilter's half-open range
+const range = (a, b) => [a, Math.max(a, b + 1)]; // [a, b] as crossfilter's half-open range
 
 export function overview(st, p) {
-  const { data, dayDim, slotDim, slotGroup, all, sDay, sTrack, sTrackGroup, sAll, slotC, slotV, streamsCur, streamsPrev } = st;
+  const {
+    data,
+    dayDim,
+    slotDim,
+    slotGroup,
+    all,
+    sDay,
+    sTrack,
+    sTrackGroup,
+    sAll,
+    slotC,
+    slotV,
+    streamsCur,
+    streamsPrev,
+  } = st;
   const w = windowsOf(data, p);
   slotDim.filterAll();
   sTrack.filterAll();
   dayDim.filterRange(range(w.pws, w.we));
   const both = all.value();
-  const bothC = both.c, bothV = both.v;
+  const bothC = both.c,
+    bothV = both.v;
   dayDim.filterRange(range(w.ws, w.we));
   const groups = slotGroup.all();
   for (let s = 0; s < groups.length; s++) {
@@ -82,14 +120,18 @@ export function track(st, id, p) {
   const w = windowsOf(data, p);
   slotDim.filterRange([t * nTerr, (t + 1) * nTerr]);
   dayDim.filterRange(range(w.ws, w.we));
-  const dailyC = new Float64Array(2 * p), dailyV = new Float64Array(2 * p), dailyS = new Float64Array(2 * p);
-  for (const g of dayGroup.all()) {  // observes the track, not the day filter
+  const dailyC = new Float64Array(2 * p),
+    dailyV = new Float64Array(2 * p),
+    dailyS = new Float64Array(2 * p);
+  for (const g of dayGroup.all()) {
+    // observes the track, not the day filter
     if (g.key < w.pws || g.key > w.we) continue;
     dailyC[g.key - w.pws] = g.value.c;
     dailyV[g.key - w.pws] = g.value.v;
   }
-  const groups = slotGroup.all();  // observes the day filter, not the track
-  const terrC = new Float64Array(nTerr), terrV = new Float64Array(nTerr);
+  const groups = slotGroup.all(); // observes the day filter, not the track
+  const terrC = new Float64Array(nTerr),
+    terrV = new Float64Array(nTerr);
   const terrs = [];
   for (let s = slots.trackStart[t]; s < slots.trackStart[t + 1]; s++) {
     const x = slots.terr[s];
@@ -100,7 +142,15 @@ export function track(st, id, p) {
   sTrack.filterExact(t);
   sDay.filterAll();
   for (const g of sDayGroup.all()) {
-    if ((g.key >= w.pws && g.key <= w.psEnd) || (g.key >= w.ws && g.key <= w.sEnd)) dailyS[g.key - w.pws] = g.value;
+    if ((g.key >= w.pws && g.key <= w.psEnd) || (g.key >= w.ws && g.key <= w.sEnd))
+      dailyS[g.key - w.pws] = g.value;
   }
-  return trackFromBothWindows(data, p, dailyC, dailyV, dailyS, territoriesOf(data.codes, terrC, terrV, terrs));
+  return trackFromBothWindows(
+    data,
+    p,
+    dailyC,
+    dailyV,
+    dailyS,
+    territoriesOf(data.codes, terrC, terrV, terrs),
+  );
 }

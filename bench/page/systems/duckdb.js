@@ -9,12 +9,15 @@ import * as arrow from '/node_modules/apache-arrow/Arrow.dom.mjs';
 import { trackFromBothWindows, windowsOf } from '../common.js';
 
 const DIST = '/node_modules/@duckdb/duckdb-wasm/dist/';
-const CHUNK = 1 << 21;  // rows per Arrow insert: keeps the IPC copies small
+const CHUNK = 1 << 21; // rows per Arrow insert: keeps the IPC copies small
 const lit = (x) => (Number.isFinite(x) ? String(x) : '-1000000000');
 
 export async function prepare(data) {
   const bundles = {
-    mvp: { mainModule: `${DIST}duckdb-mvp.wasm`, mainWorker: `${DIST}duckdb-browser-mvp.worker.js` },
+    mvp: {
+      mainModule: `${DIST}duckdb-mvp.wasm`,
+      mainWorker: `${DIST}duckdb-browser-mvp.worker.js`,
+    },
     eh: { mainModule: `${DIST}duckdb-eh.wasm`, mainWorker: `${DIST}duckdb-browser-eh.worker.js` },
   };
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.BROWSER_RUNTIME);
@@ -23,12 +26,27 @@ export async function prepare(data) {
   const conn = db.connect();
   const { rows: r, srows: sr } = data;
   insert(conn, 'tiktok', r.n, (a, b) => ({
-    track: r.track.slice(a, b), terr: r.terr.slice(a, b), plat: r.plat.slice(a, b), cont: r.cont.slice(a, b),
-    day: r.day.slice(a, b), c: r.c.slice(a, b), v: r.v.slice(a, b),
+    track: r.track.slice(a, b),
+    terr: r.terr.slice(a, b),
+    plat: r.plat.slice(a, b),
+    cont: r.cont.slice(a, b),
+    day: r.day.slice(a, b),
+    c: r.c.slice(a, b),
+    v: r.v.slice(a, b),
   }));
-  insert(conn, 'streams', sr.n, (a, b) => ({ track: sr.track.slice(a, b), day: sr.day.slice(a, b), s: sr.s.slice(a, b) }));
+  insert(conn, 'streams', sr.n, (a, b) => ({
+    track: sr.track.slice(a, b),
+    day: sr.day.slice(a, b),
+    s: sr.s.slice(a, b),
+  }));
   const version = conn.query('SELECT version() AS v').getChild('v').get(0);
-  return { data, db, conn, version, rankOfId: new Map(data.trackIds.map((id, rank) => [id, rank])) };
+  return {
+    data,
+    db,
+    conn,
+    version,
+    rankOfId: new Map(data.trackIds.map((id, rank) => [id, rank])),
+  };
 }
 
 function insert(conn, name, n, columnsOf) {
@@ -48,11 +66,16 @@ export function info(st) {
 export function overview(st, p) {
   const { data, conn } = st;
   const w = windowsOf(data, p);
-  const both = conn.query(`
+  const both = conn
+    .query(
+      `
     SELECT coalesce(sum(c), 0) AS c, coalesce(sum(v), 0) AS v,
            (SELECT coalesce(sum(s), 0) FROM streams WHERE day BETWEEN ${w.ws} AND ${lit(w.sEnd)}) AS cs,
            (SELECT coalesce(sum(s), 0) FROM streams WHERE day BETWEEN ${w.pws} AND ${lit(w.psEnd)}) AS ps
-    FROM tiktok WHERE day BETWEEN ${w.pws} AND ${w.we}`).get(0).toJSON();
+    FROM tiktok WHERE day BETWEEN ${w.pws} AND ${w.we}`,
+    )
+    .get(0)
+    .toJSON();
   const ranked = conn.query(`
     WITH slots AS (
       SELECT track, terr, sum(c) AS c, sum(v) AS v FROM tiktok WHERE day BETWEEN ${w.ws} AND ${w.we} GROUP BY track, terr),
@@ -71,18 +94,31 @@ export function overview(st, p) {
   let current;
   if (ranked.numRows > 0) {
     current = { c: ranked.getChild('allc').get(0), v: ranked.getChild('allv').get(0) };
-  } else {  // no creations: the views of the window still count
-    current = conn.query(`SELECT coalesce(sum(c), 0) AS c, coalesce(sum(v), 0) AS v FROM tiktok
-      WHERE day BETWEEN ${w.ws} AND ${w.we}`).get(0).toJSON();
+  } else {
+    // no creations: the views of the window still count
+    current = conn
+      .query(
+        `SELECT coalesce(sum(c), 0) AS c, coalesce(sum(v), 0) AS v FROM tiktok
+      WHERE day BETWEEN ${w.ws} AND ${w.we}`,
+      )
+      .get(0)
+      .toJSON();
   }
-  const track = ranked.getChild('track').toArray(), c = ranked.getChild('c').toArray();
-  const v = ranked.getChild('v').toArray(), s = ranked.getChild('s').toArray();
-  const terrs = ranked.getChild('terrs'), tcs = ranked.getChild('tcs');
+  const track = ranked.getChild('track').toArray(),
+    c = ranked.getChild('c').toArray();
+  const v = ranked.getChild('v').toArray(),
+    s = ranked.getChild('s').toArray();
+  const terrs = ranked.getChild('terrs'),
+    tcs = ranked.getChild('tcs');
   const tracks = [];
   for (let i = 0; i < ranked.numRows; i++) {
-    const codes = terrs.get(i).toArray(), counts = tcs.get(i).toArray();
+    const codes = terrs.get(i).toArray(),
+      counts = tcs.get(i).toArray();
     tracks.push({
-      id: data.trackIds[track[i]], creations: c[i], views: v[i], streams: s[i],
+      id: data.trackIds[track[i]],
+      creations: c[i],
+      views: v[i],
+      streams: s[i],
       topTerritories: Array.from(codes, (x, k) => ({ code: data.codes[x], creations: counts[k] })),
     });
   }
@@ -99,22 +135,33 @@ export function track(st, id, p) {
   const { data, conn } = st;
   const t = st.rankOfId.get(id);
   const w = windowsOf(data, p);
-  const dailyC = new Float64Array(2 * p), dailyV = new Float64Array(2 * p), dailyS = new Float64Array(2 * p);
+  const dailyC = new Float64Array(2 * p),
+    dailyV = new Float64Array(2 * p),
+    dailyS = new Float64Array(2 * p);
   const days = conn.query(`SELECT day, sum(c) AS c, sum(v) AS v FROM tiktok
     WHERE track = ${t} AND day BETWEEN ${w.pws} AND ${w.we} GROUP BY day`);
-  const d = days.getChild('day').toArray(), c = days.getChild('c').toArray(), v = days.getChild('v').toArray();
+  const d = days.getChild('day').toArray(),
+    c = days.getChild('c').toArray(),
+    v = days.getChild('v').toArray();
   for (let i = 0; i < days.numRows; i++) {
     dailyC[d[i] - w.pws] = c[i];
     dailyV[d[i] - w.pws] = v[i];
   }
   const sdays = conn.query(`SELECT day, sum(s) AS s FROM streams
     WHERE track = ${t} AND (day BETWEEN ${w.pws} AND ${lit(w.psEnd)} OR day BETWEEN ${w.ws} AND ${lit(w.sEnd)}) GROUP BY day`);
-  const sd = sdays.getChild('day').toArray(), ss = sdays.getChild('s').toArray();
+  const sd = sdays.getChild('day').toArray(),
+    ss = sdays.getChild('s').toArray();
   for (let i = 0; i < sdays.numRows; i++) dailyS[sd[i] - w.pws] = ss[i];
   const terr = conn.query(`SELECT terr, sum(c) AS c, sum(v) AS v FROM tiktok
     WHERE track = ${t} AND day BETWEEN ${w.ws} AND ${w.we} GROUP BY terr HAVING sum(c) > 0
     ORDER BY c DESC, terr LIMIT 50`);
-  const te = terr.getChild('terr').toArray(), tc = terr.getChild('c').toArray(), tv = terr.getChild('v').toArray();
-  const territories = Array.from(te, (x, i) => ({ code: data.codes[x], creations: tc[i], views: tv[i] }));
+  const te = terr.getChild('terr').toArray(),
+    tc = terr.getChild('c').toArray(),
+    tv = terr.getChild('v').toArray();
+  const territories = Array.from(te, (x, i) => ({
+    code: data.codes[x],
+    creations: tc[i],
+    views: tv[i],
+  }));
   return trackFromBothWindows(data, p, dailyC, dailyV, dailyS, territories);
 }

@@ -11,16 +11,20 @@ export function prepare(data) {
   const terr = new Uint16Array(nTracks * nTerr);
   for (let s = 0; s < terr.length; s++) terr[s] = s % nTerr;
   return {
-    data, grid: { trackStart, terr },
-    slotC: new Float64Array(nTracks * nTerr), slotV: new Float64Array(nTracks * nTerr),
-    streamsCur: new Float64Array(nTracks), streamsPrev: new Float64Array(nTracks),
+    data,
+    grid: { trackStart, terr },
+    slotC: new Float64Array(nTracks * nTerr),
+    slotV: new Float64Array(nTracks * nTerr),
+    streamsCur: new Float64Array(nTracks),
+    streamsPrev: new Float64Array(nTracks),
     rankOfId: new Map(data.trackIds.map((id, rank) => [id, rank])),
   };
 }
 
 // Rows of days [a, b]: [first, end).
 function rowsOf(r, a, b) {
-  const lo = Math.min(Math.max(a - r.dayFirst, 0), r.days), hi = Math.min(Math.max(b - r.dayFirst + 1, 0), r.days);
+  const lo = Math.min(Math.max(a - r.dayFirst, 0), r.days),
+    hi = Math.min(Math.max(b - r.dayFirst + 1, 0), r.days);
   return lo >= hi ? [0, 0] : [r.dayIndex[lo], r.dayIndex[hi]];
 }
 
@@ -30,7 +34,8 @@ export function overview(st, p) {
   const w = windowsOf(data, p);
   slotC.fill(0);
   slotV.fill(0);
-  let bothC = 0, bothV = 0;
+  let bothC = 0,
+    bothV = 0;
   const [from, to] = rowsOf(r, w.pws, w.we);
   const { day, track, terr, c, v } = r;
   for (let i = from; i < to; i++) {
@@ -58,8 +63,11 @@ export function track(st, id, p) {
   const { rows: r, srows: sr } = data;
   const t = st.rankOfId.get(id);
   const w = windowsOf(data, p);
-  const dailyC = new Float64Array(2 * p), dailyV = new Float64Array(2 * p), dailyS = new Float64Array(2 * p);
-  const terrC = new Float64Array(data.nTerr), terrV = new Float64Array(data.nTerr);
+  const dailyC = new Float64Array(2 * p),
+    dailyV = new Float64Array(2 * p),
+    dailyS = new Float64Array(2 * p);
+  const terrC = new Float64Array(data.nTerr),
+    terrV = new Float64Array(data.nTerr);
   const seen = new Set();
   const [from, to] = rowsOf(r, w.pws, w.we);
   for (let i = from; i < to; i++) {
@@ -79,5 +87,12 @@ export function track(st, id, p) {
     const d = sr.day[i];
     if (d >= w.ws || d <= w.psEnd) dailyS[d - w.pws] += sr.s[i];
   }
-  return trackFromBothWindows(data, p, dailyC, dailyV, dailyS, territoriesOf(data.codes, terrC, terrV, [...seen]));
+  return trackFromBothWindows(
+    data,
+    p,
+    dailyC,
+    dailyV,
+    dailyS,
+    territoriesOf(data.codes, terrC, terrV, [...seen]),
+  );
 }

@@ -10,7 +10,9 @@ export async function prepare({ url, loads = 1 }) {
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const loadMs = [];
-  let engine = null, summary = null, memoryBytes = 0;
+  let engine = null,
+    summary = null,
+    memoryBytes = 0;
   for (let i = 0; i < loads; i++) {
     engine?.dispose();
     engine = null;
@@ -25,7 +27,12 @@ export async function prepare({ url, loads = 1 }) {
 }
 
 export function info(st) {
-  return { summary: st.summary, loadMs: st.loadMs, bytes: st.bytes.length, memoryBytes: st.memoryBytes };
+  return {
+    summary: st.summary,
+    loadMs: st.loadMs,
+    bytes: st.bytes.length,
+    memoryBytes: st.memoryBytes,
+  };
 }
 
 export function overview(st, p, limit = Infinity) {
@@ -39,7 +46,8 @@ export function track(st, id, p) {
 // JSON.parse of the same document, for the load comparison: the text alone
 // (already decoded), and bytes -> TextDecoder -> JSON.parse.
 export function jsonBaseline(st, runs) {
-  const decodeMs = [], parseMs = [];
+  const decodeMs = [],
+    parseMs = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const text = new TextDecoder().decode(st.bytes);
