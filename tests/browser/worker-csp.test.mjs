@@ -26,7 +26,7 @@ const wasmResponses = [];
 const BAD_DOCUMENT = '{"tracks": [{"id": "A"}, {"id": "A"}], "asOf": "2026-01-01"}';
 
 // The served folder mimics the dashboard: the engine copied flat into engine/.
-// TTA_ENGINE_DIR tests another copy of the engine (e.g. the dashboard's dist/engine).
+// TTA_ENGINE_DIR tests another copy of the engine (e.g. the demo's dist/bindings/js).
 const engineDir = resolve(ROOT, process.env.TTA_ENGINE_DIR ?? 'bindings/js');
 
 async function buildSite() {
