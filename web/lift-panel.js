@@ -128,6 +128,10 @@ export function createLiftPanel(ctx) {
           }),
         );
       }
+      // A track too quiet to test has no lags: no empty chart, no note about bars.
+      const noLags = answer.lags.length === 0;
+      setHidden(byId('lift-chart-box'), noLags);
+      setHidden(byId('lift-note'), noLags);
       if (!chart) create(canvas);
       const theme = chart.$theme;
       chart.$lags = answer.lags;

@@ -275,10 +275,10 @@ export function template(t, links, stylesheet) {
             <h3 id="lift-title" class="card-title">${e('lift.title')}</h3>
             <p class="lift-sentence" id="lift-sentence"></p>
             <p class="card-note" id="lift-history" hidden></p>
-            <div class="lift-chart-box">
+            <div class="lift-chart-box" id="lift-chart-box">
               <canvas id="lift-chart" role="img" aria-label="${e('lift.chart')}"></canvas>
             </div>
-            <p class="card-note">${e('lift.note')}</p>
+            <p class="card-note" id="lift-note">${e('lift.note')}</p>
           </section>
           <section class="card splits insight" id="track-splits" aria-labelledby="track-splits-title" aria-busy="true">
             <h3 id="track-splits-title" class="card-title">${e('splits.title')}</h3>

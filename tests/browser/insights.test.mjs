@@ -161,6 +161,7 @@ describe('lift: how streams follow TikTok creations', () => {
     assert.equal(shown.lag, null);
     assert.match(shown.text, /^No clear link in the last 12 weeks/);
     assert.ok(!shown.text.includes('per creation') && !shown.text.includes('later'), shown.text);
+    assert.equal(await page.isVisible('#lift-chart'), true, 'the lags it tested are drawn');
 
     // A track with no creations: too little activity to tell.
     const used = new Set((await cli('overview', '--period', '90')).tracks.map((t) => t.id));
@@ -174,6 +175,17 @@ describe('lift: how streams follow TikTok creations', () => {
     const none = await readLift();
     assert.equal(none.lag, null);
     assert.match(none.text, /^Not enough TikTok activity in the last 12 weeks to tell/);
+    assert.deepEqual(lift.lags, []);
+    assert.equal(
+      await page.isVisible('#lift-chart'),
+      false,
+      'no empty chart for a track with no lags',
+    );
+    assert.equal(
+      await page.isVisible('#lift-history'),
+      true,
+      'the days the engine looked at are still said',
+    );
   });
 
   test("the overview lists the 5 tracks whose streams follow TikTok most, as the CLI's lift-ranking", async () => {
