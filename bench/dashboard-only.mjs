@@ -8,18 +8,11 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
 import { measureDashboard } from './dashboard.mjs';
 
 const HERE = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const at = args.indexOf(name);
@@ -55,7 +48,7 @@ const line = (label, values) =>
   `${label.padEnd(22)} p50 ${ms(pct(values, 50))}  p95 ${ms(pct(values, 95))}  max ${ms(Math.max(...(values ?? [])))}  (n=${values?.length ?? 0})`;
 
 const all = [];
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   for (let run = 1; run <= runs; run++) {
     const load = os

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
 import { measureDashboard } from './dashboard.mjs';
 import { startBenchServer } from './server.mjs';
@@ -40,14 +41,6 @@ const BUDGET_MS = Number(env.BENCH_BUDGET_S ?? 5) * 1000;
 const WANTED = (env.BENCH_CATALOGS ?? 'S,M,L').split(',').map((s) => s.trim().toUpperCase());
 // Which peers run (ids of SYSTEMS below); all by default.
 const WANTED_PEERS = env.BENCH_PEERS ? env.BENCH_PEERS.split(',').map((s) => s.trim()) : null;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const CATALOGS = [
   { name: 'S', kind: 'artist', tracks: 200, days: 730 },
@@ -932,7 +925,7 @@ async function main() {
   };
   const server = await startBenchServer({ root: ROOT });
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   results.machine.chromium = browser.version();
