@@ -253,7 +253,9 @@ export interface Analytics {
   /**
    * A stream of bytes (fetch(url).body, File.stream(), through DecompressionStream('gzip') if need be)
    * is parsed chunk by chunk as it arrives. A stream that fails, or a document refused halfway,
-   * rejects and leaves the data loaded before in place; so does a newer load started meanwhile.
+   * rejects and leaves the data loaded before in place; so does a stream replaced by a buffer load
+   * started meanwhile. Stream loads run one after another in call order (two dashboards sharing
+   * one engine both load).
    */
   load(data: ReadableStream<Uint8Array>, options?: LoadOptions): Promise<LoadSummary>;
   /** Long-row CSV: tiktok `date,track,territory,platform,content,creations,views`, streams `date,track,streams`. */

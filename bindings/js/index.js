@@ -47,6 +47,7 @@ class Analytics {
   #stopped = null; // why calls are refused: disposed, or the instance failed
   #tracks = null; // the loaded catalog's [{ id, title, artist }], by track index; read once per load
   #streaming = null; // the load reading a stream now, if any (a token: a newer load replaces it)
+  #streamsBefore = Promise.resolve(); // settles when the stream loads called so far have ended
 
   constructor(module) {
     this.#module = module;
@@ -95,6 +96,25 @@ class Analytics {
   async #loadStream(stream, onProgress) {
     this.#live();
     const reader = stream.getReader(); // a stream already being read throws here, before anything changed
+    // Streams load one after another, in the order load() was called: two
+    // dashboards that share an engine both load, and both must get their
+    // catalog. (A buffer load, which cannot wait, still replaces a stream
+    // being read.)
+    const previous = this.#streamsBefore;
+    let finished;
+    this.#streamsBefore = new Promise((resolve) => {
+      finished = resolve;
+    });
+    try {
+      await previous;
+      return await this.#readStream(reader, onProgress);
+    } finally {
+      finished();
+    }
+  }
+
+  async #readStream(reader, onProgress) {
+    this.#live();
     this.#dropStream();
     const load = {};
     this.#streaming = load;

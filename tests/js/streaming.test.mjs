@@ -150,6 +150,18 @@ describe('load of a ReadableStream', () => {
     analytics.dispose();
   });
 
+  test('two streams loaded at once on one engine both load, in the order they were called', async () => {
+    // Two dashboards sharing an engine load at the same time: neither may lose.
+    const analytics = await createAnalytics();
+    const first = analytics.load(streamOf(catalog, [4096]));
+    const second = analytics.load(streamOf(tiny, [7]));
+    const [a, b] = await Promise.all([first, second]);
+    assert.equal(a.tracks, 12); // the generated catalog
+    assert.equal(b.tracks, 4); // tiny.json
+    assert.deepEqual(analytics.summary(), b);
+    analytics.dispose();
+  });
+
   test('a newer load replaces a stream still being read', async () => {
     const analytics = await createAnalytics();
     analytics.load(tiny);
