@@ -10,8 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
 
+# Warnings are gated by the main build (TTA_WERROR there): with the sanitizers
+# g++ 12 reports false "maybe-uninitialized" warnings inside libstdc++'s regex.
 cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTTA_SANITIZE=address,undefined \
-  -DTTA_WERROR="${TTA_WERROR:-OFF}" >/dev/null
+  -DTTA_WERROR=OFF >/dev/null
 cmake --build build/asan -j"$jobs" --target tta_tests tta
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
