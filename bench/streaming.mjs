@@ -96,7 +96,7 @@ export async function measureStreaming(
   serverUrl,
   root,
   file,
-  { log, mbps = 50, rounds = 2 },
+  { log, mbps = 50, rounds = 3 },
 ) {
   const gzBytes = await gzipOf(file);
   const url = `/${relative(root, file)}?gzip`;
@@ -153,14 +153,14 @@ export function streamingLines(name, s) {
     const after = runs.map((r) => r.afterLastByteMs / 1000);
     const s1 = (xs) => median(xs).toFixed(2);
     return (
-      `${what}: first overview ${s1(after)} s after the last byte arrived (runs: ${after.map((x) => x.toFixed(2)).join(', ')}), ` +
+      `${what}: first overview ${s1(after)} s after the last byte arrived (runs in order: ${after.map((x) => x.toFixed(2)).join(', ')}), ` +
       `${s1(runs.map((r) => r.afterLastChunkMs / 1000))} s after it reached the page; ` +
       `last byte ${s1(runs.map((r) => r.lastByteMs / 1000))} s and first overview ${s1(runs.map((r) => r.answeredMs / 1000))} s after the request; ` +
       `wasm memory ${Math.round(runs[0].memoryBytes / 1e6)} MB`
     );
   };
   return [
-    `streaming (${name}, ${(s.jsonBytes / 1e6).toFixed(0)} MB of JSON sent gzip-encoded as ${(s.gzipBytes / 1e6).toFixed(1)} MB with Content-Encoding: gzip, Chromium network emulation at ${s.mbps} Mbps, createAnalytics() on the page's main thread; the first overview is 28 days, 50 rows):`,
+    `streaming (${name}, ${(s.jsonBytes / 1e6).toFixed(0)} MB of JSON sent gzip-encoded as ${(s.gzipBytes / 1e6).toFixed(1)} MB with Content-Encoding: gzip, Chromium network emulation at ${s.mbps} Mbps, createAnalytics() on the page's main thread, a fresh engine per run, the two ways alternated; the first run is the page's first load, with code not yet optimised; the first overview is 28 days, 50 rows):`,
     `  ${line('stream', 'load(response.body)')}`,
     `  ${line('buffer', 'arrayBuffer() then load()')}`,
   ];
