@@ -1,11 +1,13 @@
 // Memory and overview speed of our engine under Node 20, one catalog per run:
-//   node bench/memory.mjs [--engine DIR] [--label NAME] [--runs N] FILE.json...
+//   node bench/memory.mjs [--engine DIR] [--label NAME] [--runs N] [--stream-only] FILE.json...
 // For each document, in a fresh instance: the store's bytes per stored daily
 // point, the wasm memory after the load (it never shrinks, so it is also the
 // peak the load reached) from the bytes in one buffer and, when the engine
 // reads streams, from a stream of 64 KB chunks, and the p50 of the full
 // overview (every ranked row) for 7, 28, 90 and 365 days. `--engine` points at another copy of
 // bindings/js (e.g. one built from an older commit) for before/after tables.
+// `--stream-only` loads each document from a stream and nothing else (the
+// ceiling run: a document that large does not fit in memory whole).
 // Prints one JSON line per document; bench/run.mjs and bench/README.md use it.
 import { createReadStream, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -15,11 +17,13 @@ const args = process.argv.slice(2);
 let engineDir = new URL('../bindings/js/', import.meta.url).pathname;
 let label = 'now';
 let runs = 15;
+let streamOnly = false;
 const files = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--engine') engineDir = resolve(args[++i]);
   else if (args[i] === '--label') label = args[++i];
   else if (args[i] === '--runs') runs = Number(args[++i]);
+  else if (args[i] === '--stream-only') streamOnly = true;
   else files.push(args[i]);
 }
 
@@ -46,14 +50,54 @@ for (const file of files) {
   if (streams) {
     const analytics = await createAnalytics({ wasmBinary });
     const started = performance.now();
-    await analytics.load(fileStream(file));
-    streamed = { memoryBytes: analytics.memoryBytes(), loadMs: performance.now() - started };
+    let summary, readMemoryBytes;
+    try {
+      // The memory once the last chunk is read, before the store is built:
+      // what the day values and the catalog's lists take.
+      summary = await analytics.load(fileStream(file), {
+        onProgress: (stage) => {
+          if (stage === 'parsing') readMemoryBytes = analytics.memoryBytes();
+        },
+      });
+    } catch (error) {
+      // A refusal is a result too (the ceiling run, or an engine out of memory).
+      console.log(JSON.stringify({ label, file, streamed: { error: error.message } }));
+      analytics.dispose();
+      continue;
+    }
+    streamed = {
+      memoryBytes: analytics.memoryBytes(),
+      readMemoryBytes,
+      loadMs: performance.now() - started,
+    };
     analytics.dispose();
+    if (streamOnly) {
+      console.log(
+        JSON.stringify({
+          label,
+          file,
+          dailyPoints: summary.dailyPoints,
+          storeBytes: summary.storeBytes,
+          bytesPerPoint: summary.storeBytes / summary.dailyPoints,
+          streamed,
+        }),
+      );
+      continue;
+    }
   }
   const bytes = new Uint8Array(readFileSync(file));
   const analytics = await createAnalytics({ wasmBinary });
   const started = performance.now();
-  const summary = analytics.load(bytes);
+  let summary;
+  try {
+    summary = analytics.load(bytes);
+  } catch (error) {
+    console.log(
+      JSON.stringify({ label, file, jsonBytes: bytes.length, error: error.message, streamed }),
+    );
+    analytics.dispose();
+    continue;
+  }
   const loadMs = performance.now() - started;
   const memoryBytes = analytics.memoryBytes();
   const overviewMs = {};

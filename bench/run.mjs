@@ -11,6 +11,11 @@
 //   BENCH_RUNS=30 BENCH_WARMUPS=3
 //   BENCH_SLOW_PEERS_AT_L=1  also run Arquero and crossfilter at L (adds several minutes)
 //   BENCH_DASHBOARD=0        skip the dashboard measurement
+//   BENCH_MEMORY=0           skip the before/after memory table (Node, bench/before-after.mjs)
+//   BENCH_MEMORY_ROUNDS=3    rounds of before/after per catalog (L: 1)
+//   BENCH_STREAMING=0        skip the streaming first-overview measurement (M, 50 Mbps)
+//   BENCH_PORT=0             the bench server's port (0: any free one)
+//   BENCH_CEILING=1          measure the ceiling again (26,000 tracks, 1.4 GB of JSON: a minute or two)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,7 +26,10 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:z
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
+import { measureMemory, memoryTable } from './before-after.mjs';
+import { ceilingLine, lastCeiling, measureCeiling } from './ceiling.mjs';
 import { measureDashboard } from './dashboard.mjs';
+import { measureStreaming, streamingLines, streamingMedian } from './streaming.mjs';
 import { startBenchServer } from './server.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -706,6 +714,51 @@ function targets(results) {
         : '',
     );
   }
+  for (const c of results.memory?.catalogs ?? []) {
+    const a = c.after,
+      b = c.before;
+    if (!a || a.error || (c.name !== 'M' && c.name !== 'L')) continue;
+    if (b && !b.error)
+      add(
+        `${c.name} store bytes per point, after / before`,
+        '<= 0.5',
+        `${a.bytesPerPoint.toFixed(2)} / ${b.bytesPerPoint.toFixed(2)} = ${(a.bytesPerPoint / b.bytesPerPoint).toFixed(2)}`,
+        a.bytesPerPoint / b.bytesPerPoint <= 0.5,
+      );
+    for (const [what, bytes] of [
+      ['buffer', a.memoryBytes],
+      ['stream', a.streamedMemoryBytes],
+    ]) {
+      if (!bytes) continue;
+      const ratio = bytes / a.storeBytes;
+      add(
+        `${c.name} wasm memory after a ${what} load / store`,
+        '<= 1.5x (after), <= 2x (peak)',
+        `${ratio.toFixed(2)}x (${Math.round(bytes / 1e6)} MB for a ${Math.round(a.storeBytes / 1e6)} MB store)`,
+        ratio <= 1.5,
+        'wasm memory never shrinks: after the load = the peak of the load',
+      );
+    }
+  }
+  if (results.streaming && !results.streaming.error) {
+    const after = streamingMedian(results.streaming);
+    add(
+      `M first overview after the last byte, streamed at ${results.streaming.mbps} Mbps, gzip`,
+      '<= 0.5 s',
+      `${(after / 1000).toFixed(2)} s (median of ${results.streaming.runs.filter((r) => r.mode === 'stream').length})`,
+      after <= 500,
+    );
+  }
+  if (results.ceiling)
+    add(
+      'ceiling: tracks x 730 days that load within 4 GB',
+      '>= 25,000',
+      results.ceiling.error
+        ? `${fmtInt(results.ceiling.tracks)} did not load`
+        : `${fmtInt(results.ceiling.tracks)} load (${(results.ceiling.memoryBytes / 1e9).toFixed(2)} GB)`,
+      !results.ceiling.error && results.ceiling.tracks >= 25000,
+      results.ceiling.source,
+    );
   const d = results.dashboard?.catalogs ?? {};
   for (const [name, goal] of [
     ['S', 16],
@@ -816,6 +869,29 @@ function report(results) {
       '',
     );
   }
+  if (results.memory || results.streaming || results.ceiling) {
+    const lines = [];
+    if (results.memory) {
+      lines.push(
+        `Memory and overview, before (commit ${results.memory.beforeCommit}: 8-byte cells, 64-bit day values) and after, under Node ${results.machine.node} (bench/memory.mjs, a fresh instance per load, the engines alternated; overview p50 = median over ${results.memory.catalogs.map((c) => `${c.name} ${c.rounds}`).join(', ')} rounds of the p50 of ${results.memory.runsPerPeriod} full overviews):`,
+      );
+      if (results.memory.note) lines.push(`NOTE: ${results.memory.note}`);
+    }
+    const sLines = results.streaming ? streamingLines('M', results.streaming) : [];
+    const cLine = results.ceiling ? [ceilingLine(results.ceiling)] : [];
+    text.push('', ...lines);
+    md.push('## Memory, streaming and the ceiling\n', ...lines.map((l) => `${l}\n`));
+    if (results.memory) {
+      text.push(textTable(memoryTable(results.memory)));
+      md.push(mdTable(memoryTable(results.memory)), '');
+    }
+    text.push(...sLines, ...cLine);
+    md.push(
+      ...sLines.map((l) => (l.startsWith('  ') ? `  - ${l.trim()}` : `- ${l}`)),
+      ...cLine.map((l) => `- ${l}`),
+      '',
+    );
+  }
   const w = results.wasm;
   const wasmLine = `.wasm: ${fmtInt(w.rawBytes)} bytes raw, ${fmtInt(w.gzipBytes)} gzip -9, ${fmtInt(w.brotliBytes)} brotli; cold start (fresh renderer each, median of ${w.createAnalytics.runs}): createAnalytics() ${fmtMs(w.createAnalytics.p50)} ms, createAnalyticsWorker() ${fmtMs(w.createAnalyticsWorker.p50)} ms, WebAssembly.compile alone ${fmtMs(w.compile.p50)} ms`;
   text.push('', wasmLine);
@@ -923,7 +999,24 @@ async function main() {
     brotliBytes: brotliCompressSync(wasm, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } })
       .length,
   };
-  const server = await startBenchServer({ root: ROOT });
+  const daysOf = (spec) => Number(env[`BENCH_${spec.name}_DAYS`] ?? spec.days);
+  if (env.BENCH_MEMORY !== '0') {
+    const rounds = (spec) => Number(env.BENCH_MEMORY_ROUNDS ?? (spec.name === 'L' ? 1 : 3));
+    results.memory = await measureMemory(
+      ROOT,
+      CATALOGS.map((spec) => ({
+        name: spec.name,
+        file: catalogFile(spec.tracks, daysOf(spec)),
+        rounds: rounds(spec),
+      })),
+      { log },
+    );
+  }
+  results.ceiling =
+    env.BENCH_CEILING === '1'
+      ? await measureCeiling(ROOT, catalogFile, { log })
+      : lastCeiling(ROOT);
+  const server = await startBenchServer({ root: ROOT, port: Number(env.BENCH_PORT ?? 0) });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -934,6 +1027,22 @@ async function main() {
     results.wasm.createAnalytics = await instantiateTimes(browser, server.url, 'api', 7);
     results.wasm.createAnalyticsWorker = await instantiateTimes(browser, server.url, 'worker', 5);
     results.wasm.compile = await instantiateTimes(browser, server.url, 'compile', 5);
+    const M = CATALOGS.find((c) => c.name === 'M');
+    if (M && env.BENCH_STREAMING !== '0') {
+      log('M: first overview after a gzip-encoded download at 50 Mbps (network emulation)');
+      try {
+        results.streaming = await measureStreaming(
+          browser,
+          server.url,
+          ROOT,
+          catalogFile(M.tracks, daysOf(M)),
+          { log },
+        );
+      } catch (error) {
+        results.streaming = { error: error.message.split('\n')[0] };
+        log(`  streaming FAILED: ${results.streaming.error}`);
+      }
+    }
     for (const spec of CATALOGS) {
       const t0 = Date.now();
       let result = await benchCatalog(browser, server.url, spec);

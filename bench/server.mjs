@@ -4,7 +4,10 @@
 //     5 µs steps instead of 100 µs and the peers can share SharedArrayBuffers;
 //   - without a CSP: DuckDB-WASM and Arquero build functions at run time;
 //   - rewriting the bare module names the peers import (apache-arrow,
-//     flatbuffers, tslib) to files under node_modules/: Workers have no import maps.
+//     flatbuffers, tslib) to files under node_modules/: Workers have no import maps;
+//   - with `?gzip` after a file's path, sending FILE.gz (made beforehand) as
+//     that file with `Content-Encoding: gzip`, as a server that compresses
+//     does: the browser decompresses it (the streaming measurement).
 import { createServer } from 'node:http';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -60,6 +63,18 @@ export function startBenchServer({ root, port = 0, host = '127.0.0.1' }) {
         rewritten.set(path, body);
       }
       res.writeHead(200, { ...headers, 'Content-Length': body.length }).end(body);
+      return;
+    }
+    if (url.searchParams.has('gzip')) {
+      let gz;
+      try {
+        gz = statSync(`${path}.gz`);
+      } catch {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('no .gz next to this file');
+        return;
+      }
+      res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': gz.size });
+      createReadStream(`${path}.gz`).pipe(res);
       return;
     }
     res.writeHead(200, { ...headers, 'Content-Length': stat.size });

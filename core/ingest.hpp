@@ -17,9 +17,10 @@ namespace tta {
 // values or totals pass it are refused.
 inline constexpr std::uint64_t kMaxExact = (std::uint64_t{1} << 53) - 1;
 // The most daily points (TikTok days + streams days) a document may have. A
-// streamed load of the generator's 26,000 tracks x 730 days (335 M points)
-// peaks at 3.65 GB of wasm memory, 10.9 bytes per point: this many fit in
-// WebAssembly's 4 GB with about 9% to spare (about 27,900 such tracks). Past
+// streamed load of the generator's 26,000 tracks x 730 days (336 M points)
+// peaks at 2.03 GB of wasm memory, 6.0 bytes per point (3.65 GB before day
+// values took 1 or 2 bytes where they fit): this many fit in WebAssembly's
+// 4 GB with room to spare (about 27,900 such tracks). Past
 // it, the load stops at the element that passes it, with a message naming
 // the limit; a document that needs more memory per point than that gets
 // "too large for the memory available" instead.

@@ -3,7 +3,9 @@
 # DuckDB-WASM, Arquero, crossfilter2 and plain JS in headless Chromium, on
 # generated catalogs S, M and L, plus the dashboard's click-to-paint latency.
 # Prints a table; writes build/bench/results.json and build/bench/results.md.
-# About 10-15 minutes on a 2-core machine. Options: see bench/README.md.
+# Also: memory before and after the store's variable widths (Node), the first
+# overview after a download at 50 Mbps, and the ceiling.
+# About 15-20 minutes on a 2-core machine. Options: see bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +31,23 @@ if ((stale)); then
     '-sEXPORTED_FUNCTIONS=["_probe_buffer","_probe_load","_probe_error","_probe_store_bytes","_probe_overview","_probe_track","_malloc","_free"]' \
     '-sEXPORTED_RUNTIME_METHODS=["UTF8ToString","stringToUTF8","lengthBytesUTF8"]'
   echo "$exceptions" > build/bench/probe/flags
+fi
+
+# The engine before the store's variable widths (8-byte cells, 64-bit day
+# values), for the before/after memory table: that commit's sources
+# (git archive, no checkout) and its own wasm build under build/bench/before/,
+# made once and kept (the commit never changes).
+before_commit=63ba0c6 # bench/before-after.mjs BEFORE_COMMIT
+before=build/bench/before
+if [ "$(cat "$before/commit" 2>/dev/null)" != "$before_commit" ] || [ ! -f "$before/src/bindings/js/tta_wasm.wasm" ]; then
+  echo "bench: building the engine of commit $before_commit ($before/, once)"
+  rm -rf "$before"
+  mkdir -p "$before/src"
+  git archive "$before_commit" | tar -x -C "$before/src"
+  NODE_PATH=/usr/share/nodejs emcmake cmake -S "$before/src" -B "$before/wasm" -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CROSSCOMPILING_EMULATOR=node >/dev/null
+  NODE_PATH=/usr/share/nodejs cmake --build "$before/wasm" -j"$(nproc)" --target tta_wasm
+  echo "$before_commit" > "$before/commit"
 fi
 
 # The dashboard as shipped (dist/), for the click-to-paint measurement.

@@ -47,6 +47,14 @@ describe('memory', () => {
         } catch {}
       }, // refused at the end
       async () => {
+        // a stream refused halfway: a bad byte in the middle of the document
+        const bad = document.slice();
+        bad[bad.indexOf(0x5b, bad.length >> 1) + 1] = 0x78; // 'x' after a '['
+        await assert.rejects(analytics.load(streamOf(bad, 65536)), {
+          message: /^line \d+, column \d+: syntax error/,
+        });
+      },
+      async () => {
         // a stream replaced halfway by a buffer load
         const pending = analytics.load(streamOf(document, 65536, { failAt: Infinity }));
         analytics.load(document);
