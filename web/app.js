@@ -409,7 +409,8 @@ export function createDashboard(host, options = {}) {
             const trackState = parseHash(trackHashes(state)(best.id));
             return Promise.all([data.track(trackState), data.splits(trackState, best.id)]);
           },
-          ([track, splits]) => ui.best.complete(track, splits, catalog?.summary?.firstDay),
+          ([track, splits]) =>
+            ui.best.complete(track, splits, catalog?.summary?.firstDay, state.platform),
           current,
         ),
         fill(
@@ -505,7 +506,7 @@ export function createDashboard(host, options = {}) {
   // track's daily numbers; named after what they hold.
   function initExports() {
     const filterParts = (state) => [
-      state.platform !== 'all' && state.platform.join('+'),
+      state.platform !== 'all' && state.platform.join('-'),
       state.content !== 'all' && state.content,
     ];
     byId('download-table').addEventListener('click', (event) => {

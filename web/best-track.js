@@ -9,11 +9,15 @@ import { query } from './data.js';
 import { trackHashes } from './router.js';
 
 // The app with the most creations in a splits answer's `platform` entries
-// (the first in the engine's order on a tie), or null when none has any.
-export function topPlatform(entries) {
+// (which count every app, whatever the apps filter), among the apps the filter
+// keeps ('all': every entry, 'unknown' too); the first in the engine's order on
+// a tie; null when none has any.
+export function topPlatform(entries, platform = 'all') {
   let top = null;
-  for (const entry of entries)
+  for (const entry of entries) {
+    if (platform !== 'all' && !platform.includes(entry.key)) continue;
     if (entry.creations > 0 && (!top || entry.creations > top.creations)) top = entry;
+  }
   return top?.key ?? null;
 }
 
@@ -53,11 +57,12 @@ export function createBestTrack(ctx, { kpis }) {
       shownKey = key;
     },
     // track: the track's answer in the same window and filters; splits: its splits answer.
-    complete(track, splits, firstDay) {
+    // platform: the state's apps filter.
+    complete(track, splits, firstDay, platform) {
       const { fmt, t } = ctx;
       const before = firstDay && track.previousWindow.end < firstDay ? fmt.day(firstDay) : null;
       kpis.renderChange('best-track-creations', track.creations, track.window.days, before);
-      const top = topPlatform(splits.platform);
+      const top = topPlatform(splits.platform, platform);
       setText('best-track-platform', top ? ctx.platformName(top) : t('best.noPlatform'));
       setAttr(byId('best-track-platform'), 'data-platform', top);
     },

@@ -1,13 +1,7 @@
 // Types of the dashboard entry (web/dashboard.js, the package's "./dashboard"):
 // mountDashboard() and the <tiktok-analytics> element built on it.
 // The engine's own types are the package's main entry ("." = bindings/js/index.d.ts).
-import type {
-  AnalyticsWorker,
-  Content,
-  LoadSummary,
-  Platform,
-  SortKey,
-} from '../bindings/js/index.js';
+import type { AnalyticsWorker, Content, LoadSummary, SortKey } from '../bindings/js/index.js';
 
 export type DashboardLocale = 'en' | 'fr';
 export type DashboardRouting = 'none' | 'hash';
@@ -32,8 +26,15 @@ export interface DashboardLinks {
   learnMore?: string;
 }
 
+/** An app the platform filter can choose. */
+export type DashboardPlatform = 'tiktok' | 'douyin' | 'youtube_shorts' | 'instagram_reels';
+
 export interface DashboardFilters {
-  platform?: Platform;
+  /**
+   * 'all' (every series, those with no app too), one app, or a set of apps.
+   * Unknown words are dropped; an empty set is 'all'.
+   */
+  platform?: 'all' | DashboardPlatform | DashboardPlatform[];
   content?: Content;
 }
 
@@ -48,7 +49,8 @@ export interface DashboardState {
   /** Days of the window; null when a custom range is shown. */
   period: number | null;
   range: { start: string; end: string } | null;
-  filters: { platform: Platform; content: Content };
+  /** platform: 'all', or the chosen apps in the order tiktok, douyin, youtube_shorts, instagram_reels. */
+  filters: { platform: 'all' | DashboardPlatform[]; content: Content };
   tablePage: number;
   sort: SortKey;
   descending: boolean;
