@@ -100,10 +100,10 @@ export function template(t, links, stylesheet) {
         <legend class="visually-hidden">${e('period.legend')}</legend>
         ${[7, 28, 90, 365].map((p) => `<input type="radio" name="period" id="period-${p}" value="${p}"${p === 28 ? ' checked' : ''}><label for="period-${p}"><span class="period-long">${e('period.days', { count: p })}</span><span class="period-short" aria-hidden="true">${e('period.short', { count: p })}</span></label>`).join('')}
       </fieldset>
-      <button type="button" class="toolbar-more" id="toolbar-more" aria-expanded="false" aria-controls="platform-filter toolbar-extra">${e('toolbar.more')} <span class="toolbar-more-apps" id="toolbar-more-apps"></span></button>
+      <button type="button" class="toolbar-more" id="toolbar-more" aria-expanded="false" aria-controls="platform-filter toolbar-extra">${e('toolbar.more')}<span class="visually-hidden" id="toolbar-more-apps"></span><span class="toolbar-more-count" id="toolbar-more-count" aria-hidden="true"></span></button>
       <div class="platform-control">
         <button type="button" class="range-toggle platform-toggle" id="platform-toggle" aria-expanded="false" aria-controls="platform-filter">${e('filter.appsButton', { apps: t('platform.all') })}</button>
-        <fieldset class="platform-chips" id="platform-filter" hidden>
+        <fieldset class="platform-chips" id="platform-filter">
           <legend class="filter-legend">${e('filter.app')}</legend>
           ${['all', ...PLATFORMS].map((p) => `<input type="checkbox" id="platform-${p}" value="${p}"${p === 'all' ? ' checked' : ''}><label for="platform-${p}">${e(`platform.${p}`)}</label>`).join('')}
         </fieldset>

@@ -23,12 +23,13 @@ export function createToolbar(ctx, dateRange) {
   const chips = byId('platform-filter');
   const appsToggle = byId('platform-toggle');
   const openApps = (opened) => {
-    chips.hidden = !opened;
+    chips.classList.toggle('is-open', opened);
     appsToggle.setAttribute('aria-expanded', String(opened));
   };
   appsToggle.addEventListener('click', () => {
-    openApps(chips.hidden);
-    if (!chips.hidden) chips.querySelector('input:checked').focus();
+    const opened = !chips.classList.contains('is-open');
+    openApps(opened);
+    if (opened) chips.querySelector('input:checked').focus();
   });
   chips.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || appsToggle.offsetParent === null) return;
@@ -54,7 +55,9 @@ export function createToolbar(ctx, dateRange) {
     // The closed toggle (and on phones the "Dates & filters" button) says which apps count.
     const short =
       platform === 'all' ? '' : platform.map((p) => ctx.t(`platform.short.${p}`)).join(' + ');
-    setNodeText(byId('toolbar-more-apps'), short);
+    // Phones: a badge with the number of apps on "Dates & filters" (their names for screen readers).
+    setNodeText(byId('toolbar-more-count'), platform === 'all' ? '' : String(platform.length));
+    setNodeText(byId('toolbar-more-apps'), short && `: ${short}`);
     setNodeText(appsToggle, ctx.t('filter.appsButton', { apps: short || ctx.t('platform.all') }));
     appsToggle.classList.toggle('is-active', platform !== 'all');
   }
