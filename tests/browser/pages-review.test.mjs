@@ -215,7 +215,7 @@ describe('desktop, 1280×900', () => {
     await page.click('label[for="scale-log"]');
   });
 
-  test('axe finds no serious or critical violation on the overview, breakouts, track page, FAQ and custom dates', async () => {
+  test('axe finds no serious or critical violation on the overview, breakouts, track page, FAQ, custom dates and apps', async () => {
     const found = {};
     await goTo(page, '#/?period=28');
     found.overview = await axeViolations(page);
@@ -230,10 +230,20 @@ describe('desktop, 1280×900', () => {
     await page.click('#range-toggle');
     found.customDates = await axeViolations(page);
     await page.keyboard.press('Escape');
+    await page.click('#platform-toggle');
+    found.apps = await axeViolations(page);
+    await page.keyboard.press('Escape');
     console.log(
       `axe serious/critical: ${JSON.stringify(Object.fromEntries(Object.entries(found).map(([k, v]) => [k, v.length])))}`,
     );
-    assert.deepEqual(found, { overview: [], breakouts: [], track: [], faq: [], customDates: [] });
+    assert.deepEqual(found, {
+      overview: [],
+      breakouts: [],
+      track: [],
+      faq: [],
+      customDates: [],
+      apps: [],
+    });
   });
 
   test('a track with no streams data gets no streams line, and its legend says so', async () => {
