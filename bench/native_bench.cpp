@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
     q.limit = SIZE_MAX;
     std::tie(p50, p95) = time_ms(100, [&] { bytes += engine.overview_json(q).value().size(); });
     std::printf("overview %-3d days, all rows        %10.3f %10.3f\n", period, p50, p95);
-    q.platform = tta::PlatformFilter::tiktok;
+    q.platforms = tta::kPlatformTiktok;
     q.content = tta::ContentFilter::ugc;
     q.limit = 50;
     std::tie(p50, p95) = time_ms(200, [&] { bytes += engine.overview_json(q).value().size(); });

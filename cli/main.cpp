@@ -20,7 +20,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage:\n"
-    "  tta overview (--period P | --from DATE --to DATE) [--platform all|tiktok|douyin] [--content "
+    "  tta overview (--period P | --from DATE --to DATE) [--platform all|P[,P...]] [--content "
     "all|ugc|pgc]\n"
     "               [--limit N] [--offset N] [--sort creations|views|streams|title|artist] "
     "[--asc]\n"
@@ -38,7 +38,9 @@ constexpr const char* kUsage =
     "FILE is a tiktok-analytics/v1 JSON document; - reads standard input. A FILE ending in .csv "
     "is\n"
     "read as TikTok long rows (date,track,territory,platform,content,creations,views), with\n"
-    "[--streams-csv FILE] (date,track,streams) and [--as-of DATE].\n";
+    "[--streams-csv FILE] (date,track,streams) and [--as-of DATE].\n"
+    "P is tiktok, douyin, youtube_shorts or instagram_reels; a comma list (tiktok,youtube_shorts)\n"
+    "keeps several platforms, all keeps every series.\n";
 
 // An argument quoted in a message: one line, valid UTF-8 (newlines and other
 // control characters in it show as '?'), at most 200 bytes.
@@ -136,7 +138,17 @@ int main(int argc, char** argv) {
       known = true;
       std::string v;
       if (!value(v)) return usage_error(a + " needs a value");
-      request[field] = v;
+      if (a == "--platform" && v.find(',') != std::string::npos) {
+        // A set of platforms: the request's "platforms" array.
+        nlohmann::json words = nlohmann::json::array();
+        for (std::size_t from = 0, comma = 0; comma != std::string::npos; from = comma + 1) {
+          comma = v.find(',', from);
+          words.push_back(v.substr(from, comma == std::string::npos ? comma : comma - from));
+        }
+        request["platforms"] = words;
+      } else {
+        request[field] = v;
+      }
     }
     if (known) continue;
     if (a == "--streams-csv" || a == "--as-of") {

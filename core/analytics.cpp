@@ -231,6 +231,8 @@ Result<std::string> Analytics::overview_json(const Query& q) const {
         w.end_object();
       }
       w.end_array();
+      if (store_->has_series_without_territory())
+        w.key("creationsWithoutTerritory").value(row.creations_without_territory);
       w.end_object();
     }
     w.end_array();
@@ -264,6 +266,9 @@ Result<PackedOverview> Analytics::overview_packed(const Query& q) const {
         pair[1] = static_cast<double>(t.creations);
         pair += 2;
       }
+      cell[11] = store_->has_series_without_territory()
+                     ? static_cast<double>(row.creations_without_territory)
+                     : -1.0;
       cell += kPackedRowWidth;
     }
     return out;
@@ -304,6 +309,8 @@ Result<std::string> Analytics::track_json(std::string_view id, const Query& q) c
       w.end_object();
     }
     w.end_array();
+    if (store_->has_series_without_territory())
+      w.key("creationsWithoutTerritory").value(a.creations_without_territory);
     write_series(w, a, q.weekly);
     w.end_object();
     return w.take();

@@ -33,14 +33,16 @@ class Store;  // defined in store.hpp; callers never see it
 // as JSON (`"tracks":[]` last), and the rows as numbers, kPackedRowWidth per
 // row: track index (into tracks_json()), creations, views, streams, the count
 // of top territories (0-3), then three (code, creations) pairs, where code is
-// the first letter's byte * 256 + the second's. Every number is an integer
+// the first letter's byte * 256 + the second's, then the row's creations
+// without a territory (-1 when the catalog has no series without a territory,
+// whose JSON rows leave that key out). Every number is an integer
 // below 2^53, so a double holds it exactly. JS builds the same objects as
 // overview_json() from these without parsing the rows' text.
 struct PackedOverview {
   std::string head;
   std::vector<double> rows;
 };
-inline constexpr std::size_t kPackedRowWidth = 11;
+inline constexpr std::size_t kPackedRowWidth = 12;
 
 class Analytics {
  public:

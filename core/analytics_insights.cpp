@@ -10,7 +10,8 @@ namespace {
 
 using namespace answer_json;
 
-void write_split(JsonWriter& w, const char* name, const std::array<SplitEntry, 3>& entries) {
+template <std::size_t N>
+void write_split(JsonWriter& w, const char* name, const std::array<SplitEntry, N>& entries) {
   std::uint64_t total = 0;
   for (const SplitEntry& e : entries) total += e.creations;
   w.key(name).begin_array();

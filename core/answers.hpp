@@ -50,7 +50,8 @@ struct TopTerritories {
 struct TrackRow {
   std::uint32_t track;
   std::uint64_t creations = 0, views = 0, streams = 0;
-  TopTerritories top;
+  TopTerritories top;                             // series with a territory only
+  std::uint64_t creations_without_territory = 0;  // of series without one
 };
 
 struct OverviewAnswer {
@@ -68,7 +69,8 @@ struct TrackAnswer {
   std::uint32_t track;
   Window window, previous;
   Change creations, views, streams;
-  std::vector<TerritoryCount> territories;  // at most kMaxTerritories
+  std::vector<TerritoryCount> territories;  // at most kMaxTerritories, with a territory
+  std::uint64_t creations_without_territory = 0;
   std::vector<std::uint64_t> daily_creations, daily_views;
   std::vector<std::optional<std::uint64_t>> daily_streams;  // nullopt after the streams day S
 };
@@ -80,7 +82,9 @@ struct SplitEntry {
 
 struct SplitsAnswer {
   Windows windows;
-  std::array<SplitEntry, 3> platform{{{"tiktok"}, {"douyin"}, {"unknown"}}};
+  // In the order of kPlatformNames, then the series without a platform.
+  std::array<SplitEntry, 5> platform{
+      {{"tiktok"}, {"douyin"}, {"youtube_shorts"}, {"instagram_reels"}, {"unknown"}}};
   std::array<SplitEntry, 3> content{{{"ugc"}, {"pgc"}, {"unknown"}}};
 };
 

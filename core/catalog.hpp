@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dates.hpp"
@@ -16,12 +17,39 @@
 namespace tta {
 
 // Bits so that a filter is a mask: "all" matches every bit, unknown included.
-enum PlatformBit : std::uint8_t { kPlatformUnknown = 1, kPlatformTiktok = 2, kPlatformDouyin = 4 };
+enum PlatformBit : std::uint8_t {
+  kPlatformUnknown = 1,
+  kPlatformTiktok = 2,
+  kPlatformDouyin = 4,
+  kPlatformShorts = 8,  // YouTube Shorts
+  kPlatformReels = 16,  // Instagram Reels
+};
 enum ContentBit : std::uint8_t { kContentUnknown = 1, kContentUgc = 2, kContentPgc = 4 };
-inline constexpr std::uint8_t kAllPlatforms = kPlatformUnknown | kPlatformTiktok | kPlatformDouyin;
+inline constexpr std::uint8_t kAllPlatforms =
+    kPlatformUnknown | kPlatformTiktok | kPlatformDouyin | kPlatformShorts | kPlatformReels;
 inline constexpr std::uint8_t kAllContents = kContentUnknown | kContentUgc | kContentPgc;
 // A series' kind, one byte: its platform bit | its content bit << kContentShift.
-inline constexpr int kContentShift = 3;
+inline constexpr int kContentShift = 5;
+static_assert((kAllPlatforms >> kContentShift) == 0 && (kAllContents << kContentShift) <= 0xFF);
+
+// The platforms a document names, in the order answers list them (the splits'
+// platform entries, then "unknown"), with their bits.
+struct PlatformName {
+  const char* word;
+  std::uint8_t bit;
+};
+inline constexpr PlatformName kPlatformNames[] = {{"tiktok", kPlatformTiktok},
+                                                  {"douyin", kPlatformDouyin},
+                                                  {"youtube_shorts", kPlatformShorts},
+                                                  {"instagram_reels", kPlatformReels}};
+inline constexpr const char* kPlatformWords =
+    "\"tiktok\", \"douyin\", \"youtube_shorts\" or \"instagram_reels\"";
+// The bit of a platform word, 0 for any other text (case-sensitive).
+inline std::uint8_t platform_bit(std::string_view word) {
+  for (const PlatformName& p : kPlatformNames)
+    if (word == p.word) return p.bit;
+  return 0;
+}
 inline std::uint8_t series_kind(std::uint8_t platform, std::uint8_t content) {
   return static_cast<std::uint8_t>(platform | (content << kContentShift));
 }
@@ -33,7 +61,7 @@ struct TrackInfo {
 
 struct TiktokSeries {
   std::uint32_t track = 0;     // index into Catalog::tracks
-  char territory[2] = {0, 0};  // upper case
+  char territory[2] = {0, 0};  // upper case; {0, 0}: none (YouTube Shorts reports none)
   std::uint8_t platform = kPlatformUnknown;
   std::uint8_t content = kContentUnknown;
   Day start = 0;

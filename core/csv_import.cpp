@@ -245,18 +245,18 @@ Result<Catalog> read_csv_catalog(std::string_view tiktok_csv, std::string_view s
                      shown(f[0])};
       if (f[1].empty()) return Error{tiktok.where("track") + ": must not be empty"};
       auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
-      if (f[2].size() != 2 || !letter(f[2][0]) || !letter(f[2][1]))
-        return Error{tiktok.where("territory") + ": must be a two-letter territory code, got " +
-                     shown(f[2])};
-      const std::string territory{static_cast<char>(f[2][0] & ~0x20),
-                                  static_cast<char>(f[2][1] & ~0x20)};
+      // An empty territory: the series has none (YouTube Shorts reports none).
+      if (!f[2].empty() && (f[2].size() != 2 || !letter(f[2][0]) || !letter(f[2][1])))
+        return Error{tiktok.where("territory") +
+                     ": must be a two-letter territory code or empty, got " + shown(f[2])};
+      const std::string territory = f[2].empty() ? std::string(2, '\0')
+                                                 : std::string{static_cast<char>(f[2][0] & ~0x20),
+                                                               static_cast<char>(f[2][1] & ~0x20)};
       std::uint8_t platform = kPlatformUnknown, content = kContentUnknown;
-      if (f[3] == "tiktok")
-        platform = kPlatformTiktok;
-      else if (f[3] == "douyin")
-        platform = kPlatformDouyin;
-      else if (!f[3].empty())
-        return Error{tiktok.where("platform") + ": must be tiktok, douyin or empty, got " +
+      if (!f[3].empty()) platform = platform_bit(f[3]);
+      if (platform == 0)
+        return Error{tiktok.where("platform") +
+                     ": must be tiktok, douyin, youtube_shorts, instagram_reels or empty, got " +
                      shown(f[3])};
       if (f[4] == "ugc")
         content = kContentUgc;

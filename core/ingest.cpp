@@ -135,7 +135,8 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
     if (ignorable(f)) return true;
     if (f.is_array) return fail_type();
     if ((f.ctx == Ctx::track && f.field != kId) ||
-        (f.ctx == Ctx::tiktok_series && (f.field == kPlatform || f.field == kContent)))
+        (f.ctx == Ctx::tiktok_series &&
+         (f.field == kTerritory || f.field == kPlatform || f.field == kContent)))
       return true;  // an optional field given as null is the same as absent
     return fail_type();
   }
@@ -256,12 +257,9 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
             return true;
           }
           case kPlatform:
-            if (s == "tiktok")
-              tiktok_.platform = kPlatformTiktok;
-            else if (s == "douyin")
-              tiktok_.platform = kPlatformDouyin;
-            else
-              return fail(here(), "must be \"tiktok\" or \"douyin\", got " + quote(s));
+            tiktok_.platform = platform_bit(s);
+            if (tiktok_.platform == 0)
+              return fail(here(), std::string("must be ") + kPlatformWords + ", got " + quote(s));
             return true;
           case kContent:
             if (s == "ugc")
@@ -506,8 +504,9 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
 
   bool finish_tiktok(std::uint32_t seen) {
     const std::string where = here();
+    // territory is optional: a series without one (YouTube Shorts reports
+    // none) keeps the code {0, 0}.
     for (auto [bit, name] : {std::pair{kTrack, "track"},
-                             {kTerritory, "territory"},
                              {kStart, "start"},
                              {kCreations, "creations"},
                              {kViews, "views"}}) {

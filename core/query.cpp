@@ -4,19 +4,18 @@ namespace tta {
 
 SeriesFilter filter_of(const Query& q) {
   SeriesFilter f;
-  if (q.platform != PlatformFilter::all)
-    f.platforms = q.platform == PlatformFilter::tiktok ? kPlatformTiktok : kPlatformDouyin;
+  f.platforms = q.platforms;
   if (q.content != ContentFilter::all)
     f.contents = static_cast<std::uint8_t>(
         (q.content == ContentFilter::ugc ? kContentUgc : kContentPgc) << kContentShift);
   return f;
 }
 
-Result<PlatformFilter> parse_platform(std::string_view word) {
-  if (word == "all") return PlatformFilter::all;
-  if (word == "tiktok") return PlatformFilter::tiktok;
-  if (word == "douyin") return PlatformFilter::douyin;
-  return Error{"platform must be all, tiktok or douyin, got \"" + cut_text(word, 40) + "\""};
+Result<std::uint8_t> parse_platform(std::string_view word) {
+  if (word == "all") return kAllPlatforms;
+  if (const std::uint8_t bit = platform_bit(word)) return bit;
+  return Error{"platform must be all, tiktok, douyin, youtube_shorts or instagram_reels, got \"" +
+               cut_text(word, 40) + "\""};
 }
 
 Result<ContentFilter> parse_content(std::string_view word) {

@@ -22,7 +22,6 @@ inline constexpr int kLookback = 2 * kMaxPeriod;
 // Longer searches are refused (the page stops at 200 characters).
 inline constexpr std::size_t kMaxSearchBytes = 1000;
 
-enum class PlatformFilter : std::uint8_t { all, tiktok, douyin };
 enum class ContentFilter : std::uint8_t { all, ugc, pgc };
 enum class SortKey : std::uint8_t { creations, views, streams, title, artist };
 
@@ -31,7 +30,9 @@ struct Query {
   // A custom date range [first, last] (days since 1970-01-01), compared with
   // the range of the same length just before it.
   std::optional<std::pair<Day, Day>> range;
-  PlatformFilter platform = PlatformFilter::all;
+  // The platforms kept, as PlatformBit bits: kAllPlatforms ("all") keeps every
+  // series, those without a platform included; a set keeps exactly its platforms.
+  std::uint8_t platforms = kAllPlatforms;
   ContentFilter content = ContentFilter::all;
   std::size_t limit = SIZE_MAX;  // cuts overview().tracks only
   std::size_t offset = 0;
@@ -61,8 +62,9 @@ inline std::pair<std::size_t, std::size_t> page_of(const Query& query, std::size
   return {begin, begin + (query.limit < rest ? query.limit : rest)};
 }
 
-// Parses "all" / "tiktok" / "douyin" etc.; an error names the accepted words.
-Result<PlatformFilter> parse_platform(std::string_view word);
+// Parses "all" or one platform word into the platforms kept; an error names
+// the accepted words.
+Result<std::uint8_t> parse_platform(std::string_view word);
 Result<ContentFilter> parse_content(std::string_view word);
 // Checks the period range shared by every front end.
 Result<int> check_period(long long period);

@@ -38,6 +38,25 @@ Result<bool> flag_field(const Json& request, const char* field, bool fallback) {
   return it->get<bool>();
 }
 
+// "platforms": a non-empty array of platform words; 0 when absent or null.
+Result<std::uint8_t> platform_set(const Json& request) {
+  const auto it = request.find("platforms");
+  if (it == request.end() || it->is_null()) return std::uint8_t{0};
+  const std::string words = std::string("one or more of ") + kPlatformWords;
+  if (!it->is_array() || it->empty()) return bad_field("platforms", "an array of " + words);
+  std::uint8_t set = 0;
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const Json& word = (*it)[i];
+    const std::uint8_t bit =
+        word.is_string() ? platform_bit(word.get_ref<const std::string&>()) : 0;
+    if (bit == 0)
+      return Error{"platforms[" + std::to_string(i) + "] must be " + kPlatformWords + ", got " +
+                   cut_text(word.dump(), 40)};
+    set = static_cast<std::uint8_t>(set | bit);
+  }
+  return set;
+}
+
 Result<Query> read_query(const Json& request) {
   Query q;
   const bool has_start = request.contains("start") && !request["start"].is_null();
@@ -75,7 +94,14 @@ Result<Query> read_query(const Json& request) {
   if (!platform) return Error{platform.error()};
   const auto p = parse_platform(platform.value());
   if (!p) return Error{p.error()};
-  q.platform = p.value();
+  q.platforms = p.value();
+  const auto set = platform_set(request);
+  if (!set) return Error{set.error()};
+  if (set.value() != 0) {
+    if (request.contains("platform") && !request["platform"].is_null())
+      return Error{"give platform or platforms, not both"};
+    q.platforms = set.value();
+  }
   const auto content = text_field(request, "content", "all");
   if (!content) return Error{content.error()};
   const auto c = parse_content(content.value());

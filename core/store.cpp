@@ -114,6 +114,7 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
     if (r == 0 || slot_key(by_slot[r - 1]) != slot_key(i)) {
       s.slot_track_.push_back(catalog.tiktok[i].track);
       s.slot_code_.push_back({catalog.tiktok[i].territory[0], catalog.tiktok[i].territory[1]});
+      if (catalog.tiktok[i].territory[0] == 0) s.has_series_without_territory_ = true;
     }
     slot_of_input[i] = static_cast<std::uint32_t>(s.slot_track_.size() - 1);
   }
@@ -421,9 +422,15 @@ OverviewAnswer Store::overview(const Query& q) const {
     row.streams = r.streams;
     // The best 3 slots with creations; slots run in code order, so an equal
     // count never displaces the earlier (smaller) code.
+    // The slot without a territory (code {0, 0}, first of its track) is in
+    // no territory list; its creations are counted apart.
     TopTerritories& top = row.top;
     for (std::uint32_t s = track_slots_[r.track]; s < track_slots_[r.track + 1]; ++s) {
       const std::uint64_t c = slot_creations[s];
+      if (slot_code_[s][0] == 0) {
+        row.creations_without_territory = c;
+        continue;
+      }
       if (c == 0 || (top.count == 3 && c <= top.items[2].creations)) continue;
       std::size_t at = top.count < 3 ? top.count++ : 2;
       while (at > 0 && top.items[at - 1].creations < c) {
@@ -466,6 +473,11 @@ TrackAnswer Store::track(std::uint32_t t, const Query& q) const {
     territories.back().views += v;
   }
   daily_tiktok(t, w.current, filter, a.daily_creations, a.daily_views);
+  // Slots run in code order, so the one without a territory ({0, 0}) is first.
+  if (!territories.empty() && territories.front().code[0] == 0) {
+    a.creations_without_territory = territories.front().creations;
+    territories.front().creations = 0;
+  }
   territories.erase(std::remove_if(territories.begin(), territories.end(),
                                    [](const TerritoryCount& x) { return x.creations == 0; }),
                     territories.end());

@@ -28,6 +28,9 @@ class Store {
 
   OverviewAnswer overview(const Query& q) const;
   TrackAnswer track(std::uint32_t track, const Query& q) const;
+  // Whether any TikTok series has no territory: answers then also give the
+  // creations of such series (creationsWithoutTerritory).
+  bool has_series_without_territory() const { return has_series_without_territory_; }
   Windows windows_of(const Query& q) const;
 
   // store_insights.cpp
@@ -68,7 +71,8 @@ class Store {
   std::vector<std::uint8_t>
       kind_of_;  // per stored tiktok series: series_kind() of its platform and content
   std::vector<std::uint32_t> slot_track_;
-  std::vector<std::array<char, 2>> slot_code_;
+  std::vector<std::array<char, 2>> slot_code_;  // {0, 0}: the series without a territory
+  bool has_series_without_territory_ = false;
   std::vector<std::uint32_t>
       track_slots_;  // track t owns slots [track_slots_[t], track_slots_[t+1])
   std::vector<std::uint32_t> track_series_start_;  // CSR: tiktok series of track t, ordered by slot

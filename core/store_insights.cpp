@@ -10,8 +10,14 @@
 namespace tta {
 namespace {
 
+// The entry of SplitsAnswer::platform: kPlatformNames' order, then unknown.
 std::size_t platform_index(std::uint8_t kind) {
-  return (kind & kPlatformTiktok) ? 0 : (kind & kPlatformDouyin) ? 1 : 2;
+  std::size_t i = 0;
+  for (const PlatformName& p : kPlatformNames) {
+    if (kind & p.bit) return i;
+    ++i;
+  }
+  return i;
 }
 std::size_t content_index(std::uint8_t kind) {
   const std::uint8_t content = kind >> kContentShift;

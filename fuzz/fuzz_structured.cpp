@@ -170,12 +170,14 @@ Built build(FuzzedDataProvider& in) {
 
   ojson tiktok = ojson::array();
   const int tiktok_count = in.ConsumeIntegralInRange<int>(0, 8);
-  const char* const kTerritories[] = {"FR", "fr", "US", "CN", "bR"};
+  // "": no territory (the key left out).
+  const char* const kTerritories[] = {"FR", "fr", "US", "CN", "bR", ""};
+  const char* const kPlatformWords[] = {"tiktok", "douyin", "youtube_shorts", "instagram_reels"};
   for (int i = 0; i < tiktok_count; ++i) {
     ojson s = ojson::object();
     const std::string track = track_ref();
-    std::string territory = kTerritories[in.ConsumeIntegralInRange<int>(0, 4)];
-    const int platform = in.ConsumeIntegralInRange<int>(0, 2),
+    std::string territory = kTerritories[in.ConsumeIntegralInRange<int>(0, 5)];
+    const int platform = in.ConsumeIntegralInRange<int>(0, 4),
               content = in.ConsumeIntegralInRange<int>(0, 2);
     tta::Day start;
     std::size_t length;
@@ -191,10 +193,10 @@ Built build(FuzzedDataProvider& in) {
     for (const std::string& key : keys) {
       if (key == "track")
         s["track"] = track;
-      else if (key == "territory")
+      else if (key == "territory" && !territory.empty())
         s["territory"] = territory;
       else if (key == "platform" && platform)
-        s["platform"] = platform == 1 ? "tiktok" : "douyin";
+        s["platform"] = kPlatformWords[platform - 1];
       else if (key == "content" && content)
         s["content"] = content == 1 ? "ugc" : "pgc";
       else if (key == "start")
@@ -270,18 +272,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!loaded)
     broken("a valid document was refused", loaded.error() + "\n" + b.text.substr(0, 3000));
 
-  const char* const kPlatforms[] = {"all", "tiktok", "douyin"};
+  const char* const kPlatforms[] = {"all", "tiktok", "douyin", "youtube_shorts", "instagram_reels"};
   const char* const kContents[] = {"all", "ugc", "pgc"};
   const int common[] = {1, 2, 7, 28, 90, 365};
   for (int round = 0; round < 3; ++round) {
     int period = common[in.ConsumeIntegralInRange<int>(0, 5)];
     if (round == 2)
       period = b.series <= 3 && in.ConsumeBool() ? 3650 : in.ConsumeIntegralInRange<int>(1, 400);
-    const char* platform = kPlatforms[in.ConsumeIntegralInRange<int>(0, 2)];
+    const char* platform = kPlatforms[in.ConsumeIntegralInRange<int>(0, 4)];
     const char* content = kContents[in.ConsumeIntegralInRange<int>(0, 2)];
     tta::Query q;
     q.period = period;
-    q.platform = tta::parse_platform(platform).value();
+    q.platforms = tta::parse_platform(platform).value();
     q.content = tta::parse_content(content).value();
     const json expected = tta_reference::overview(b.doc, period, platform, content);
     const json actual = parse_answer(engine.overview_json(q), "overview refused a valid query");

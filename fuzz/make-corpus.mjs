@@ -19,6 +19,10 @@ const generate = (...args) =>
 put('valid-generated-t3-d20.json', generate('--tracks', '3', '--days', '20'));
 put('valid-generated-t2-d8-s2.json', generate('--tracks', '2', '--days', '8', '--seed', '2'));
 put(
+  'valid-generated-short-form.json',
+  generate('--tracks', '2', '--days', '10', '--short-form', '--seed', '4'),
+);
+put(
   'valid-generated-quiet.json',
   generate('--tracks', '2', '--days', '12', '--quiet', '--seed', '3'),
 );
@@ -71,6 +75,14 @@ const valid = {
   whitespace: '\r\n\t {\t"asOf"\r\n:\t"2026-01-01" ,\n"tracks" : [ ] }\r\n',
   'minus-zero': doc(S('"start": "2026-01-01", "creations": [-0], "views": [0]')),
   'tracks-last': `{"tiktok": [${good}], "streams": [${st}], "tracks": [${T}]}`,
+  // Short-form platforms beyond TikTok; series without a territory (absent or null).
+  'short-form': doc(
+    good +
+      ',{"track": "A", "platform": "youtube_shorts", "start": "2026-01-01", "creations": [2], "views": [300]}' +
+      ',{"track": "A", "territory": null, "platform": "youtube_shorts", "content": "pgc", "start": "2026-01-01", "creations": [1], "views": [9]}' +
+      ',{"track": "A", "territory": "fr", "platform": "instagram_reels", "start": "2026-01-02", "creations": [4], "views": [80]}',
+    st,
+  ),
   'two-tracks-same-days': `{"tracks": [${T}, {"id": "B"}], "tiktok": [${good}, ${good.replace('"A"', '"B"')}]}`,
 };
 const broken = {
@@ -98,6 +110,16 @@ const broken = {
   'duplicate-track': `{"tracks": [${T}, ${T}], "asOf": "2026-01-01"}`,
   overlap: doc(good + ',' + S('"start": "2026-01-04", "creations": [1], "views": [1]')),
   'unknown-track': doc(good.replace('"A"', '"B"')),
+  'platform-word': doc(
+    S('"start": "2026-01-01", "creations": [1], "views": [1]').replace('"tiktok"', '"youtube"'),
+  ),
+  'territory-number': doc(
+    '{"track": "A", "territory": 5, "start": "2026-01-01", "creations": [1], "views": [1]}',
+  ),
+  'overlap-no-territory': doc(
+    '{"track": "A", "platform": "youtube_shorts", "start": "2026-01-01", "creations": [1, 1], "views": [1, 1]}' +
+      ',{"track": "A", "territory": null, "platform": "youtube_shorts", "start": "2026-01-02", "creations": [1], "views": [1]}',
+  ),
   'length-mismatch': doc(S('"start": "2026-01-01", "creations": [1, 2], "views": [1]')),
   'bad-date': doc(S('"start": "2026-02-29", "creations": [1], "views": [1]')),
   'past-9999': doc('', '{"track": "A", "start": "9999-12-31", "streams": [1, 2]}'),

@@ -353,6 +353,7 @@ enum Stream : std::uint64_t {
   kTerritoryPick = 4,
   kStreams = 5,
   kLift = 6,
+  kShortForm = 7,
   kSeries = 1000
 };
 
@@ -538,8 +539,11 @@ void build_curves(const Context& ctx, const TrackPlan& t, Curves& c) {
 
 // --------------------------------------------------------------- TikTok
 
+enum class App { by_territory, youtube_shorts, instagram_reels };
+
 struct Series {
-  int territory;
+  int territory;                // -1: none (YouTube Shorts)
+  App app = App::by_territory;  // by_territory: douyin in China, else tiktok
   bool pgc, no_platform = false, no_content = false, lowercase = false;
   double share;  // of the baseline
   double burst_share[kMaxBursts];
@@ -617,6 +621,27 @@ std::vector<Series> plan_series(const Context& ctx, const TrackPlan& t) {
       s.no_content = k >= 0.45;
     }
   }
+  if (ctx.opt.short_form) {
+    // Beside TikTok, on their own random stream (TikTok's series are unchanged):
+    // YouTube Shorts, one series without a territory, about a quarter of
+    // TikTok's creations with 3 times the views per creation; Instagram Reels in
+    // the track's first three territories, about a tenth, with twice the views.
+    Rng sf(ctx.opt.seed, kShortForm, t.rank);
+    auto add = [&](int territory, App app, double share, double views_scale) {
+      Series s{};
+      s.territory = territory;
+      s.app = app;
+      s.share = share;
+      for (int b = 0; b < t.burst_count; ++b) s.burst_share[b] = share;
+      s.lag = static_cast<int>(sf.below(5));
+      s.views_per_creation =
+          views_scale * std::min(40000.0, 200.0 * det_pow(sf.open_uniform(), -1.0 / 1.2));
+      out.push_back(s);
+    };
+    add(-1, App::youtube_shorts, 0.25 * (0.5 + sf.uniform()), 3.0);
+    for (int j = 0; j < std::min(count, 3); ++j)
+      add(keys[j].second, App::instagram_reels, 0.1 * (0.5 + sf.uniform()) * tshare[j], 2.0);
+  }
   return out;
 }
 
@@ -632,21 +657,27 @@ void write_tiktok(Writer& w, const Context& ctx, const TrackPlan& t, const Curve
     const Series& s = series[si];
     Rng rng(ctx.opt.seed, kSeries + si, t.rank);
     const int start = std::min(s.delay, n - 1);
-    const bool mega = t.mega_day >= 0 && s.territory == 0 && !s.pgc;
+    const bool mega = t.mega_day >= 0 && s.territory == 0 && !s.pgc && s.app == App::by_territory;
 
     w.put(first_series ? "\n" : ",\n");
     first_series = false;
     w.put("{\"track\":");
     w.str(t.id);
-    char terr[2] = {kTerritories[s.territory][0], kTerritories[s.territory][1]};
-    if (s.lowercase) {
-      terr[0] = char(terr[0] + 32);
-      terr[1] = char(terr[1] + 32);
-    }  // "fr": readers uppercase
-    w.put(",\"territory\":\"");
-    w.put(std::string_view(terr, 2));
-    w.put('"');
-    if (!s.no_platform)
+    if (s.territory >= 0) {
+      char terr[2] = {kTerritories[s.territory][0], kTerritories[s.territory][1]};
+      if (s.lowercase) {
+        terr[0] = char(terr[0] + 32);
+        terr[1] = char(terr[1] + 32);
+      }  // "fr": readers uppercase
+      w.put(",\"territory\":\"");
+      w.put(std::string_view(terr, 2));
+      w.put('"');
+    }
+    if (s.app == App::youtube_shorts)
+      w.put(",\"platform\":\"youtube_shorts\"");
+    else if (s.app == App::instagram_reels)
+      w.put(",\"platform\":\"instagram_reels\"");
+    else if (!s.no_platform)
       w.put(s.territory == kChina ? ",\"platform\":\"douyin\"" : ",\"platform\":\"tiktok\"");
     if (!s.no_content) w.put(s.pgc ? ",\"content\":\"pgc\"" : ",\"content\":\"ugc\"");
     w.put(",\"start\":");

@@ -30,6 +30,11 @@ struct GeneratorOptions {
   //  null:    streams = own baseline and bursts only, independent of creations.
   // planted and null keep every track's daily creations in memory (8 bytes a track-day).
   enum class Lift { natural, planted, null } lift = Lift::natural;
+  // Also YouTube Shorts (one series per track, no territory: YouTube reports
+  // none) and Instagram Reels (the track's first three territories) beside
+  // TikTok, each with its own scale: fewer creations than TikTok, more views
+  // per creation. Off, the document is byte for byte what it was without it.
+  bool short_form = false;
 };
 
 // The truth per track with TikTok and streams data: for Lift::planted the

@@ -1,5 +1,6 @@
 // tta-generate: writes a deterministic sample catalog (tiktok-analytics/v1).
 //   tta-generate [--tracks N] [--days D] [--seed S] [--as-of YYYY-MM-DD] [--quiet] [--clean]
+//                [--short-form]
 //                [--lift natural|planted|null] [--truth FILE] [-o FILE]
 // Exit status: 0 ok, 1 generation/output failure, 2 bad command line.
 #include <charconv>
@@ -17,7 +18,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: tta-generate [--tracks N] [--days D] [--seed S] [--as-of YYYY-MM-DD] [--quiet] "
-    "[--clean]\n"
+    "[--clean] [--short-form]\n"
     "                    [--lift natural|planted|null] [--truth FILE] [-o FILE]\n"
     "  --tracks N   number of tracks (default 200; <= 300 is an artist's catalog, more a label's)\n"
     "  --days D     days of history ending at as-of - 1 (default 730)\n"
@@ -25,6 +26,7 @@ constexpr const char* kUsage =
     "  --as-of D    report day, YYYY-MM-DD (default 2026-11-26)\n"
     "  --quiet      no TikTok creations in the last 400 days (dashboard empty state)\n"
     "  --clean      no hostile or odd titles (markup, missing titles or artists): a demo catalog\n"
+    "  --short-form also YouTube Shorts (no territory) and Instagram Reels series, beside TikTok\n"
     "  --lift M     how streams depend on creations: natural (default), planted (a known lag\n"
     "               and streams-per-creation ratio per track) or null (independent)\n"
     "  --truth FILE with --lift planted: write the planted id,lag,streams_per_creation as CSV\n"
@@ -61,6 +63,11 @@ int main(int argc, char** argv) {
     if (flag == "--quiet") {
       if (has_value) return usage_error("--quiet takes no value");
       options.quiet_catalog = true;
+      continue;
+    }
+    if (flag == "--short-form") {
+      if (has_value) return usage_error("--short-form takes no value");
+      options.short_form = true;
       continue;
     }
     if (flag == "--clean") {

@@ -3,7 +3,9 @@
 // strings and every integer is exact (values and sums stay <= 2^53-1).
 
 export type Period = number; // whole days, 1..3650 (the UI offers 7, 28, 90, 365)
-export type Platform = 'all' | 'tiktok' | 'douyin';
+/** A short-form platform a series can come from (docs/FORMAT.md). */
+export type PlatformName = 'tiktok' | 'douyin' | 'youtube_shorts' | 'instagram_reels';
+export type Platform = 'all' | PlatformName;
 export type Content = 'all' | 'ugc' | 'pgc';
 export type LoadPhase = 'copying' | 'reading' | 'parsing' | 'done';
 
@@ -41,10 +43,17 @@ export interface RangeWindow {
   period?: undefined;
 }
 
-export interface Filters {
-  platform?: Platform; // default 'all'
+/**
+ * `platform` ('all' or one platform) or `platforms` (a set), not both. 'all',
+ * the default, keeps every series, those without a platform included; a set
+ * keeps exactly its platforms.
+ */
+export type Filters = (
+  | { platform?: Platform; platforms?: undefined }
+  | { platforms: [PlatformName, ...PlatformName[]]; platform?: undefined }
+) & {
   content?: Content; // default 'all'
-}
+};
 
 /**
  * Every query needs a window: a period or a range. A union, so that
@@ -80,7 +89,7 @@ export interface SplitsAnswer {
   window: DateWindow;
   previousWindow: Omit<DateWindow, 'days'>;
   dataThrough: DataThrough;
-  /** tiktok, douyin, unknown: within the content filter. */
+  /** tiktok, douyin, youtube_shorts, instagram_reels, unknown (always all five): within the content filter. */
   platform: SplitEntry[];
   /** ugc, pgc, unknown: within the platform filter. */
   content: SplitEntry[];
@@ -215,6 +224,8 @@ export interface OverviewTrack {
   streams: number;
   /** At most 3, by creations desc then code. */
   topTerritories: TerritoryCreations[];
+  /** Creations of series without a territory (in `creations`, in no territory); only when the catalog has such series. */
+  creationsWithoutTerritory?: number;
 }
 
 export interface OverviewAnswer extends Totals {
@@ -230,6 +241,8 @@ export interface TrackAnswer extends Totals {
   track: { id: string; title: string | null; artist: string | null; isrc: string | null };
   /** At most 50, by creations desc then code. */
   territories: Array<TerritoryCreations & { views: number }>;
+  /** Creations of series without a territory (in `creations`, in no territory); only when the catalog has such series. */
+  creationsWithoutTerritory?: number;
   /** One entry per day of the window; streams is null for days with no data yet. */
   series: {
     dates: string[];

@@ -178,7 +178,8 @@ class Analytics {
     return this.#ask('track', { ...options, track: id });
   }
 
-  // Shares by platform (tiktok, douyin, unknown) and by content (ugc, pgc,
+  // Shares by platform (tiktok, douyin, youtube_shorts, instagram_reels,
+  // unknown) and by content (ugc, pgc,
   // unknown), for the catalog or for one track ({ track: id }).
   splits(options = {}) {
     return this.#ask('splits', options);
@@ -313,12 +314,14 @@ function requestOf(query, options) {
   // UTF-8 front end, it reaches the core as U+FFFD.
   for (const key of TEXT_OPTIONS)
     if (typeof request[key] === 'string') request[key] = wellFormed(request[key]);
+  if (Array.isArray(request.platforms)) request.platforms = request.platforms.map(wellFormed);
   return request;
 }
 
 const OPTION_TYPES = {
   period: checkWhole,
   platform: checkText,
+  platforms: checkWords,
   content: checkText,
   limit: checkCount,
   offset: checkCount,
@@ -363,6 +366,12 @@ function checkText(name, value) {
 
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const wellFormed = (text) => text.replace(LONE_SURROGATES, '\uFFFD');
+
+// A set of platforms: an array of strings (the core checks the words).
+function checkWords(name, value) {
+  if (!Array.isArray(value) || value.some((word) => typeof word !== 'string'))
+    throw new TypeError(`${name} must be an array of strings, got ${describe(value)}`);
+}
 
 function checkFlag(name, value) {
   if (typeof value !== 'boolean')

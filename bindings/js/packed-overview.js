@@ -1,7 +1,9 @@
 // The overview's rows leave the engine packed (bindings.cpp,
 // tta::PackedOverview): `width` numbers per row (the module's
 // PACKED_ROW_WIDTH, tta::kPackedRowWidth) that point into the catalog's track
-// list: track, creations, views, streams, top count, 3 x (code, creations).
+// list: track, creations, views, streams, top count, 3 x (code, creations),
+// creations without a territory (-1: the catalog has no series without one,
+// and the answer leaves the key out).
 // Shared by index.js (same thread) and analytics-worker.js (the page side of
 // the Worker).
 // Territory codes come packed as byte * 256 + byte (two ASCII letters).
@@ -31,6 +33,7 @@ export function buildOverview(answer, rows, tracks, width) {
       streams: rows[at + 3],
       topTerritories,
     });
+    if (rows[at + 11] >= 0) out[out.length - 1].creationsWithoutTerritory = rows[at + 11];
   }
   return answer;
 }

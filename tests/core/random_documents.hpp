@@ -8,8 +8,9 @@
 namespace {
 
 // Random small documents that hit the edges on purpose: series starting
-// inside windows or after E, nulls, unknown platform/content, lower-case
-// territories, huge views, documents with and without asOf, without streams.
+// inside windows or after E, nulls, unknown platform/content, every
+// short-form platform, series without a territory, lower-case territories, huge views, documents
+// with and without asOf, without streams.
 json random_document(std::mt19937_64& random) {
   auto pick = [&](int n) { return static_cast<int>(random() % static_cast<std::uint64_t>(n)); };
   const int base = *tta::parse_date("2025-06-01");
@@ -24,8 +25,9 @@ json random_document(std::mt19937_64& random) {
     if (pick(2)) track["isrc"] = "FRX" + std::to_string(100000000 + t);
     doc["tracks"].push_back(track);
   }
-  const char* territories[] = {"FR", "us", "BR", "CN", "DE"};
-  const char* platforms[] = {"tiktok", "douyin", nullptr};
+  // nullptr: a series without a territory (the key absent or null) or platform.
+  const char* territories[] = {"FR", "us", "BR", "CN", "DE", nullptr};
+  const char* platforms[] = {"tiktok", "douyin", "youtube_shorts", "instagram_reels", nullptr};
   const char* contents[] = {"ugc", "pgc", nullptr};
   doc["tiktok"] = json::array();
   const bool no_tiktok = pick(8) == 0;
@@ -33,14 +35,17 @@ json random_document(std::mt19937_64& random) {
     for (const char* territory : territories) {
       for (const char* platform : platforms) {
         for (const char* content : contents) {
-          if (pick(5)) continue;
+          if (pick(10)) continue;
           // One or two non-overlapping pieces per key.
           int cursor = base + pick(span);
           for (int piece = 0; piece < 1 + pick(2); ++piece) {
             const int length = pick(4) == 0 ? 0 : 1 + pick(span);
             json s = {{"track", doc["tracks"][static_cast<std::size_t>(t)]["id"]},
-                      {"territory", territory},
                       {"start", tta::format_date(cursor)}};
+            if (territory)
+              s["territory"] = territory;
+            else if (pick(2))
+              s["territory"] = nullptr;
             if (platform) s["platform"] = platform;
             if (content) s["content"] = content;
             json creations = json::array(), views = json::array();

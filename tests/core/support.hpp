@@ -105,10 +105,23 @@ inline json frame_window(const char* start, const char* end, unsigned days) {
 }
 inline json range(const char* start, const char* end) { return {{"start", start}, {"end", end}}; }
 
+// "all", one platform word, or a comma-separated set ("tiktok,youtube_shorts"),
+// as the brute-force reference's Filters take them.
+inline std::uint8_t platforms_of(const std::string& words) {
+  std::uint8_t set = 0;
+  for (std::size_t from = 0, comma = 0; comma != std::string::npos; from = comma + 1) {
+    comma = words.find(',', from);
+    set |=
+        tta::parse_platform(words.substr(from, comma == std::string::npos ? comma : comma - from))
+            .value();
+  }
+  return set;
+}
+
 inline tta::Query make_query(int period, const std::string& platform, const std::string& content) {
   tta::Query q;
   q.period = period;
-  q.platform = tta::parse_platform(platform).value();
+  q.platforms = platforms_of(platform);
   q.content = tta::parse_content(content).value();
   return q;
 }

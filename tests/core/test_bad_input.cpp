@@ -68,9 +68,29 @@ TEST_CASE("every broken rule is refused with a message naming the place and the 
            R"({"track": "B", "territory": "FR", "start": "2026-01-01", "creations": [], "views": []})",
            ""),
        "tiktok[0].track: unknown track id \"B\" (every track must be listed in \"tracks\")"},
-      {doc_with(kTrack, R"({"track": "A", "start": "2026-01-01", "creations": [], "views": []})",
-                ""),
-       "tiktok[0]: missing required field \"territory\""},
+      {doc_with(
+           kTrack,
+           R"({"track": "A", "territory": 5, "start": "2026-01-01", "creations": [], "views": []})",
+           ""),
+       "tiktok[0].territory: must be a string"},
+      {doc_with(
+           kTrack,
+           R"({"track": "A", "territory": "", "start": "2026-01-01", "creations": [], "views": []})",
+           ""),
+       "tiktok[0].territory: must be a two-letter territory code, got \"\""},
+      {doc_with(
+           kTrack,
+           R"({"track": "A", "platform": "youtube", "start": "2026-01-01", "creations": [1], "views": [1]})",
+           ""),
+       "tiktok[0].platform: must be \"tiktok\", \"douyin\", \"youtube_shorts\" or "
+       "\"instagram_reels\", got \"youtube\""},
+      {doc_with(
+           kTrack,
+           R"({"track": "A", "start": "2026-01-01", "creations": [1, 2], "views": [1, 2]}, )"
+           R"({"track": "A", "territory": null, "start": "2026-01-02", "creations": [1], "views": [1]})",
+           ""),
+       "tiktok[1]: covers 2026-01-02, which tiktok[0] with the same track, territory, platform "
+       "and content already covers"},
       {doc_with(
            kTrack,
            R"({"track": "A", "territory": "FRA", "start": "2026-01-01", "creations": [], "views": []})",
@@ -86,7 +106,8 @@ TEST_CASE("every broken rule is refused with a message naming the place and the 
            kTrack,
            R"({"track": "A", "territory": "FR", "platform": "TikTok", "start": "2026-01-01", "creations": [], "views": []})",
            ""),
-       "tiktok[0].platform: must be \"tiktok\" or \"douyin\", got \"TikTok\""},
+       "tiktok[0].platform: must be \"tiktok\", \"douyin\", \"youtube_shorts\" or "
+       "\"instagram_reels\", got \"TikTok\""},
       {doc_with(
            kTrack,
            R"({"track": "A", "territory": "FR", "content": "both", "start": "2026-01-01", "creations": [], "views": []})",
@@ -234,6 +255,6 @@ TEST_CASE("queries refuse a period outside 1..3650 and an unknown track and a mi
         "period must be a whole number of days from 1 to 3650, got 3651");
   CHECK(engine.track_json("Z", make_query(7, "all", "all")).error() == "unknown track id \"Z\"");
   CHECK(tta::parse_platform("TikTok").error() ==
-        "platform must be all, tiktok or douyin, got \"TikTok\"");
+        "platform must be all, tiktok, douyin, youtube_shorts or instagram_reels, got \"TikTok\"");
   CHECK(tta::parse_content("").error() == "content must be all, ugc or pgc, got \"\"");
 }

@@ -40,11 +40,13 @@ CsvPair to_csv(const json& doc, std::mt19937_64& random) {
       const bool inside = k > 0 && k + 1 < s["creations"].size();
       if (null_day && inside && random() % 2) continue;
       seen(s["track"]);
-      out.tiktok += tta::format_date(start + static_cast<int>(k)) + "," + csv_field(s["track"]) +
-                    "," + s["territory"].get<std::string>() + "," + s.value("platform", "") + "," +
-                    s.value("content", "") + "," + (null_day ? "" : s["creations"][k].dump()) +
-                    "," + (s["views"][k].is_null() ? "" : s["views"][k].dump()) +
-                    (random() % 2 ? "\r\n" : "\n");
+      out.tiktok +=
+          tta::format_date(start + static_cast<int>(k)) + "," + csv_field(s["track"]) + "," +
+          (s.contains("territory") && s["territory"].is_string() ? s["territory"].get<std::string>()
+                                                                 : "") +
+          "," + s.value("platform", "") + "," + s.value("content", "") + "," +
+          (null_day ? "" : s["creations"][k].dump()) + "," +
+          (s["views"][k].is_null() ? "" : s["views"][k].dump()) + (random() % 2 ? "\r\n" : "\n");
     }
   }
   for (const json& s : doc["streams"]) {
@@ -123,9 +125,10 @@ TEST_CASE("malformed CSV rows are refused with the file, line and field") {
   CHECK(load_csv_error(kHeader + "2026-01-01,,FR,,,1,2\n") ==
         "tiktok CSV line 2, track: must not be empty");
   CHECK(load_csv_error(kHeader + "2026-01-01,A,FRA,,,1,2\n") ==
-        "tiktok CSV line 2, territory: must be a two-letter territory code, got \"FRA\"");
+        "tiktok CSV line 2, territory: must be a two-letter territory code or empty, got \"FRA\"");
   CHECK(load_csv_error(kHeader + "2026-01-01,A,FR,youtube,,1,2\n") ==
-        "tiktok CSV line 2, platform: must be tiktok, douyin or empty, got \"youtube\"");
+        "tiktok CSV line 2, platform: must be tiktok, douyin, youtube_shorts, instagram_reels or "
+        "empty, got \"youtube\"");
   CHECK(load_csv_error(kHeader + "2026-01-01,A,FR,,both,1,2\n") ==
         "tiktok CSV line 2, content: must be ugc, pgc or empty, got \"both\"");
   CHECK(

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reference/brute_force.hpp"
+#include "request.hpp"
 #include "support.hpp"
 
 #include <cmath>
@@ -505,4 +506,145 @@ TEST_CASE("both refuse an unknown track id and a document with no series and no 
   CHECK_THROWS_AS(impl->track(json::parse(kDoc1), "nope", 3, "all", "all"), std::invalid_argument);
   CHECK_THROWS_AS(impl->overview(json::parse(R"({"tracks": [{"id": "a"}]})"), 7, "all", "all"),
                   std::invalid_argument);
+}
+
+// ===========================================================================
+// Document 4: short-form platforms beyond TikTok, and series without a
+// territory (docs/FORMAT.md, "Short-form platforms beyond TikTok").
+// ===========================================================================
+//   asOf 2026-03-15: E = 03-14, S = 03-13. Period 2: window 03-13..03-14,
+//   previous 03-11..03-12.
+//   s0 A FR   tiktok          ugc from 03-11 cr [1,2,3,4] v [10,20,30,40]   cur 7/70, prev 3/30
+//   s1 A none youtube_shorts  ugc from 03-13 cr [5,6] v [500,600]          cur 11/1100
+//   s2 A FR   instagram_reels ugc from 03-13 cr [2,0] v [50,0]             cur 2/50
+//   s3 A null youtube_shorts  pgc from 03-12 cr [1,1,1] v [1,1,1]          cur 2/2, prev 1/1
+//   s4 B US   instagram_reels (no content) from 03-13 cr [9,9] v [90,90]    cur 18/180
+//   s5 B none (no platform)   ugc from 03-14 cr [4] v [4]                   cur 4/4
+//   streams A from 03-11 [10,10,10,10]: cur 03-13 only (S) = 10, prev 20.
+//   s0 and s2 share track and territory but not the platform: no overlap.
+namespace {
+const char* const kDoc4 = R"({
+  "asOf": "2026-03-15",
+  "tracks": [{"id": "A"}, {"id": "B"}],
+  "tiktok": [
+    {"track": "A", "territory": "FR", "platform": "tiktok", "content": "ugc", "start": "2026-03-11",
+     "creations": [1, 2, 3, 4], "views": [10, 20, 30, 40]},
+    {"track": "A", "platform": "youtube_shorts", "content": "ugc", "start": "2026-03-13",
+     "creations": [5, 6], "views": [500, 600]},
+    {"track": "A", "territory": "fr", "platform": "instagram_reels", "content": "ugc",
+     "start": "2026-03-13", "creations": [2, 0], "views": [50, 0]},
+    {"track": "A", "territory": null, "platform": "youtube_shorts", "content": "pgc",
+     "start": "2026-03-12", "creations": [1, 1, 1], "views": [1, 1, 1]},
+    {"track": "B", "territory": "US", "platform": "instagram_reels", "start": "2026-03-13",
+     "creations": [9, 9], "views": [90, 90]},
+    {"track": "B", "content": "ugc", "start": "2026-03-14", "creations": [4], "views": [4]}
+  ],
+  "streams": [{"track": "A", "start": "2026-03-11", "streams": [10, 10, 10, 10]}]
+})";
+json doc4_frame(json answer) {
+  answer["window"] = frame_window("2026-03-13", "2026-03-14", 2);
+  answer["previousWindow"] = range("2026-03-11", "2026-03-12");
+  answer["dataThrough"] = {{"tiktok", "2026-03-14"}, {"streams", "2026-03-13"}};
+  return answer;
+}
+json row4(const char* id, std::uint64_t creations, std::uint64_t views, std::uint64_t streams,
+          json top, std::uint64_t without_territory) {
+  return {{"id", id},
+          {"title", nullptr},
+          {"artist", nullptr},
+          {"creations", creations},
+          {"views", views},
+          {"streams", streams},
+          {"topTerritories", top},
+          {"creationsWithoutTerritory", without_territory}};
+}
+}  // namespace
+
+TEST_CASE("series without a territory count in totals and rows, never in territory lists") {
+  const Implementation* impl = GENERATE(implementations());
+  INFO("implementation: " << impl->name);
+  const json doc = json::parse(kDoc4);
+
+  SECTION("every platform") {
+    json expected = doc4_frame(json::object());
+    // A: 7 + 11 + 2 + 2 = 22 cr, 70 + 1100 + 50 + 2 = 1222 v; prev s0 3 + s3 1 = 4 / 31.
+    // B: 18 + 4 = 22 cr, 184 v. Tie on 22: A has more views.
+    expected["creations"] = metric(44, 4, 40.0 / 4.0);
+    expected["views"] = metric(1406, 31, 1375.0 / 31.0);
+    expected["streams"] = metric(10, 20, -0.5);
+    expected["tracksWithCreations"] = 2;
+    expected["catalogTracks"] = 2;
+    expected["tracks"] =
+        json::array({row4("A", 22, 1222, 10, json::array({{{"code", "FR"}, {"creations", 9}}}), 13),
+                     row4("B", 22, 184, 0, json::array({{{"code", "US"}, {"creations", 18}}}), 4)});
+    CHECK_ANSWER(impl->overview(doc, 2, "all", "all"), expected);
+  }
+
+  SECTION("YouTube Shorts alone: A's 13 creations, no territory; B's series are not Shorts") {
+    const json answer = impl->overview(doc, 2, "youtube_shorts", "all");
+    CHECK_ANSWER(answer["creations"], metric(13, 1, 12.0));
+    CHECK_ANSWER(answer["views"], metric(1102, 1, 1101.0));
+    CHECK_ANSWER(answer["tracks"], json::array({row4("A", 13, 1102, 10, json::array(), 13)}));
+  }
+
+  SECTION("TikTok and Instagram Reels: B's Reels first, A's TikTok and Reels in FR") {
+    const json answer = impl->overview(doc, 2, "tiktok,instagram_reels", "all");
+    CHECK_ANSWER(answer["creations"], metric(27, 3, 8.0));  // 18 + 7 + 2 vs s0's 3
+    CHECK_ANSWER(
+        answer["tracks"],
+        json::array({row4("B", 18, 180, 0, json::array({{{"code", "US"}, {"creations", 18}}}), 0),
+                     row4("A", 9, 120, 10, json::array({{{"code", "FR"}, {"creations", 9}}}), 0)}));
+  }
+
+  SECTION("the track page: FR only in territories, the Shorts in the curve") {
+    json expected = doc4_frame(json::object());
+    expected["track"] = {{"id", "A"}, {"title", nullptr}, {"artist", nullptr}, {"isrc", nullptr}};
+    expected["creations"] = metric(22, 4, 18.0 / 4.0);
+    expected["views"] = metric(1222, 31, 1191.0 / 31.0);
+    expected["streams"] = metric(10, 20, -0.5);
+    // FR: s0 7 + s2 2 = 9 creations, 70 + 50 = 120 views.
+    expected["territories"] = json::array({{{"code", "FR"}, {"creations", 9}, {"views", 120}}});
+    expected["creationsWithoutTerritory"] = 13;
+    // 03-13: 3 + 5 + 2 + 1 = 11 / 30 + 500 + 50 + 1 = 581; 03-14: 4 + 6 + 0 + 1 = 11 / 641.
+    expected["series"] = {{"dates", {"2026-03-13", "2026-03-14"}},
+                          {"creations", {11, 11}},
+                          {"views", {581, 641}},
+                          {"streams", {10, nullptr}}};
+    CHECK_ANSWER(impl->track(doc, "A", 2, "all", "all"), expected);
+  }
+
+  SECTION("a document without such series keeps its answers: no creationsWithoutTerritory") {
+    json v1 = doc;
+    v1["tiktok"] = json::array({doc["tiktok"][0], doc["tiktok"][2]});
+    CHECK_FALSE(
+        impl->overview(v1, 2, "all", "all")["tracks"][0].contains("creationsWithoutTerritory"));
+    CHECK_FALSE(impl->track(v1, "A", 2, "all", "all").contains("creationsWithoutTerritory"));
+  }
+}
+
+TEST_CASE("the engine's splits give every platform, and its requests take a platform set") {
+  tta::Analytics engine;
+  load_or_throw(engine, kDoc4);
+  // Whole catalog, period 2: tiktok s0 7 (70); douyin none; youtube_shorts s1 + s3
+  // 13 (1102); instagram_reels s2 + s4 20 (230); unknown s5 4 (4). Sum 44.
+  const json splits = answer_or_throw(engine.splits_json("", make_query(2, "all", "all")));
+  const json expected =
+      json::array({{{"key", "tiktok"}, {"creations", 7}, {"views", 70}},
+                   {{"key", "douyin"}, {"creations", 0}, {"views", 0}},
+                   {{"key", "youtube_shorts"}, {"creations", 13}, {"views", 1102}},
+                   {{"key", "instagram_reels"}, {"creations", 20}, {"views", 230}},
+                   {{"key", "unknown"}, {"creations", 4}, {"views", 4}}});
+  REQUIRE(splits["platform"].size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CHECK(splits["platform"][i]["key"] == expected[i]["key"]);
+    CHECK(splits["platform"][i]["creations"] == expected[i]["creations"]);
+    CHECK(splits["platform"][i]["views"] == expected[i]["views"]);
+  }
+  CHECK(splits["platform"][2]["share"].get<double>() == 13.0 / 44.0);
+
+  // The JSON request (CLI and module) with "platforms": the same answer as the set.
+  const json by_request = answer_or_throw(tta::answer_request(
+      engine, R"({"query":"overview","period":2,"platforms":["tiktok","instagram_reels"]})"));
+  CHECK(by_request["creations"]["current"] == 27);
+  CHECK(by_request["tracks"][0]["id"] == "B");
 }

@@ -22,8 +22,32 @@ std::string ask_text(const tta::Analytics& engine, const json& request) {
   return answer.value();
 }
 
-const char* const kPlatforms[] = {"all", "tiktok", "douyin"};
+// One platform, every platform, or a set (the reference's comma-separated
+// form; a request gives a set as "platforms").
+const char* const kPlatforms[] = {"all",
+                                  "tiktok",
+                                  "douyin",
+                                  "youtube_shorts",
+                                  "instagram_reels",
+                                  "tiktok,youtube_shorts",
+                                  "douyin,instagram_reels,youtube_shorts"};
 const char* const kContents[] = {"all", "ugc", "pgc"};
+
+// The request's filters for the reference's platform and content words.
+json filters_of(const std::string& platform, const std::string& content) {
+  json filters = {{"content", content}};
+  if (platform.find(',') == std::string::npos) {
+    filters["platform"] = platform;
+    return filters;
+  }
+  json words = json::array();
+  for (std::size_t from = 0, comma = 0; comma != std::string::npos; from = comma + 1) {
+    comma = platform.find(',', from);
+    words.push_back(platform.substr(from, comma == std::string::npos ? comma : comma - from));
+  }
+  filters["platforms"] = words;
+  return filters;
+}
 const char* const kSorts[] = {"creations", "views", "streams", "title", "artist"};
 
 // Correlations computed in another order may differ in the last bits: equal
@@ -64,17 +88,21 @@ TEST_CASE(
 
   for (int round = 0; round < 3; ++round) {
     const int period = 1 + static_cast<int>(random() % 120);
-    const std::string platform = kPlatforms[random() % 3], content = kContents[random() % 3];
+    const std::string platform = kPlatforms[random() % std::size(kPlatforms)],
+                      content = kContents[random() % 3];
     const std::string id = tracks[random() % tracks.size()]["id"];
     INFO("period " << period << ", " << platform << "/" << content << ", track " << id);
-    const json base = {{"period", period}, {"platform", platform}, {"content", content}};
+    json base = filters_of(platform, content);
+    base["period"] = period;
 
     // A custom range ending on or before E.
     const int last = e - static_cast<int>(random() % 40),
               first = last - static_cast<int>(random() % 60);
     const std::string start = tta::format_date(first), end = tta::format_date(last);
     INFO("range " << start << ".." << end);
-    json range = {{"start", start}, {"end", end}, {"platform", platform}, {"content", content}};
+    json range = filters_of(platform, content);
+    range["start"] = start;
+    range["end"] = end;
     range["query"] = "overview";
     CHECK_ANSWER(ask(engine, range),
                  tta_reference::overview_range(doc, start, end, platform, content));

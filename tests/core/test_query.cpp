@@ -6,9 +6,12 @@
 using namespace tta;
 
 TEST_CASE("parse_platform, parse_content and parse_sort take exactly their words") {
-  CHECK(parse_platform("all").value() == PlatformFilter::all);
-  CHECK(parse_platform("tiktok").value() == PlatformFilter::tiktok);
-  CHECK(parse_platform("douyin").value() == PlatformFilter::douyin);
+  CHECK(parse_platform("all").value() ==
+        (kPlatformUnknown | kPlatformTiktok | kPlatformDouyin | kPlatformShorts | kPlatformReels));
+  CHECK(parse_platform("tiktok").value() == kPlatformTiktok);
+  CHECK(parse_platform("douyin").value() == kPlatformDouyin);
+  CHECK(parse_platform("youtube_shorts").value() == kPlatformShorts);
+  CHECK(parse_platform("instagram_reels").value() == kPlatformReels);
   CHECK(parse_content("all").value() == ContentFilter::all);
   CHECK(parse_content("ugc").value() == ContentFilter::ugc);
   CHECK(parse_content("pgc").value() == ContentFilter::pgc);
@@ -21,7 +24,10 @@ TEST_CASE("parse_platform, parse_content and parse_sort take exactly their words
 
 TEST_CASE("a word outside the list is refused with the accepted words and the word given") {
   CHECK(parse_platform("TikTok").error() ==
-        "platform must be all, tiktok or douyin, got \"TikTok\"");
+        "platform must be all, tiktok, douyin, youtube_shorts or instagram_reels, got \"TikTok\"");
+  CHECK(parse_platform("youtube").error() ==
+        "platform must be all, tiktok, douyin, youtube_shorts or instagram_reels, got "
+        "\"youtube\"");
   CHECK(parse_content("").error() == "content must be all, ugc or pgc, got \"\"");
   CHECK(parse_sort("plays").error() ==
         "sort must be creations, views, streams, title or artist, got \"plays\"");
@@ -42,7 +48,7 @@ TEST_CASE("a default Query is the 28-day overview of every series, whole table")
   const Query q;
   CHECK(q.period == 28);
   CHECK_FALSE(q.range);
-  CHECK(q.platform == PlatformFilter::all);
+  CHECK(q.platforms == kAllPlatforms);
   CHECK(q.content == ContentFilter::all);
   CHECK(q.offset == 0);
   CHECK(q.limit == SIZE_MAX);

@@ -202,6 +202,7 @@ TEST_CASE("reference splits: whole catalog, no filter") {
                          {"dataThrough", data_through("2026-03-14", "2026-03-13")},
                          {"platform",
                           {entry("tiktok", 14, 140, 14.0 / 45), entry("douyin", 25, 502, 25.0 / 45),
+                           entry("youtube_shorts", 0, 0, 0.0), entry("instagram_reels", 0, 0, 0.0),
                            entry("unknown", 6, 60, 6.0 / 45)}},
                          {"content",
                           {entry("ugc", 8, 530, 8.0 / 45), entry("pgc", 30, 102, 30.0 / 45),
@@ -219,6 +220,7 @@ TEST_CASE("reference splits: each split keeps the other dimension's filter only"
   const json got = tta_reference::splits(doc, 2, "tiktok", "pgc", "");
   CHECK_ANSWER(got["platform"],
                json({entry("tiktok", 4, 40, 4.0 / 30), entry("douyin", 20, 2, 20.0 / 30),
+                     entry("youtube_shorts", 0, 0, 0.0), entry("instagram_reels", 0, 0, 0.0),
                      entry("unknown", 6, 60, 6.0 / 30)}));
   CHECK_ANSWER(got["content"], json({entry("ugc", 3, 30, 3.0 / 14), entry("pgc", 4, 40, 4.0 / 14),
                                      entry("unknown", 7, 70, 7.0 / 14)}));
@@ -231,6 +233,7 @@ TEST_CASE("reference splits of one track, zero entries kept and null shares when
   const json a = tta_reference::splits(doc, 2, "all", "all", "A");
   CHECK_ANSWER(a["platform"],
                json({entry("tiktok", 14, 140, 14.0 / 25), entry("douyin", 5, 500, 5.0 / 25),
+                     entry("youtube_shorts", 0, 0, 0.0), entry("instagram_reels", 0, 0, 0.0),
                      entry("unknown", 6, 60, 6.0 / 25)}));
   CHECK_ANSWER(a["content"], json({entry("ugc", 8, 530, 8.0 / 25), entry("pgc", 10, 100, 10.0 / 25),
                                    entry("unknown", 7, 70, 7.0 / 25)}));
@@ -239,8 +242,10 @@ TEST_CASE("reference splits of one track, zero entries kept and null shares when
   // (content ugc) is all 0 -> shares null; the content split ignores the
   // content filter: pgc 20 -> share 1.0, the other two 0 -> share 0.0.
   const json b = tta_reference::splits(doc, 2, "all", "ugc", "B");
-  CHECK_ANSWER(b["platform"], json({entry("tiktok", 0, 0, nullptr), entry("douyin", 0, 0, nullptr),
-                                    entry("unknown", 0, 0, nullptr)}));
+  CHECK_ANSWER(b["platform"],
+               json({entry("tiktok", 0, 0, nullptr), entry("douyin", 0, 0, nullptr),
+                     entry("youtube_shorts", 0, 0, nullptr),
+                     entry("instagram_reels", 0, 0, nullptr), entry("unknown", 0, 0, nullptr)}));
   CHECK_ANSWER(b["content"], json({entry("ugc", 0, 0, 0.0), entry("pgc", 20, 2, 1.0),
                                    entry("unknown", 0, 0, 0.0)}));
 
@@ -249,6 +254,7 @@ TEST_CASE("reference splits of one track, zero entries kept and null shares when
   const json day = tta_reference::splits(doc, 1, "all", "all", "");
   CHECK_ANSWER(day["platform"],
                json({entry("tiktok", 2, 20, 2.0 / 17), entry("douyin", 15, 501, 15.0 / 17),
+                     entry("youtube_shorts", 0, 0, 0.0), entry("instagram_reels", 0, 0, 0.0),
                      entry("unknown", 0, 0, 0.0)}));
 
   CHECK_THROWS_AS(tta_reference::splits(doc, 2, "all", "all", "Z"), std::invalid_argument);

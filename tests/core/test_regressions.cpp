@@ -174,7 +174,7 @@ TEST_CASE(
     return answer.error();
   };
   CHECK(refusal({{"query", "overview"}, {"period", 7}, {"platform", "a\nb"}}) ==
-        "platform must be all, tiktok or douyin, got \"a?b\"");
+        "platform must be all, tiktok, douyin, youtube_shorts or instagram_reels, got \"a?b\"");
   CHECK(refusal({{"query", "overview"}, {"period", 7}, {"content", repeat("\xe2\x99\xab", 20)}}) ==
         "content must be all, ugc or pgc, got \"" + repeat("\xe2\x99\xab", 13) + "\"");
   CHECK(refusal({{"query", "overview"}, {"period", 7}, {"sort", "\t"}}) ==
@@ -365,7 +365,8 @@ TEST_CASE("regression: control and format characters in quoted text show as '?'"
   const auto platform = engine.load(
       R"({"tracks": [{"id": "A"}], "tiktok": [{"track": "A", "territory": "FR", "platform": "tik\u0085tok\u202e", "start": "2026-01-01", "creations": [1], "views": [1]}]})");
   CHECK(platform.error() ==
-        "tiktok[0].platform: must be \"tiktok\" or \"douyin\", got \"tik?tok?\"");
+        "tiktok[0].platform: must be \"tiktok\", \"douyin\", \"youtube_shorts\" or "
+        "\"instagram_reels\", got \"tik?tok?\"");
 }
 
 // Review: a 5,001-character search over 1 MB titles took 45 s (std::search

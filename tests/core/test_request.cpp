@@ -12,7 +12,7 @@ TEST_CASE("read_request_query maps every field of a request onto the Query") {
       R"("sort":"title","descending":false,"search":"abc","weekly":true})");
   REQUIRE(q);
   CHECK(q.value().period == 7);
-  CHECK(q.value().platform == PlatformFilter::douyin);
+  CHECK(q.value().platforms == kPlatformDouyin);
   CHECK(q.value().content == ContentFilter::ugc);
   CHECK(q.value().limit == 5);
   CHECK(q.value().offset == 2);
@@ -26,7 +26,7 @@ TEST_CASE("absent and null fields take the defaults") {
   const auto q = read_request_query(R"({"period":90,"platform":null,"limit":null})");
   REQUIRE(q);
   CHECK(q.value().period == 90);
-  CHECK(q.value().platform == PlatformFilter::all);
+  CHECK(q.value().platforms == kAllPlatforms);
   CHECK(q.value().limit == SIZE_MAX);
   CHECK(q.value().offset == 0);
 }
@@ -63,4 +63,31 @@ TEST_CASE("answer_request names an unknown query and a missing track id") {
         "trackCsv, got \"chart\"");
   CHECK(answer_request(analytics, R"({"query":"lift","period":7})").error() ==
         "a lift query needs a track id");
+}
+
+TEST_CASE("platforms takes a set of platform words, refused with its place when wrong") {
+  const auto set = read_request_query(R"({"period":7,"platforms":["tiktok","youtube_shorts"]})");
+  REQUIRE(set);
+  CHECK(set.value().platforms == (kPlatformTiktok | kPlatformShorts));
+  const auto one = read_request_query(R"({"period":7,"platforms":["instagram_reels"]})");
+  REQUIRE(one);
+  CHECK(one.value().platforms == kPlatformReels);
+  // Even all four named platforms leave out the series without a platform.
+  const auto four = read_request_query(
+      R"({"period":7,"platforms":["tiktok","douyin","youtube_shorts","instagram_reels"]})");
+  REQUIRE(four);
+  CHECK(four.value().platforms == (kAllPlatforms & ~kPlatformUnknown));
+  CHECK(read_request_query(R"({"period":7,"platforms":null})").value().platforms == kAllPlatforms);
+
+  const std::string words = "\"tiktok\", \"douyin\", \"youtube_shorts\" or \"instagram_reels\"";
+  CHECK(read_request_query(R"({"period":7,"platforms":["tiktok","reels"]})").error() ==
+        "platforms[1] must be " + words + ", got \"reels\"");
+  CHECK(read_request_query(R"({"period":7,"platforms":[3]})").error() ==
+        "platforms[0] must be " + words + ", got 3");
+  CHECK(read_request_query(R"({"period":7,"platforms":[]})").error() ==
+        "platforms must be an array of one or more of " + words);
+  CHECK(read_request_query(R"({"period":7,"platforms":"tiktok"})").error() ==
+        "platforms must be an array of one or more of " + words);
+  CHECK(read_request_query(R"({"period":7,"platform":"tiktok","platforms":["douyin"]})").error() ==
+        "give platform or platforms, not both");
 }

@@ -168,14 +168,44 @@ inline bool field_matches(const json& series, const char* key, const std::string
   return it->get<std::string>() == wanted;
 }
 
+// The platform filter is "all", one platform, or a set: platform words
+// separated by commas ("tiktok,youtube_shorts"). A set keeps a series whose
+// platform is one of its words; a series without a platform only under "all".
+inline bool platform_matches(const json& series, const std::string& wanted) {
+  if (wanted == "all") return true;
+  auto it = series.find("platform");
+  if (it == series.end() || !it->is_string()) return false;
+  const std::string platform = it->get<std::string>();
+  for (std::size_t from = 0, comma = 0; comma != std::string::npos; from = comma + 1) {
+    comma = wanted.find(',', from);
+    if (wanted.substr(from, comma == std::string::npos ? comma : comma - from) == platform)
+      return true;
+  }
+  return false;
+}
+
 struct Filters {
-  std::string platform;  // all | tiktok | douyin
+  std::string platform;  // all | a platform | platforms separated by commas
   std::string content;   // all | ugc | pgc
 };
 
 inline bool series_matches(const json& series, const Filters& f) {
-  return field_matches(series, "platform", f.platform) &&
-         field_matches(series, "content", f.content);
+  return platform_matches(series, f.platform) && field_matches(series, "content", f.content);
+}
+
+// A series' territory, upper-cased; "" when it has none (absent or null).
+inline std::string territory_of(const json& series) {
+  auto it = series.find("territory");
+  if (it == series.end() || !it->is_string()) return "";
+  return upper(it->get<std::string>());
+}
+
+// Whether any TikTok series of the document has no territory (answers then
+// give creationsWithoutTerritory).
+inline bool has_series_without_territory(const json& doc) {
+  for (const json& s : array_or_empty(doc, "tiktok"))
+    if (territory_of(s).empty()) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------------------
@@ -250,7 +280,7 @@ inline std::uint64_t tiktok_on_day(const json& doc, const char* field, Day day, 
   std::uint64_t sum = 0;
   for (const json& s : array_or_empty(doc, "tiktok")) {
     if (track && s.at("track").get<std::string>() != *track) continue;
-    if (territory && upper(s.at("territory").get<std::string>()) != *territory) continue;
+    if (territory && territory_of(s) != *territory) continue;
     if (!series_matches(s, f)) continue;
     sum += value_on(s, field, day);
   }
@@ -330,12 +360,14 @@ inline json optional_string(const json& track, const char* key) {
 }
 
 // Every distinct (upper-cased) territory code of the track's TikTok series,
-// whatever the filters (codes with 0 creations are dropped later).
+// whatever the filters (codes with 0 creations are dropped later). Series
+// without a territory are in no territory list.
 inline std::vector<std::string> territories_of(const json& doc, const std::string& track) {
   std::vector<std::string> codes;
   for (const json& s : array_or_empty(doc, "tiktok")) {
     if (s.at("track").get<std::string>() != track) continue;
-    const std::string code = upper(s.at("territory").get<std::string>());
+    const std::string code = territory_of(s);
+    if (code.empty()) continue;
     if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
   }
   return codes;
@@ -391,6 +423,7 @@ inline json overview_in(const json& doc, const Clock& c, const Windows& w, const
   };
   std::vector<Row> rows;
   const json& catalog = array_or_empty(doc, "tracks");
+  const bool without_territory = has_series_without_territory(doc);
   for (const json& t : catalog) {
     const std::string id = t.at("id").get<std::string>();
     const std::uint64_t creations = tiktok_sum(doc, "creations", w.current, f, id, any);
@@ -409,6 +442,9 @@ inline json overview_in(const json& doc, const Clock& c, const Windows& w, const
     row["views"] = views;
     row["streams"] = streams_sum(doc, w.current, c, id);  // the track's streams in the window
     row["topTerritories"] = top;
+    if (without_territory)
+      row["creationsWithoutTerritory"] =
+          tiktok_sum(doc, "creations", w.current, f, id, std::string());
     rows.push_back(Row{id, creations, views, row});
   }
   // creations desc, then views desc, then id asc (byte order).
@@ -465,6 +501,9 @@ inline json track_in(const json& doc, const std::string& id, const Clock& c, con
   for (const TerritoryRow& r : ranked_territories(doc, id, w.current, f, 50))
     territories.push_back({{"code", r.code}, {"creations", r.creations}, {"views", r.views}});
   out["territories"] = territories;
+  if (has_series_without_territory(doc))
+    out["creationsWithoutTerritory"] =
+        tiktok_sum(doc, "creations", w.current, f, id, std::string());
 
   // One entry per day of the window. Every window day is <= E, so creations
   // and views are always numbers; streams are null after S (or S unknown).

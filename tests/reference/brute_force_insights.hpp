@@ -11,7 +11,8 @@
 // keys unordered, array orders exact.
 //
 // Functions (all in namespace tta_reference; periods and ranges as in
-// docs/ANSWERS.md, filters platform all|tiktok|douyin and content all|ugc|pgc):
+// docs/ANSWERS.md, filters platform all | a platform | a comma-separated set of
+// platforms, and content all|ugc|pgc):
 //   overview_range(doc, start, end, platform, content)          -> json
 //   track_range(doc, id, start, end, platform, content)         -> json
 //   splits(doc, period, platform, content, track_id /*""=all*/) -> json
@@ -419,8 +420,10 @@ inline nlohmann::json splits(const nlohmann::json& doc, int period, const std::s
   const Windows w = windows_of(c, period);
   json out = json::object();
   put_frame(out, c, w);
-  out["platform"] = split_entries(doc, w.current, "platform", {"tiktok", "douyin", "unknown"},
-                                  Filters{"all", content}, track);
+  out["platform"] =
+      split_entries(doc, w.current, "platform",
+                    {"tiktok", "douyin", "youtube_shorts", "instagram_reels", "unknown"},
+                    Filters{"all", content}, track);
   out["content"] = split_entries(doc, w.current, "content", {"ugc", "pgc", "unknown"},
                                  Filters{platform, "all"}, track);
   return out;
