@@ -355,11 +355,17 @@ export function createDashboard(host, options = {}) {
     }
   }
 
-  // What the apps filter counts, where the page names it: the creations
-  // KPIs' hints and the FAQ's first answer.
+  const overviewTitle = (state) =>
+    state.platform === 'all'
+      ? ctx.t('overview.title')
+      : ctx.t('overview.titleApps', { apps: ctx.apps(state.platform) });
+
+  // What the apps filter counts, where the page names it: the overview's
+  // title, the creations KPIs' hints and the FAQ's first answer.
   function showApps(state) {
     const apps = ctx.apps(state.platform);
     const all = state.platform === 'all';
+    ctx.setText('overview-title', overviewTitle(state));
     ctx.setText('faq-apps', all ? ctx.t('faq.apps.all') : ctx.t('faq.apps.some', { apps }));
     for (const [id, key] of [
       ['overview-creations', 'kpi.creations.hintApps'],
@@ -388,7 +394,7 @@ export function createDashboard(host, options = {}) {
     ui.best.show(best, state, overview.windowPhrase(answer.window, Boolean(state.start)));
     ui.dateRange.showDateRange(state, answer.window);
     shownWindow = answer.window;
-    show('overview', ctx.t('overview.title'));
+    show('overview', overviewTitle(state));
     if (answer.tracksWithCreations === 0) return null;
     return () =>
       Promise.all([

@@ -1,7 +1,7 @@
 // The track page: the track's KPIs, its chart (day by day or week by week),
 // and the 50 territories where videos used it most, on a map and in a table.
 // The lift and splits panels and the map arrive after the first paint (app.js).
-import { el, setAttr, setNodeText } from './dom.js';
+import { el, setAttr, setHidden, setNodeText } from './dom.js';
 import { formatHash } from './router.js';
 
 export function createTrackPage(ctx, { kpis, dailyChart, territories, windowLine }) {
@@ -59,6 +59,8 @@ export function createTrackPage(ctx, { kpis, dailyChart, territories, windowLine
       ? t('window.phrase.range', { from: fmt.day(window.start), to: fmt.day(window.end) })
       : t('window.phrase.period', { count: window.days });
     showWithout('territories-without', without, trackCreations);
+    // Nothing to colour when every creation is without a territory: the note says why.
+    setHidden(byId('territory-map'), list.length === 0 && without > 0);
     setText(
       'territories-note',
       list.length === 0

@@ -101,7 +101,7 @@ async function assertOverviewMatches(apps) {
       territories: t.topTerritories.map((x) => x.code),
       note:
         t.creationsWithoutTerritory > 0
-          ? `${percent(t.creationsWithoutTerritory / t.creations)} with no territory`
+          ? `${percent(t.creationsWithoutTerritory / t.creations)} with no territory (Shorts)`
           : '',
     })),
   );
@@ -167,6 +167,7 @@ describe('the apps filter against the CLI', () => {
   test('YouTube Shorts alone: no territory in any list, and the note says 100% have none', async () => {
     await chooseApps(page, ['youtube_shorts']);
     assert.equal(hashOf(page), '#/?period=28&platform=youtube_shorts');
+    assert.equal(await page.textContent('#overview-title'), 'Your catalog on YouTube Shorts');
     const overview = await assertOverviewMatches(['youtube_shorts']);
     assert.ok(overview.tracks.length > 0, 'the catalog has Shorts');
     for (const row of overview.tracks) {
@@ -174,7 +175,7 @@ describe('the apps filter against the CLI', () => {
       assert.deepStrictEqual(row.topTerritories, []);
       assert.equal(row.creationsWithoutTerritory, row.creations);
     }
-    assert.ok((await readRows()).rows.every((r) => r.note === '100% with no territory'));
+    assert.ok((await readRows()).rows.every((r) => r.note === '100% with no territory (Shorts)'));
     const best = await assertBestMatches(['youtube_shorts'], overview);
 
     // A click on the card (not on its title link) opens the track's page.
@@ -195,6 +196,7 @@ describe('the apps filter against the CLI', () => {
         '100% of creations have no territory: YouTube Shorts reports none',
       );
     assert.equal(await page.isVisible('#territory-table'), false);
+    assert.equal(await page.isVisible('#territory-map'), false, 'no empty map');
     await page.goBack();
     await waitForInsights(page);
   });
@@ -251,6 +253,7 @@ describe('the apps filter against the CLI', () => {
       `${share} of creations have no territory: YouTube Shorts reports none`,
     );
     const shown = await readTrack(page);
+    assert.equal(await page.isVisible('#territory-map'), true);
     assert.deepStrictEqual(
       shown.territories.map((x) => [x.code, x.creations]),
       answer.territories.map((x) => [x.code, x.creations]),

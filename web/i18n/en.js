@@ -61,7 +61,7 @@ export default {
   'filter.videos.pgc': 'Official extract (PGC)',
   'filter.videos.ugc': 'Other parts (UGC)',
 
-  'overview.title': 'Your catalog on TikTok',
+  'overview.title': 'Your catalog in short videos',
   'faq.open': 'About these numbers',
   'doc.link': 'TikTok for Artists: guides for musicians',
   'link.newTab': '(opens in a new tab)',
@@ -368,7 +368,7 @@ export default {
   'best.topPlatform': 'Top app',
   'best.noPlatform': 'no app named',
   'territories.without': '{share} of creations have no territory: YouTube Shorts reports none',
-  'territories.withoutShort': '{share} with no territory',
+  'territories.withoutShort': '{share} with no territory (Shorts)',
   'territories.noTerritory': 'No territory reported',
   'faq.apps.q': 'Which apps do these numbers count?',
   'faq.apps.all':
@@ -382,4 +382,5 @@ export default {
   'faq.territory.a':
     'YouTube reports the Shorts made with your music for the whole world, without saying where they were made. They count in every total, the ranking, the charts and the app shares, but never in a list of territories or on the map: each of those says which share of the creations has no territory.',
   'filter.appsButton': 'Apps: {apps}',
+  'overview.titleApps': 'Your catalog on {apps}',
 };

@@ -64,7 +64,7 @@ export default {
   'filter.videos.pgc': 'Extrait officiel (PGC)',
   'filter.videos.ugc': 'Autres passages (UGC)',
 
-  'overview.title': 'Votre catalogue sur TikTok',
+  'overview.title': 'Votre catalogue en vidéos courtes',
   'faq.open': 'À propos de ces chiffres',
   'doc.link': 'TikTok for Artists : guides pour les musiciens',
   'link.newTab': '(s’ouvre dans un nouvel onglet)',
@@ -378,7 +378,7 @@ export default {
   'best.noPlatform': 'aucune appli indiquée',
   'territories.without':
     '{share} des créations n’ont pas de territoire : YouTube Shorts n’en indique aucun',
-  'territories.withoutShort': '{share} sans territoire',
+  'territories.withoutShort': '{share} sans territoire (Shorts)',
   'territories.noTerritory': 'Aucun territoire indiqué',
   'faq.apps.q': 'Quelles applis ces chiffres comptent-ils ?',
   'faq.apps.all':
@@ -393,4 +393,5 @@ export default {
   'faq.territory.a':
     'YouTube indique les Shorts faits avec votre musique pour le monde entier, sans dire où ils ont été faits. Ils comptent dans chaque total, le classement, les graphiques et les parts par appli, mais jamais dans une liste de territoires ni sur la carte : chacune de ces listes indique la part des créations sans territoire.',
   'filter.appsButton': 'Applis : {apps}',
+  'overview.titleApps': 'Votre catalogue sur {apps}',
 };
