@@ -58,12 +58,13 @@ function randomDocument(random) {
     const length = 1 + random.int(random.chance(0.2) ? 4000 : 40);
     const series = {
       track: random.pick(ids),
-      territory: random.pick(['FR', 'US', 'cn']),
+      territory: random.pick(['FR', 'US', 'cn', null]), // null: a series without a territory
       start: day(random.int(random.chance(0.2) ? 8000 : 60) + length - 1),
       creations: Array.from({ length }, () => count(random, huge)),
       views: Array.from({ length }, () => count(random, huge)),
     };
-    if (random.chance(0.6)) series.platform = random.pick(['tiktok', 'douyin']);
+    if (random.chance(0.6))
+      series.platform = random.pick(['tiktok', 'douyin', 'youtube_shorts', 'instagram_reels']);
     if (random.chance(0.6)) series.content = random.pick(['ugc', 'pgc']);
     tiktok.push(series);
   }
@@ -86,8 +87,16 @@ function randomQuery(random, ids) {
   const options = { period };
   const args = ['--period', String(period)];
   if (random.chance(0.3)) {
-    options.platform = random.pick(['all', 'tiktok', 'douyin', 'tv']);
+    options.platform = random.pick(['all', 'tiktok', 'douyin', 'youtube_shorts', 'tv']);
     args.push('--platform', options.platform);
+  } else if (random.chance(0.2)) {
+    // A set: the CLI's comma list.
+    options.platforms = random.pick([
+      ['tiktok', 'instagram_reels'],
+      ['youtube_shorts', 'douyin', 'tiktok'],
+      ['tiktok', 'tv'],
+    ]);
+    args.push('--platform', options.platforms.join(','));
   }
   if (random.chance(0.3)) {
     options.limit = random.pick([0, 1, 3, 999999999999]);

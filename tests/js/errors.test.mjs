@@ -143,6 +143,11 @@ describe('a refused query', () => {
       (a) => a.track('A', { period: 7, content: 'UGC' }),
     ],
     ['an unknown track', ['track', 'nope', '--period', '7'], (a) => a.track('nope', { period: 7 })],
+    [
+      'an unknown word in a platform set',
+      ['overview', '--period', '7', '--platform', 'tiktok,reels'],
+      (a) => a.overview({ period: 7, platforms: ['tiktok', 'reels'] }),
+    ],
   ];
   for (const [name, args, ask] of cases) {
     test(`${name} throws the CLI's message`, async () => {
@@ -165,6 +170,8 @@ describe('a refused query', () => {
     'a missing period': (a) => a.overview({}),
     'a missing query': (a) => a.track('A'),
     'a platform that is not a string': (a) => a.overview({ period: 7, platform: 1 }),
+    'a platform set that is a string': (a) => a.overview({ period: 7, platforms: 'tiktok' }),
+    'a platform set holding a number': (a) => a.splits({ period: 7, platforms: ['tiktok', 2] }),
     'a negative limit': (a) => a.overview({ period: 7, limit: -1 }),
     'a fractional offset': (a) => a.overview({ period: 7, offset: 0.5 }),
     'a track id that is not a string': (a) => a.track(1, { period: 7 }),

@@ -64,8 +64,10 @@ export function firstMessage(stderr) {
   return line.slice('tta: '.length);
 }
 
-export function queryArgs({ period, platform = 'all', content = 'all', limit, offset }) {
-  const args = ['--period', String(period), '--platform', platform, '--content', content];
+// A set of platforms ({ platforms: [...] }) is the CLI's comma list.
+export function queryArgs({ period, platform = 'all', platforms, content = 'all', limit, offset }) {
+  const args = ['--period', String(period), '--platform', platforms?.join(',') ?? platform];
+  args.push('--content', content);
   if (limit !== undefined) args.push('--limit', String(limit));
   if (offset !== undefined) args.push('--offset', String(offset));
   return args;
@@ -93,9 +95,15 @@ export function scratchDir() {
   return dir;
 }
 
-// tta-generate --tracks N --days D --seed S --as-of DATE [--quiet] -o FILE
-export function generate(dir, { tracks, days, seed, asOf = '2026-11-26', quiet = false }) {
-  const file = join(dir, `catalog-${tracks}-${days}-${seed}${quiet ? '-quiet' : ''}.json`);
+// tta-generate --tracks N --days D --seed S --as-of DATE [--quiet] [--short-form] -o FILE
+export function generate(
+  dir,
+  { tracks, days, seed, asOf = '2026-11-26', quiet = false, shortForm = false },
+) {
+  const file = join(
+    dir,
+    `catalog-${tracks}-${days}-${seed}${quiet ? '-quiet' : ''}${shortForm ? '-short' : ''}.json`,
+  );
   const args = [
     '--tracks',
     String(tracks),
@@ -109,6 +117,7 @@ export function generate(dir, { tracks, days, seed, asOf = '2026-11-26', quiet =
     file,
   ];
   if (quiet) args.push('--quiet');
+  if (shortForm) args.push('--short-form');
   return new Promise((resolve, reject) => {
     execFile(GENERATOR, args, (error) => (error ? reject(error) : resolve(file)));
   });

@@ -160,6 +160,8 @@ describe('the 131 MB reproduction: 1,176,704 tracks, queries over 3,650 days', (
       [
         ['tiktok', 0],
         ['douyin', 0],
+        ['youtube_shorts', 0],
+        ['instagram_reels', 0],
         ['unknown', creations],
       ],
     );

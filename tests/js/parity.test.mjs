@@ -196,6 +196,43 @@ describe('generated catalogs', () => {
   }
 });
 
+describe('short-form platforms and series without a territory', () => {
+  // One platform, sets of two and three, and the four named platforms (which
+  // leave out series without a platform, unlike "all").
+  const sets = [
+    { platform: 'youtube_shorts' },
+    { platform: 'instagram_reels' },
+    { platforms: ['tiktok', 'instagram_reels'] },
+    { platforms: ['youtube_shorts', 'douyin', 'tiktok'] },
+    { platforms: ['tiktok', 'douyin', 'youtube_shorts', 'instagram_reels'] },
+  ];
+  const setQueries = PERIODS.flatMap((period) => sets.map((set) => ({ period, ...set })));
+
+  test('a generated catalog with YouTube Shorts and Instagram Reels answers like the CLI', async () => {
+    const file = await generate(dir, { tracks: 40, days: 400, seed: 21, shortForm: true });
+    const document = JSON.parse(readFileSync(file, 'utf8'));
+    // The catalog has what the queries are about: series without a territory, and Reels.
+    assert.ok(document.tiktok.some((s) => s.territory === undefined));
+    assert.ok(document.tiktok.some((s) => s.platform === 'instagram_reels'));
+    const tracks = sampleTracks(document).flatMap((id) => [
+      ...trackQueries(id),
+      ...setQueries.slice(0, 6).map((q) => ({ id, ...q })),
+    ]);
+    await assertParity(file, { overviews: [...everyOverview, ...setQueries, ...slices], tracks });
+    // The module's packed rows carry creationsWithoutTerritory like the CLI's JSON
+    // (checked above); here also by hand: a Shorts-only row has no territory at all.
+    const analytics = await createAnalytics();
+    analytics.load(readFileSync(file));
+    const shorts = analytics.overview({ period: 90, platform: 'youtube_shorts' });
+    assert.ok(shorts.tracks.length > 0);
+    for (const row of shorts.tracks) {
+      assert.deepStrictEqual(row.topTerritories, []);
+      assert.equal(row.creationsWithoutTerritory, row.creations);
+    }
+    analytics.dispose();
+  });
+});
+
 // Every period with no filter, and every filter with one of the periods: the
 // CLI reads the whole document for each answer, so all 36 per track is slow.
 function trackQueries(id) {
