@@ -1,7 +1,13 @@
 // Types of the dashboard entry (web/dashboard.js, the package's "./dashboard"):
 // mountDashboard() and the <tiktok-analytics> element built on it.
 // The engine's own types are the package's main entry ("." = bindings/js/index.d.ts).
-import type { AnalyticsWorker, Content, LoadSummary, SortKey } from '../bindings/js/index.js';
+import type {
+  AnalyticsWorker,
+  Content,
+  LoadSummary,
+  PlatformName,
+  SortKey,
+} from '../bindings/js/index.js';
 
 export type DashboardLocale = 'en' | 'fr';
 export type DashboardRouting = 'none' | 'hash';
@@ -27,7 +33,7 @@ export interface DashboardLinks {
 }
 
 /** An app the platform filter can choose. */
-export type DashboardPlatform = 'tiktok' | 'douyin' | 'youtube_shorts' | 'instagram_reels';
+export type DashboardPlatform = PlatformName;
 
 export interface DashboardFilters {
   /**
