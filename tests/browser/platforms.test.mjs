@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 
-import { GENERATOR, cliAnswer, scratchDir } from '../js/helpers.mjs';
+import { GENERATOR, cliAnswer, runCli, scratchDir } from '../js/helpers.mjs';
 import {
+  PHONE,
   afterNavigation,
   chooseApps,
+  downloadText,
   goTo,
   hashOf,
   loadFile,
@@ -319,5 +321,41 @@ describe('the apps in the URL and in host state', () => {
     await page.focus('#best-track-link');
     await afterNavigation(page, () => page.keyboard.press('Enter'));
     assert.equal(hashOf(page), `#/track/${id}?period=28`);
+  });
+});
+
+describe('the apps in the CSV export and on a phone', () => {
+  test('"Download CSV" with TikTok plus Reels saves `tta overview --csv --platform tiktok,instagram_reels`', async () => {
+    await loadFile(page, catalog, 'short-form'); // (a reload above went back to the sample)
+    await goTo(page, '#/?period=90&platform=tiktok,instagram_reels');
+    const { name, text } = await downloadText(page, '#download-table');
+    const cliCsv = await runCli([
+      'overview',
+      '--period',
+      '90',
+      '--platform',
+      'tiktok,instagram_reels',
+      '--csv',
+      catalog,
+    ]);
+    assert.equal(cliCsv.code, 0, cliCsv.stderr);
+    assert.equal(text, cliCsv.stdout);
+    assert.match(name, /^tracks_\d{4}-\d{2}-\d{2}_2026-11-25_tiktok-instagram_reels\.csv$/);
+  });
+
+  test('at 360 px the bar stays one line with a set chosen, and the chips work from "Dates & filters"', async () => {
+    await page.setViewportSize(PHONE);
+    await goTo(page, '#/?period=28&platform=douyin,youtube_shorts');
+    const bar = await page.evaluate(
+      () => __root().querySelector('.toolbar').getBoundingClientRect().height,
+    );
+    assert.ok(bar <= 56, `the bar is ${bar} px high`);
+    assert.equal(await page.textContent('#toolbar-more-count'), '2');
+    assert.equal(await page.isVisible('#platform-filter'), false);
+    await chooseApps(page, ['instagram_reels']);
+    assert.equal(hashOf(page), '#/?period=28&platform=instagram_reels');
+    await assertOverviewMatches(['instagram_reels']);
+    await chooseApps(page, 'all');
+    assert.equal(hashOf(page), '#/?period=28');
   });
 });
