@@ -212,6 +212,16 @@ describe('the apps filter against the CLI', () => {
     assert.ok(overview.tracks.some((t) => t.topTerritories.length > 0));
     await assertBestMatches(['tiktok', 'instagram_reels'], overview);
     assert.equal(await page.textContent('#platform-toggle'), 'Apps: TikTok + Reels');
+    // The insights ask for the same set: breakouts (the tab's count) and the lift ranking.
+    const apps = ['tiktok', 'instagram_reels'];
+    const breakouts = await cli(['breakouts', '--period', '28'], apps);
+    assert.equal(await page.textContent('#breakouts-count'), String(breakouts.breakouts));
+    const lift = await cli(['lift-ranking', '--period', '28', '--limit', '5'], apps);
+    assert.deepStrictEqual(
+      await page.$$eval('#lift-list .lift-item', (items) => items.map((li) => li.dataset.trackId)),
+      lift.tracks.map((t) => t.id),
+    );
+    assert.equal(await page.textContent('#load-error'), '', 'no refusal shown');
   });
 
   test('All: the share without territory under each list, the five apps in the splits', async () => {
