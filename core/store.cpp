@@ -427,11 +427,12 @@ OverviewAnswer Store::overview(const Query& q) const {
     TopTerritories& top = row.top;
     for (std::uint32_t s = track_slots_[r.track]; s < track_slots_[r.track + 1]; ++s) {
       const std::uint64_t c = slot_creations[s];
+      if (c == 0) continue;
       if (slot_code_[s][0] == 0) {
         row.creations_without_territory = c;
         continue;
       }
-      if (c == 0 || (top.count == 3 && c <= top.items[2].creations)) continue;
+      if (top.count == 3 && c <= top.items[2].creations) continue;
       std::size_t at = top.count < 3 ? top.count++ : 2;
       while (at > 0 && top.items[at - 1].creations < c) {
         top.items[at] = top.items[at - 1];
