@@ -129,13 +129,15 @@ inline void check_overview(const json& a, const tta::Query& q) {
     }
     const json& top = r.at("topTerritories");
     TTA_FUZZ_REQUIRE(top.size() <= 3, "overview: more than 3 top territories");
-    std::uint64_t top_sum = 0;
+    std::uint64_t top_sum =
+        r.contains("creationsWithoutTerritory") ? u64(r["creationsWithoutTerritory"]) : 0;
     for (const json& t : top) {
       TTA_FUZZ_REQUIRE(u64(t.at("creations")) > 0, "overview: a top territory has no creations");
       top_sum += u64(t["creations"]);
     }
     TTA_FUZZ_REQUIRE(top_sum <= u64(r["creations"]),
-                     "overview: top territories add up to more than the track");
+                     "overview: top territories and creations without one add up to more than "
+                     "the track");
   }
   if (q.offset == 0 && q.limit >= with)
     TTA_FUZZ_REQUIRE(creations == u64(a.at("creations").at("current")),
@@ -156,8 +158,15 @@ inline void check_track(const json& a, const tta::Query& q) {
   TTA_FUZZ_REQUIRE(v == u64(a.at("views").at("current")), "track: the daily views do not add up",
                    a.dump());
   TTA_FUZZ_REQUIRE(a.at("territories").size() <= 50, "track: more than 50 territories");
-  std::uint64_t tc = 0;
-  for (const json& t : a["territories"]) tc += u64(t.at("creations"));
+  // Territories and the creations without one add up to the track's.
+  std::uint64_t tc =
+      a.contains("creationsWithoutTerritory") ? u64(a["creationsWithoutTerritory"]) : 0;
+  for (const json& t : a["territories"]) {
+    TTA_FUZZ_REQUIRE(
+        t.at("code").get<std::string>().size() == 2 && t["code"] != std::string(2, '\0'),
+        "track: a territory without a code", a.dump());
+    tc += u64(t.at("creations"));
+  }
   TTA_FUZZ_REQUIRE(a["territories"].size() < 50 ? tc == c : tc <= c,
                    "track: territories do not add up to the track's creations", a.dump());
   TTA_FUZZ_REQUIRE(p == 0 || (s["dates"][0] == a.at("window").at("start") &&
