@@ -37,8 +37,10 @@ fi
 # the tests' catalogs), fixed report day so that every build (and every
 # screenshot) shows the same numbers. Its streams follow each track's daily
 # creations with a known lag and ratio (--lift planted), so the lift insights the
-# demo shows are right (docs/INSIGHTS.md). Regenerated only when the generator changed.
-sample_args=(--tracks 200 --days 730 --seed 1 --as-of 2026-11-26 --clean --lift planted)
+# demo shows are right (docs/INSIGHTS.md). --short-form adds YouTube Shorts (no
+# territory) and Instagram Reels series beside TikTok's, so the apps selector
+# means something. Regenerated only when the generator changed.
+sample_args=(--tracks 200 --days 730 --seed 1 --as-of 2026-11-26 --clean --short-form --lift planted)
 sample=build/web/sample-catalog.json
 if [ ! -f "$sample" ] || [ "$generator" -nt "$sample" ] || [ "$(cat "$sample.args" 2>/dev/null)" != "${sample_args[*]}" ]; then
   "$generator" "${sample_args[@]}" -o "$sample.tmp"

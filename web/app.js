@@ -8,6 +8,7 @@
 // aria-busy> turns false), then, after that frame, asks for the insights
 // (breakout badges, splits, lift, the map), so the period switch stays as
 // fast as one overview. <main data-insights> is "ready" when they are drawn.
+import { createBestTrack } from './best-track.js';
 import { createBreakouts } from './breakouts.js';
 import { sortCatalogFiles } from './catalog-files.js';
 import { createDailyChart } from './chart-daily.js';
@@ -25,9 +26,11 @@ import {
   PERIODS,
   createRouter,
   formatHash,
+  parseHash,
   periodState,
   publicState,
   stateChanges,
+  trackHashes,
 } from './router.js';
 import { createSplitsPanel } from './splits-panel.js';
 import { createTableControls } from './table-controls.js';
@@ -150,6 +153,16 @@ export function createDashboard(host, options = {}) {
     // Titles and artists may be absent from a document (null in answers).
     trackTitle: (track) => track.title ?? i18n.t('track.untitled', { id: track.id }),
     artistName: (artist) => artist ?? i18n.t('track.unknownArtist'),
+    // An app's name ('unknown': a series with no app).
+    platformName: (key) =>
+      key === 'unknown' ? i18n.t('splits.unknown') : i18n.t(`platform.${key}`),
+    // The apps a platform filter counts, as a phrase ("TikTok and YouTube Shorts", "all apps").
+    apps: (platform) =>
+      platform === 'all'
+        ? i18n.t('platform.everyApp')
+        : new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+            platform.map((key) => i18n.t(`platform.${key}`)),
+          ),
   };
 
   // Links inside the dashboard change its state, never the host's URL (with
@@ -202,6 +215,7 @@ export function createDashboard(host, options = {}) {
     const dateRange = createDateRange(ctx);
     const tableControls = createTableControls(ctx);
     const overview = createOverviewPage(ctx, { kpis, breakouts, tableControls, territories });
+    const best = createBestTrack(ctx, { kpis });
     const splits = createSplitsPanel(ctx);
     const liftPanel = createLiftPanel(ctx);
     const liftRanking = createLiftRanking(ctx);
@@ -225,6 +239,7 @@ export function createDashboard(host, options = {}) {
       dateRange,
       tableControls,
       overview,
+      best,
       splits,
       liftPanel,
       liftRanking,
@@ -272,6 +287,7 @@ export function createDashboard(host, options = {}) {
       state = router.currentState();
     }
     ui.toolbar.showState(state);
+    showApps(state);
     if (!catalogLoaded) return;
     const ticket = ++renderCount;
     const current = () => ticket === renderCount && !destroyed;
@@ -339,11 +355,31 @@ export function createDashboard(host, options = {}) {
     }
   }
 
+  const overviewTitle = (state) =>
+    state.platform === 'all'
+      ? ctx.t('overview.title')
+      : ctx.t('overview.titleApps', { apps: ctx.apps(state.platform) });
+
+  // What the apps filter counts, where the page names it: the overview's
+  // title, the creations KPIs' hints and the FAQ's first answer.
+  function showApps(state) {
+    const apps = ctx.apps(state.platform);
+    const all = state.platform === 'all';
+    ctx.setText('overview-title', overviewTitle(state));
+    ctx.setText('faq-apps', all ? ctx.t('faq.apps.all') : ctx.t('faq.apps.some', { apps }));
+    for (const [id, key] of [
+      ['overview-creations', 'kpi.creations.hintApps'],
+      ['track-creations', 'kpi.creations.trackHintApps'],
+    ])
+      setNodeText(byId(id).querySelector('.kpi-hint'), ctx.t(key, { apps }));
+  }
+
   async function renderOverview(state, current) {
     const breakoutsView = state.view === 'breakouts';
-    const [answer, breakouts] = await Promise.all([
+    const [answer, breakouts, best] = await Promise.all([
       data.overview(state, { rows: !breakoutsView }),
       breakoutsView ? data.breakouts(state) : null,
+      data.bestTrack(state),
     ]);
     if (!current()) return null;
     const { overview } = ui;
@@ -355,9 +391,10 @@ export function createDashboard(host, options = {}) {
       return null;
     }
     overview.render(answer, state, breakouts, catalog?.summary);
+    ui.best.show(best, state, overview.windowPhrase(answer.window, Boolean(state.start)));
     ui.dateRange.showDateRange(state, answer.window);
     shownWindow = answer.window;
-    show('overview', ctx.t('overview.title'));
+    show('overview', overviewTitle(state));
     if (answer.tracksWithCreations === 0) return null;
     return () =>
       Promise.all([
@@ -370,6 +407,18 @@ export function createDashboard(host, options = {}) {
           current,
         ),
         rankLift(state, answer, current),
+        // The best track's change and top app: a track answer (the one its
+        // page asks for, so a click on the card draws at once) and its splits.
+        fill(
+          byId('best-track'),
+          () => {
+            const trackState = parseHash(trackHashes(state)(best.id));
+            return Promise.all([data.track(trackState), data.splits(trackState, best.id)]);
+          },
+          ([track, splits]) =>
+            ui.best.complete(track, splits, catalog?.summary?.firstDay, state.platform),
+          current,
+        ),
         fill(
           null,
           () => data.breakoutGrowth(state),
@@ -463,7 +512,7 @@ export function createDashboard(host, options = {}) {
   // track's daily numbers; named after what they hold.
   function initExports() {
     const filterParts = (state) => [
-      state.platform !== 'all' && state.platform,
+      state.platform !== 'all' && state.platform.join('-'),
       state.content !== 'all' && state.content,
     ];
     byId('download-table').addEventListener('click', (event) => {

@@ -5,7 +5,7 @@ import type {
   AnalyticsWorker,
   Content,
   LoadSummary,
-  Platform,
+  PlatformName,
   SortKey,
 } from '../bindings/js/index.js';
 
@@ -32,8 +32,15 @@ export interface DashboardLinks {
   learnMore?: string;
 }
 
+/** An app the platform filter can choose. */
+export type DashboardPlatform = PlatformName;
+
 export interface DashboardFilters {
-  platform?: Platform;
+  /**
+   * 'all' (every series, those with no app too), one app, or a set of apps.
+   * Unknown words are dropped; an empty set is 'all'.
+   */
+  platform?: 'all' | DashboardPlatform | DashboardPlatform[];
   content?: Content;
 }
 
@@ -48,7 +55,8 @@ export interface DashboardState {
   /** Days of the window; null when a custom range is shown. */
   period: number | null;
   range: { start: string; end: string } | null;
-  filters: { platform: Platform; content: Content };
+  /** platform: 'all', or the chosen apps in the order tiktok, douyin, youtube_shorts, instagram_reels. */
+  filters: { platform: 'all' | DashboardPlatform[]; content: Content };
   tablePage: number;
   sort: SortKey;
   descending: boolean;

@@ -7,9 +7,17 @@ import { createAnalyticsWorker } from '../bindings/js/index.js';
 export const PAGE_SIZE = 50;
 export const LIFT_TOP = 5;
 
+// The engine's platform option for a state's platform filter: 'all', one app
+// ({ platform: 'youtube_shorts' }), or a set ({ platforms: ['tiktok', 'instagram_reels'] }).
+export function platformOption(platform) {
+  if (platform === 'all' || !Array.isArray(platform)) return { platform: platform ?? 'all' };
+  return platform.length === 1 ? { platform: platform[0] } : { platforms: [...platform] };
+}
+
 // The window (a period, or a custom start and end) and the filters of a state.
 export function query({ period, start, end, platform, content }) {
-  return start ? { start, end, platform, content } : { period, platform, content };
+  const filters = { ...platformOption(platform), content };
+  return start ? { start, end, ...filters } : { period, ...filters };
 }
 const queryKey = (state) => JSON.stringify(query(state));
 
@@ -135,6 +143,21 @@ export function createData({ engine: shared = null } = {}) {
     );
   }
 
+  // The best performing track: the first row of the standard ranking (most
+  // creations; whatever the table's sort, search or page), or null when no
+  // track has creations. The same request as the table's first page in its
+  // default order, so either one answers the other.
+  async function bestTrack(state) {
+    const answer = await overview({
+      ...state,
+      tablePage: 1,
+      sort: 'creations',
+      descending: true,
+      search: '',
+    });
+    return answer.tracks[0] ?? null;
+  }
+
   function track(state) {
     const options = { ...query(state), weekly: state.weekly };
     return kept(`track ${JSON.stringify([state.trackId, options])}`, async () =>
@@ -201,6 +224,7 @@ export function createData({ engine: shared = null } = {}) {
     loadCatalog,
     loadCsvCatalog,
     overview,
+    bestTrack,
     track,
     breakouts,
     breakoutGrowth,

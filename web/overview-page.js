@@ -75,6 +75,7 @@ export function createOverviewPage(ctx, { kpis, breakouts, tableControls, territ
     const tell = el('span', { className: 'track-tell' });
     const numbers = [0, 1, 2].map(() => fmt.numberNode(0));
     const list = el('ul', { className: 'territory-list' });
+    const without = el('span', { className: 'territory-gap' });
     const rank = el('td', { className: 'col-rank' });
     const numberCell = (label, node) =>
       el('td', { className: 'col-number', 'data-label': t(label) }, node);
@@ -90,10 +91,15 @@ export function createOverviewPage(ctx, { kpis, breakouts, tableControls, territ
       ),
       numberCell('column.creations', numbers[0]),
       numberCell('column.views', numbers[1]),
-      el('td', { className: 'col-territories', 'data-label': t('column.topTerritories') }, list),
+      el(
+        'td',
+        { className: 'col-territories', 'data-label': t('column.topTerritories') },
+        list,
+        without,
+      ),
       numberCell('column.streams', numbers[2]),
     );
-    return { tr, rank, link, badges, artist, tell, numbers, territories: list };
+    return { tr, rank, link, badges, artist, tell, numbers, territories: list, without };
   }
 
   function fillRow(row, track, rank, trackHash, repeated) {
@@ -124,6 +130,11 @@ export function createOverviewPage(ctx, { kpis, breakouts, tableControls, territ
       territories.setNode(li.firstChild, territory.code);
     });
     while (items.length > track.topTerritories.length) items[items.length - 1].remove();
+    // Creations of series with no territory (YouTube Shorts) are in no territory list.
+    const gap = track.creationsWithoutTerritory ?? 0;
+    const share = gap > 0 ? fmt.percent(gap / track.creations) : null;
+    setNodeText(row.without, share ? t('territories.withoutShort', { share }) : '');
+    setAttr(row.without, 'title', share ? t('territories.without', { share }) : null);
   }
 
   function showRankingRows(tracks, offset, state) {

@@ -7,8 +7,10 @@
 //   #/?period=28&view=breakouts         the breakouts list instead of the table
 //   #/track/T107?period=28              a track (chart=weekly|daily when not the default)
 //   ...&platform=douyin&content=ugc     filters (left out when "all")
+//   ...&platform=tiktok,youtube_shorts  a set of apps (in this order, left out for all)
 export const PERIODS = [7, 28, 90, 365];
-export const PLATFORMS = ['all', 'tiktok', 'douyin'];
+// The apps, in the order the selector, the URL and the splits card use.
+export const PLATFORMS = ['tiktok', 'douyin', 'youtube_shorts', 'instagram_reels'];
 export const CONTENTS = ['all', 'ugc', 'pgc'];
 export const SORTS = ['creations', 'views', 'streams', 'title', 'artist'];
 export const MAX_RANGE_DAYS = 3650;
@@ -22,6 +24,17 @@ const WEEKLY_FROM_DAYS = 180;
 
 function pick(value, allowed, fallback) {
   return allowed.includes(value) ? value : fallback;
+}
+
+// The platform filter: 'all' (every series, those with no platform too) or a
+// non-empty list of apps in PLATFORMS order. Takes a list, one word, or a
+// comma list ("tiktok,youtube_shorts"); unknown words are dropped, and nothing
+// left means 'all'.
+export function platformSet(value) {
+  if (value === null || value === undefined || value === 'all') return 'all';
+  const words = Array.isArray(value) ? value : String(value).split(',');
+  const chosen = PLATFORMS.filter((p) => words.includes(p));
+  return chosen.length ? chosen : 'all';
 }
 
 const DAY_MS = 86_400_000;
@@ -61,7 +74,7 @@ export function parseHash(hash) {
     period: range ? null : pick(Number(params.get('period')), PERIODS, DEFAULTS.period),
     start: range?.start ?? null,
     end: range?.end ?? null,
-    platform: pick(params.get('platform'), PLATFORMS, DEFAULTS.platform),
+    platform: platformSet(params.get('platform')),
     content: pick(params.get('content'), CONTENTS, DEFAULTS.content),
     tablePage: Math.max(1, Math.floor(Number(params.get('page'))) || 1),
     sort,
@@ -94,15 +107,20 @@ function windowParams(state) {
   } else {
     params.set('period', String(state.period ?? DEFAULTS.period));
   }
-  if (state.platform !== 'all') params.set('platform', state.platform);
+  const platform = platformSet(state.platform);
+  if (platform !== 'all') params.set('platform', platform.join(','));
   if (state.content !== 'all') params.set('content', state.content);
   return params;
 }
 
+// A query as the URL shows it: commas stay commas (platform=tiktok,youtube_shorts);
+// URLSearchParams reads them back the same.
+const queryText = (params) => String(params).replaceAll('%2C', ',');
+
 // The links of a list of tracks: id -> formatHash({ ...state, page: 'track',
 // trackId: id, weekly: null }), the shared part made once.
 export function trackHashes(state) {
-  const query = `?${windowParams(state)}`;
+  const query = `?${queryText(windowParams(state))}`;
   return (trackId) => `#/track/${encodeURIComponent(trackId)}${query}`;
 }
 
@@ -115,7 +133,7 @@ export function formatHash(state) {
       state.weekly !== defaultWeekly(state)
     )
       params.set('chart', state.weekly ? 'weekly' : 'daily');
-    return `#/track/${encodeURIComponent(state.trackId)}?${params}`;
+    return `#/track/${encodeURIComponent(state.trackId)}?${queryText(params)}`;
   }
   if (state.view === 'breakouts') {
     params.set('view', 'breakouts');
@@ -126,7 +144,7 @@ export function formatHash(state) {
     if (state.search) params.set('q', state.search);
   }
   if (state.tablePage > 1) params.set('page', String(state.tablePage));
-  return `#/?${params}`;
+  return `#/?${queryText(params)}`;
 }
 
 // The state of one dashboard: with routing 'hash' it lives in the page's URL
@@ -199,6 +217,7 @@ export function periodState(state, period) {
 
 // The state as a host reads and writes it (events, getState, setState):
 // { page, trackId, period | range: { start, end }, filters: { platform, content },
+//   (platform: 'all' or a list of apps, e.g. ['tiktok', 'youtube_shorts'])
 //   tablePage, sort, descending, search, view, weekly }.
 export function publicState(state) {
   return {
@@ -206,7 +225,10 @@ export function publicState(state) {
     trackId: state.trackId,
     period: state.period,
     range: state.start ? { start: state.start, end: state.end } : null,
-    filters: { platform: state.platform, content: state.content },
+    filters: {
+      platform: state.platform === 'all' ? 'all' : [...state.platform],
+      content: state.content,
+    },
     tablePage: state.tablePage,
     sort: state.sort,
     descending: state.descending,
@@ -231,7 +253,7 @@ export function stateChanges(partial = {}) {
     Object.assign(changes, { period: Number(partial.period), start: null, end: null });
   }
   if (partial.filters) {
-    if (partial.filters.platform) changes.platform = partial.filters.platform;
+    if (partial.filters.platform) changes.platform = platformSet(partial.filters.platform);
     if (partial.filters.content) changes.content = partial.filters.content;
   }
   for (const key of ['tablePage', 'sort', 'descending', 'search', 'view', 'weekly']) {

@@ -1,20 +1,27 @@
 // "Where the videos come from": the shares of creations by app (TikTok,
-// Douyin) and by kind of video (UGC, PGC) as percentages, a stacked bar of
-// each, and the FAQ's explanation beside them. One panel on the overview (the
-// catalog), one on the track page; each draws a splits() answer.
+// Douyin, YouTube Shorts, Instagram Reels, unknown) and by kind of video (UGC,
+// PGC) as percentages, a stacked bar of each, and the FAQ's explanation beside
+// them. The figures list only the entries with creations (an app at 0 is left
+// out); the bar draws the same shares. One panel on the overview (the catalog),
+// one on the track page; each draws a splits() answer.
 import { Chart, themed } from './charts.js';
 import { el, setAttr, setHidden, setNodeText } from './dom.js';
 
 const ROWS = [
-  { split: 'platform', label: 'filter.app', keys: ['tiktok', 'douyin', 'unknown'] },
+  {
+    split: 'platform',
+    label: 'filter.app',
+    keys: ['tiktok', 'douyin', 'youtube_shorts', 'instagram_reels', 'unknown'],
+  },
   { split: 'content', label: 'filter.videos', keys: ['ugc', 'pgc', 'unknown'] },
 ];
-const NAMES = { tiktok: 'TikTok', douyin: 'Douyin', ugc: 'UGC', pgc: 'PGC' };
+const STACK = Math.max(...ROWS.map((r) => r.keys.length)); // datasets: one per position in a row
+const CONTENTS = { ugc: 'UGC', pgc: 'PGC' };
 
 export function createSplitsPanel(ctx) {
   const charts = new Map(); // section -> Chart
   const shown = new WeakMap(); // section -> the answer it shows
-  const name = (key) => NAMES[key] ?? ctx.t('splits.unknown');
+  const name = (key) => CONTENTS[key] ?? ctx.platformName(key);
 
   function skeleton(section) {
     const { t, fmt } = ctx;
@@ -57,7 +64,7 @@ export function createSplitsPanel(ctx) {
       type: 'bar',
       data: {
         labels: ROWS.map((r) => t(r.label)),
-        datasets: [0, 1, 2].map(() => ({
+        datasets: Array.from({ length: STACK }, () => ({
           data: [],
           backgroundColor: [],
           borderWidth: 0,
@@ -157,7 +164,7 @@ export function createSplitsPanel(ctx) {
   function filterNote({ platform, content }) {
     const { t } = ctx;
     const parts = [];
-    if (platform !== 'all') parts.push(t('splits.filter.allApps', { app: name(platform) }));
+    if (platform !== 'all') parts.push(t('splits.filter.allApps', { app: ctx.apps(platform) }));
     if (content !== 'all')
       parts.push(t('splits.filter.content', { content: content.toUpperCase() }));
     return parts.join(' ');
@@ -185,7 +192,7 @@ export function createSplitsPanel(ctx) {
           dataset.entries ??= [];
           dataset.entries[row] = entry;
           dataset.data[row] = entry && entry.share !== null ? entry.share * 100 : 0;
-          dataset.backgroundColor[row] = chart.$theme[keys[position]];
+          dataset.backgroundColor[row] = chart.$theme[keys[position]] ?? chart.$theme.unknown;
         });
       });
       chart.update();

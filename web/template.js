@@ -2,6 +2,8 @@
 // shadow root (so the ids are the instance's own). Every text comes from the
 // message catalog or from the host's `links`, and goes through escape(): the
 // one place that writes HTML, from our own strings only.
+import { PLATFORMS } from './router.js';
+
 const escape = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 // Only http(s) links from a host (no javascript: URLs).
@@ -98,7 +100,14 @@ export function template(t, links, stylesheet) {
         <legend class="visually-hidden">${e('period.legend')}</legend>
         ${[7, 28, 90, 365].map((p) => `<input type="radio" name="period" id="period-${p}" value="${p}"${p === 28 ? ' checked' : ''}><label for="period-${p}"><span class="period-long">${e('period.days', { count: p })}</span><span class="period-short" aria-hidden="true">${e('period.short', { count: p })}</span></label>`).join('')}
       </fieldset>
-      <button type="button" class="toolbar-more" id="toolbar-more" aria-expanded="false" aria-controls="toolbar-extra">${e('toolbar.more')}</button>
+      <button type="button" class="toolbar-more" id="toolbar-more" aria-expanded="false" aria-controls="platform-filter toolbar-extra">${e('toolbar.more')}<span class="visually-hidden" id="toolbar-more-apps"></span><span class="toolbar-more-count" id="toolbar-more-count" aria-hidden="true"></span></button>
+      <div class="platform-control">
+        <button type="button" class="range-toggle platform-toggle" id="platform-toggle" aria-expanded="false" aria-controls="platform-filter">${e('filter.appsButton', { apps: t('platform.all') })}</button>
+        <fieldset class="platform-chips" id="platform-filter">
+          <legend class="filter-legend">${e('filter.app')}</legend>
+          ${['all', ...PLATFORMS].map((p) => `<input type="checkbox" id="platform-${p}" value="${p}"${p === 'all' ? ' checked' : ''}><label for="platform-${p}">${e(`platform.${p}`)}</label>`).join('')}
+        </fieldset>
+      </div>
       <div class="date-range-control" id="toolbar-extra">
         <button type="button" class="range-toggle" id="range-toggle" aria-expanded="false" aria-controls="date-range">${e('range.button')}</button>
         <form class="date-range" id="date-range" aria-label="${e('range.form')}" hidden>
@@ -109,13 +118,6 @@ export function template(t, links, stylesheet) {
         </form>
       </div>
       <div class="filters">
-        <label class="filter">${e('filter.app')}
-          <select id="platform-filter">
-            <option value="all">${e('filter.app.all')}</option>
-            <option value="tiktok">TikTok</option>
-            <option value="douyin">Douyin</option>
-          </select>
-        </label>
         <label class="filter">${e('filter.videos')}
           <select id="content-filter">
             <option value="all">${e('filter.videos.all')}</option>
@@ -155,6 +157,26 @@ export function template(t, links, stylesheet) {
       </div>
 
       <p class="no-data" id="no-data" role="status" hidden></p>
+
+      <section class="card best-track insight" id="best-track" aria-labelledby="best-track-title" aria-busy="true" hidden>
+        <div class="best-head">
+          <h3 class="card-title" id="best-track-title">${e('best.title')}</h3>
+          <p class="card-note" id="best-track-note"></p>
+        </div>
+        <p class="best-name"><a class="best-link" id="best-track-link" href="#/"></a> <span class="best-artist" id="best-track-artist"></span></p>
+        <dl class="best-figures">
+          <div class="best-figure" id="best-track-creations">
+            <dt class="kpi-label">${e('kpi.creations')}</dt>
+            <dd class="kpi-value"></dd>
+            <dd class="kpi-change"></dd>
+            <dd class="kpi-note"></dd>
+          </div>
+          <div class="best-figure">
+            <dt class="kpi-label">${e('best.topPlatform')}</dt>
+            <dd class="best-platform" id="best-track-platform">&nbsp;</dd>
+          </div>
+        </dl>
+      </section>
 
       <section class="card ranking" id="ranking" aria-labelledby="ranking-title" tabindex="-1">
         <div class="ranking-head">
@@ -245,6 +267,7 @@ export function template(t, links, stylesheet) {
           <article class="kpi kpi-wide" id="track-top">
             <h3 class="kpi-label">${e('column.topTerritories')}</h3>
             <ol class="kpi-territories" id="track-top-list"></ol>
+            <p class="kpi-note territory-gap" id="track-top-without" hidden></p>
           </article>
         </div>
 
@@ -289,6 +312,7 @@ export function template(t, links, stylesheet) {
         <section class="card territories-card" aria-labelledby="territories-title">
           <h3 id="territories-title" class="card-title">${e('territories.title')}</h3>
           <p class="card-note" id="territories-note"></p>
+          <p class="territory-gap" id="territories-without" hidden></p>
           <div class="territories-layout">
           <figure class="map-figure insight" id="territory-map" aria-busy="true">
             <div class="map-box">
@@ -324,6 +348,14 @@ export function template(t, links, stylesheet) {
       <button type="button" class="close-button" id="faq-close" aria-label="${e('faq.close')}">&times;</button>
     </div>
     <dl>
+      <dt>${e('faq.apps.q')}</dt>
+      <dd id="faq-apps">${e('faq.apps.all')}</dd>
+      <dt>${e('faq.creation.q')}</dt>
+      <dd>${e('faq.creation.tiktok')}</dd>
+      <dd>${e('faq.creation.shorts')}</dd>
+      <dd>${e('faq.creation.reels')}</dd>
+      <dt>${e('faq.territory.q')}</dt>
+      <dd>${e('faq.territory.a')}</dd>
       <dt>${e('faq.douyin.q')}</dt>
       <dd>${e('faq.douyin.a')}</dd>
       <dt>${e('faq.higher.q')}</dt>

@@ -1,7 +1,7 @@
 // The track page: the track's KPIs, its chart (day by day or week by week),
 // and the 50 territories where videos used it most, on a map and in a table.
 // The lift and splits panels and the map arrive after the first paint (app.js).
-import { el, setAttr, setNodeText } from './dom.js';
+import { el, setAttr, setHidden, setNodeText } from './dom.js';
 import { formatHash } from './router.js';
 
 export function createTrackPage(ctx, { kpis, dailyChart, territories, windowLine }) {
@@ -39,16 +39,34 @@ export function createTrackPage(ctx, { kpis, dailyChart, territories, windowLine
     return { tr, rank, territory, creations, views, share, fill };
   }
 
-  function renderTerritories(list, trackCreations, window, custom) {
+  // "12% of creations have no territory: YouTube Shorts reports none" under a
+  // territory list, when the track has creations of series with no territory.
+  function showWithout(id, without, creations) {
+    const note = byId(id);
+    note.hidden = !(without > 0);
+    setNodeText(
+      note,
+      without > 0
+        ? ctx.t('territories.without', { share: ctx.fmt.percent(without / creations) })
+        : '',
+    );
+  }
+
+  function renderTerritories(list, trackCreations, window, custom, without) {
     const { t, fmt } = ctx;
     byId('territory-table').hidden = list.length === 0;
     const when = custom
       ? t('window.phrase.range', { from: fmt.day(window.start), to: fmt.day(window.end) })
       : t('window.phrase.period', { count: window.days });
+    showWithout('territories-without', without, trackCreations);
+    // Nothing to colour when every creation is without a territory: the note says why.
+    setHidden(byId('territory-map'), list.length === 0 && without > 0);
     setText(
       'territories-note',
       list.length === 0
-        ? t('territories.none', { when })
+        ? without > 0
+          ? '' // every creation is without a territory: the note above says so
+          : t('territories.none', { when })
         : t(list.length === 50 ? 'territories.top50' : 'territories.all', {
             count: list.length,
             when,
@@ -117,8 +135,20 @@ export function createTrackPage(ctx, { kpis, dailyChart, territories, windowLine
                 fmt.numberNode(x.creations, 'number muted'),
               ),
             )
-          : [el('li', { className: 'muted' }, t('territories.noneShort'))]),
+          : [
+              el(
+                'li',
+                { className: 'muted' },
+                t(
+                  answer.creations.current > 0
+                    ? 'territories.noTerritory'
+                    : 'territories.noneShort',
+                ),
+              ),
+            ]),
       );
+      const without = answer.creationsWithoutTerritory ?? 0;
+      showWithout('track-top-without', without, answer.creations.current);
 
       const weekly = Boolean(answer.series.days);
       byId(weekly ? 'granularity-weekly' : 'granularity-daily').checked = true;
@@ -137,6 +167,7 @@ export function createTrackPage(ctx, { kpis, dailyChart, territories, windowLine
         answer.creations.current,
         answer.window,
         Boolean(state.start),
+        without,
       );
     },
     // A track the engine does not know (an old link after loading another catalog).

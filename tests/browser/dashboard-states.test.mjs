@@ -85,6 +85,7 @@ describe("the dashboard's other states", () => {
       const shown = await readOverview(page);
       assert.equal(shown.emptyShown, true);
       assert.equal(shown.rankingShown, false);
+      assert.equal(await page.isVisible('#best-track'), false, 'no best track without creations');
       assert.equal(shown.creations.current, 0);
       assert.equal(shown.streams.current, answer.streams.current);
       assert.equal(shown.catalogTracks, answer.catalogTracks);

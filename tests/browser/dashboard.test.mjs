@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { PERIODS, ROOT, cliAnswer, generate, scratchDir } from '../js/helpers.mjs';
 import {
+  chooseApps,
   choosePeriod,
   day,
   loadFile,
@@ -339,7 +340,7 @@ describe('the overview of a loaded catalog', () => {
   });
 
   test('a filter in the URL reaches the engine and is kept by the links', async () => {
-    await page.selectOption('#platform-filter', 'tiktok');
+    await chooseApps(page, ['tiktok']);
     await page.selectOption('#content-filter', 'ugc');
     await page.click('#back-link');
     await page.waitForSelector('#overview-page:not([hidden])');
@@ -361,7 +362,7 @@ describe('the overview of a loaded catalog', () => {
       catalog,
     ]);
     assertOverview(await readOverview(page), answer);
-    await page.selectOption('#platform-filter', 'all');
+    await chooseApps(page, 'all');
     await page.selectOption('#content-filter', 'all');
     await page.waitForFunction(
       () =>

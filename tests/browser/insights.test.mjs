@@ -307,7 +307,7 @@ describe('breakouts', () => {
   });
 });
 
-describe('splits: TikTok vs Douyin, UGC vs PGC', () => {
+describe('splits: the apps, UGC vs PGC', () => {
   test("the overview shows the catalog's shares as the CLI, with a chart and the FAQ's explanation", async () => {
     await goTo(page, '#/?period=28');
     const shown = await readSplits('overview-splits');
@@ -318,9 +318,15 @@ describe('splits: TikTok vs Douyin, UGC vs PGC', () => {
       keys.map((k) => (entries.find((e) => e.key === k)?.share ?? 0) * 100);
     assert.deepStrictEqual(
       chart,
-      [0, 1, 2].map((i) => [
-        position(answer.platform, ['tiktok', 'douyin', 'unknown'])[i],
-        position(answer.content, ['ugc', 'pgc', 'unknown'])[i],
+      [0, 1, 2, 3, 4].map((i) => [
+        position(answer.platform, [
+          'tiktok',
+          'douyin',
+          'youtube_shorts',
+          'instagram_reels',
+          'unknown',
+        ])[i],
+        position(answer.content, ['ugc', 'pgc', 'unknown', null, null])[i],
       ]),
     );
     for (const needle of [

@@ -58,14 +58,13 @@ export default {
     one: 'Une période couvre au plus {count} jour.',
     other: 'Une période couvre au plus {count} jours.',
   },
-  'filter.app': 'Appli',
-  'filter.app.all': 'TikTok + Douyin',
+  'filter.app': 'Applis',
   'filter.videos': 'Vidéos',
   'filter.videos.all': 'Toutes',
   'filter.videos.pgc': 'Extrait officiel (PGC)',
   'filter.videos.ugc': 'Autres passages (UGC)',
 
-  'overview.title': 'Votre catalogue sur TikTok',
+  'overview.title': 'Votre catalogue en vidéos courtes',
   'faq.open': 'À propos de ces chiffres',
   'doc.link': 'TikTok for Artists : guides pour les musiciens',
   'link.newTab': '(s’ouvre dans un nouvel onglet)',
@@ -82,8 +81,8 @@ export default {
   'window.noData':
     'Aucune donnée sur cette période : les données du catalogue commencent le {first}. Choisissez des dates plus récentes.',
   'kpi.creations': 'Créations',
-  'kpi.creations.hint': 'Vidéos TikTok faites avec votre musique',
-  'kpi.creations.trackHint': 'Vidéos TikTok faites avec ce titre',
+  'kpi.creations.hint': 'Vidéos sur toutes les applis avec votre musique',
+  'kpi.creations.trackHint': 'Vidéos sur toutes les applis avec ce titre',
   'kpi.views': 'Vues',
   'kpi.views.hint': 'Vues de ces vidéos',
   'kpi.streams': 'Écoutes',
@@ -194,7 +193,7 @@ export default {
     'L’appli TikTok ne montre que le PGC : ses chiffres sont donc plus bas que ceux-ci.',
   'splits.douyin': 'est l’appli chinoise de TikTok ; les deux sont comptées ici.',
   'splits.filter.allApps':
-    'Les parts par appli montrent toutes les applis, quel que soit le filtre Appli ({app}) ; les parts par type de vidéo ne comptent que {app}.',
+    'Les parts par appli montrent toutes les applis, quel que soit le filtre Applis ({app}) ; les parts par type de vidéo ne comptent que {app}.',
   'splits.filter.content': 'Les parts par appli ne comptent que les vidéos {content}.',
   'liftRanking.title': 'Les écoutes suivent le plus TikTok',
   'liftRanking.note':
@@ -340,7 +339,7 @@ export default {
   'faq.close': 'Fermer',
   'faq.douyin.q': 'Douyin est-il inclus ?',
   'faq.douyin.a':
-    'Oui. Douyin, l’appli chinoise de TikTok, est comptée dans chaque chiffre, sauf si vous choisissez une seule appli dans le filtre.',
+    'Oui. Douyin, l’appli chinoise de TikTok, est comptée sous « Toutes » ; choisissez des applis au-dessus des chiffres pour ne compter qu’elles.',
   'faq.higher.q': 'Pourquoi mes chiffres sont-ils plus élevés que dans l’appli TikTok ?',
   'faq.higher.a1':
     'Les créations comptent le PGC (vidéos faites avec l’extrait officiel choisi à la mise en ligne) et l’UGC (vidéos utilisant un autre passage du morceau, reconnu par empreinte audio). L’appli TikTok ne montre que le PGC, ses chiffres sont donc plus bas.',
@@ -360,4 +359,39 @@ export default {
     'Les données TikTok arrivent avec un jour de retard, les écoutes (toutes plateformes de streaming réunies) avec deux jours. Un jour encore sans données reste vide, il n’est jamais compté comme zéro.',
   'faq.learnMore.before': 'Pour en savoir plus sur TikTok et la musique :',
   'faq.learnMore.link': 'ressources pour les artistes',
+
+  'platform.all': 'Toutes',
+  'platform.tiktok': 'TikTok',
+  'platform.douyin': 'Douyin',
+  'platform.youtube_shorts': 'YouTube Shorts',
+  'platform.instagram_reels': 'Instagram Reels',
+  'platform.short.tiktok': 'TikTok',
+  'platform.short.douyin': 'Douyin',
+  'platform.short.youtube_shorts': 'Shorts',
+  'platform.short.instagram_reels': 'Reels',
+  'platform.everyApp': 'toutes les applis',
+  'kpi.creations.hintApps': 'Vidéos sur {apps} avec votre musique',
+  'kpi.creations.trackHintApps': 'Vidéos sur {apps} avec ce titre',
+  'best.title': 'Votre titre le plus performant',
+  'best.note': 'Le plus de créations {when}',
+  'best.topPlatform': 'Appli n° 1',
+  'best.noPlatform': 'aucune appli indiquée',
+  'territories.without':
+    '{share} des créations n’ont pas de territoire : YouTube Shorts n’en indique aucun',
+  'territories.withoutShort': '{share} sans territoire (Shorts)',
+  'territories.noTerritory': 'Aucun territoire indiqué',
+  'faq.apps.q': 'Quelles applis ces chiffres comptent-ils ?',
+  'faq.apps.all':
+    'Toutes : TikTok, Douyin, YouTube Shorts et Instagram Reels, ainsi que les vidéos dont l’appli n’est pas connue. Choisissez des applis au-dessus des chiffres pour ne compter qu’elles.',
+  'faq.apps.some':
+    'Seulement {apps}, comme choisi au-dessus des chiffres. Choisissez « Toutes » pour compter chaque appli.',
+  'faq.creation.q': 'Qu’est-ce qu’une création sur chaque appli ?',
+  'faq.creation.tiktok': 'TikTok et Douyin : une vidéo qui utilise le son de votre titre.',
+  'faq.creation.shorts': 'YouTube Shorts : un Short qui utilise l’audio de votre titre.',
+  'faq.creation.reels': 'Instagram Reels : un Reel qui utilise l’audio de votre titre.',
+  'faq.territory.q': 'Pourquoi YouTube Shorts n’a-t-il pas de créations par territoire ?',
+  'faq.territory.a':
+    'YouTube indique les Shorts faits avec votre musique pour le monde entier, sans dire où ils ont été faits. Ils comptent dans chaque total, le classement, les graphiques et les parts par appli, mais jamais dans une liste de territoires ni sur la carte : chacune de ces listes indique la part des créations sans territoire.',
+  'filter.appsButton': 'Applis : {apps}',
+  'overview.titleApps': 'Votre catalogue sur {apps}',
 };
