@@ -105,16 +105,31 @@ inline json frame_window(const char* start, const char* end, unsigned days) {
 }
 inline json range(const char* start, const char* end) { return {{"start", start}, {"end", end}}; }
 
-// "all", one platform word, or a comma-separated set ("tiktok,youtube_shorts"),
-// as the brute-force reference's Filters take them.
-inline std::uint8_t platforms_of(const std::string& words) {
-  std::uint8_t set = 0;
+// The platform filters the property tests draw from: "all", one platform, or
+// a set in the brute-force reference's comma-separated form (a request gives
+// a set as "platforms", the CLI as --platform a,b).
+inline const char* const kPlatformFilters[] = {"all",
+                                               "tiktok",
+                                               "douyin",
+                                               "youtube_shorts",
+                                               "instagram_reels",
+                                               "tiktok,youtube_shorts",
+                                               "douyin,instagram_reels,youtube_shorts"};
+
+// "a,b,c" -> {"a", "b", "c"}.
+inline std::vector<std::string> comma_words(const std::string& text) {
+  std::vector<std::string> words;
   for (std::size_t from = 0, comma = 0; comma != std::string::npos; from = comma + 1) {
-    comma = words.find(',', from);
-    set |=
-        tta::parse_platform(words.substr(from, comma == std::string::npos ? comma : comma - from))
-            .value();
+    comma = text.find(',', from);
+    words.push_back(text.substr(from, comma == std::string::npos ? comma : comma - from));
   }
+  return words;
+}
+
+// The platforms kept by a filter of kPlatformFilters' form.
+inline std::uint8_t platforms_of(const std::string& filter) {
+  std::uint8_t set = 0;
+  for (const std::string& word : comma_words(filter)) set |= tta::parse_platform(word).value();
   return set;
 }
 

@@ -22,15 +22,6 @@ std::string ask_text(const tta::Analytics& engine, const json& request) {
   return answer.value();
 }
 
-// One platform, every platform, or a set (the reference's comma-separated
-// form; a request gives a set as "platforms").
-const char* const kPlatforms[] = {"all",
-                                  "tiktok",
-                                  "douyin",
-                                  "youtube_shorts",
-                                  "instagram_reels",
-                                  "tiktok,youtube_shorts",
-                                  "douyin,instagram_reels,youtube_shorts"};
 const char* const kContents[] = {"all", "ugc", "pgc"};
 
 // The request's filters for the reference's platform and content words.
@@ -40,12 +31,7 @@ json filters_of(const std::string& platform, const std::string& content) {
     filters["platform"] = platform;
     return filters;
   }
-  json words = json::array();
-  for (std::size_t from = 0, comma = 0; comma != std::string::npos; from = comma + 1) {
-    comma = platform.find(',', from);
-    words.push_back(platform.substr(from, comma == std::string::npos ? comma : comma - from));
-  }
-  filters["platforms"] = words;
+  filters["platforms"] = comma_words(platform);
   return filters;
 }
 const char* const kSorts[] = {"creations", "views", "streams", "title", "artist"};
@@ -88,7 +74,7 @@ TEST_CASE(
 
   for (int round = 0; round < 3; ++round) {
     const int period = 1 + static_cast<int>(random() % 120);
-    const std::string platform = kPlatforms[random() % std::size(kPlatforms)],
+    const std::string platform = kPlatformFilters[random() % std::size(kPlatformFilters)],
                       content = kContents[random() % 3];
     const std::string id = tracks[random() % tracks.size()]["id"];
     INFO("period " << period << ", " << platform << "/" << content << ", track " << id);

@@ -19,14 +19,6 @@ int random_period(std::mt19937_64& random) {
   return 1 + static_cast<int>(random() % 200);
 }
 
-// One platform, every platform, or a set (the reference's comma-separated form).
-const char* const kPlatforms[] = {"all",
-                                  "tiktok",
-                                  "douyin",
-                                  "youtube_shorts",
-                                  "instagram_reels",
-                                  "tiktok,youtube_shorts",
-                                  "douyin,instagram_reels,youtube_shorts"};
 const char* const kContents[] = {"all", "ugc", "pgc"};
 
 // Checks every answer of one document against the reference.
@@ -40,7 +32,7 @@ void check_document(const json& doc, std::mt19937_64& random, int queries) {
   }
   for (int q = 0; q < queries; ++q) {
     const int period = random_period(random);
-    const char* platform = kPlatforms[random() % std::size(kPlatforms)];
+    const char* platform = kPlatformFilters[random() % std::size(kPlatformFilters)];
     const char* content = kContents[random() % 3];
     INFO("period " << period << ", platform " << platform << ", content " << content);
     const json expected = tta_reference::overview(doc, period, platform, content);
