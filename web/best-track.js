@@ -41,16 +41,16 @@ export function createBestTrack(ctx, { kpis }) {
       setAttr(link, 'href', trackHashes(state)(row.id));
       setAttr(card, 'data-track-id', row.id);
       setNodeText(link, ctx.trackTitle(row));
-      setText('best-track-artist', ctx.artistName(row.artist));
+      setText('best-artist', ctx.artistName(row.artist));
       setText('best-track-note', t('best.note', { when }));
-      const holder = byId('best-track-creations').querySelector('.kpi-value');
+      const holder = byId('best-creations').querySelector('.kpi-value');
       let value = holder.querySelector('data');
       if (!value) holder.replaceChildren((value = fmt.numberNode(0)));
       fmt.setNumber(value, row.creations);
       const key = JSON.stringify([row.id, query(state)]);
       if (shownKey !== key) {
         // Another track or window: its change and app are not known yet.
-        for (const node of byId('best-track-creations').querySelectorAll('.kpi-change, .kpi-note'))
+        for (const node of byId('best-creations').querySelectorAll('.kpi-change, .kpi-note'))
           node.replaceChildren('\u00A0');
         setText('best-track-platform', '\u00A0');
       }
@@ -61,7 +61,7 @@ export function createBestTrack(ctx, { kpis }) {
     complete(track, splits, firstDay, platform) {
       const { fmt, t } = ctx;
       const before = firstDay && track.previousWindow.end < firstDay ? fmt.day(firstDay) : null;
-      kpis.renderChange('best-track-creations', track.creations, track.window.days, before);
+      kpis.renderChange('best-creations', track.creations, track.window.days, before);
       const top = topPlatform(splits.platform, platform);
       setText('best-track-platform', top ? ctx.platformName(top) : t('best.noPlatform'));
       setAttr(byId('best-track-platform'), 'data-platform', top);

@@ -158,14 +158,14 @@ export function template(t, links, stylesheet) {
 
       <p class="no-data" id="no-data" role="status" hidden></p>
 
-      <section class="card best-track insight" id="best-track" aria-labelledby="best-track-title" aria-busy="true" hidden>
+      <section class="card best-track insight" id="best-track" aria-labelledby="best-title" aria-busy="true" hidden>
         <div class="best-head">
-          <h3 class="card-title" id="best-track-title">${e('best.title')}</h3>
+          <h3 class="card-title" id="best-title">${e('best.title')}</h3>
           <p class="card-note" id="best-track-note"></p>
         </div>
-        <p class="best-name"><a class="best-link" id="best-track-link" href="#/"></a> <span class="best-artist" id="best-track-artist"></span></p>
+        <p class="best-name"><a class="best-link" id="best-track-link" href="#/"></a> <span class="best-artist" id="best-artist"></span></p>
         <dl class="best-figures">
-          <div class="best-figure" id="best-track-creations">
+          <div class="best-figure" id="best-creations">
             <dt class="kpi-label">${e('kpi.creations')}</dt>
             <dd class="kpi-value"></dd>
             <dd class="kpi-change"></dd>

@@ -115,13 +115,13 @@ function readBest() {
   return page.evaluate(() => {
     const root = __root();
     const card = root.getElementById('best-track');
-    const figure = root.getElementById('best-track-creations');
+    const figure = root.getElementById('best-creations');
     return {
       hidden: card.hidden,
       id: card.dataset.trackId,
       title: root.getElementById('best-track-link').textContent,
       href: root.getElementById('best-track-link').getAttribute('href'),
-      artist: root.getElementById('best-track-artist').textContent,
+      artist: root.getElementById('best-artist').textContent,
       creations: Number(figure.querySelector('.kpi-value data').value),
       direction: figure.querySelector('.kpi-change').className.replace('kpi-change is-', ''),
       change: figure.querySelector('.kpi-change [aria-hidden]').textContent,
