@@ -64,14 +64,29 @@ class Analytics {
     const engine = this.#live();
     this.#dropStream(); // the newest load wins
     onProgress?.('copying');
-    const address = this.#call(() => engine.inputBuffer(bytes.length));
-    // Read HEAPU8 only now: reserving the buffer may have grown the memory.
-    this.#module.HEAPU8.set(bytes, address);
-    onProgress?.('parsing');
-    const summary = this.#json(() => engine.loadInput());
-    this.#tracks = null; // a new catalog (a refused one threw above and kept the old one)
-    onProgress?.('done');
-    return summary;
+    // The bytes cross in slices through the stream reader, each parsed and
+    // freed at once: the whole document is never in the engine's memory, whose
+    // peak is then the stream's (the same answers and messages for any slicing).
+    this.#call(() => engine.beginStream());
+    try {
+      for (let at = 0; at < bytes.length; at += LOAD_SLICE) {
+        const slice = bytes.subarray(at, at + LOAD_SLICE);
+        const address = this.#call(() => engine.inputBuffer(slice.length));
+        // Read HEAPU8 only now: reserving the slice may have grown the memory.
+        this.#module.HEAPU8.set(slice, address);
+        this.#call(() => engine.feedInput());
+      }
+      onProgress?.('parsing');
+      const summary = this.#json(() => engine.finishStream());
+      this.#tracks = null; // a new catalog (a refused one threw above and kept the old one)
+      onProgress?.('done');
+      return summary;
+    } catch (error) {
+      // Frees what was read (a refused piece's reading is already dropped);
+      // an engine stopped by an internal error has nothing left to free.
+      if (this.#engine) engine.abortStream();
+      throw error;
+    }
   }
 
   // Long-row CSV (date,track,territory,platform,content,creations,views and
@@ -317,6 +332,9 @@ function requestOf(query, options) {
   if (Array.isArray(request.platforms)) request.platforms = request.platforms.map(wellFormed);
   return request;
 }
+
+// A buffer load crosses into the engine 1 MiB at a time.
+const LOAD_SLICE = 1 << 20;
 
 const OPTION_TYPES = {
   period: checkWhole,
