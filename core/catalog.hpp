@@ -42,8 +42,20 @@ inline constexpr PlatformName kPlatformNames[] = {{"tiktok", kPlatformTiktok},
                                                   {"douyin", kPlatformDouyin},
                                                   {"youtube_shorts", kPlatformShorts},
                                                   {"instagram_reels", kPlatformReels}};
-inline constexpr const char* kPlatformWords =
-    "\"tiktok\", \"douyin\", \"youtube_shorts\" or \"instagram_reels\"";
+// The platform words as messages list them ("must be tiktok, douyin, ...
+// or instagram_reels"), from kPlatformNames: `before` and `after` add the
+// words a front end also takes ("all", "empty"); `quote` surrounds each word.
+inline std::string platform_words(std::vector<std::string> before = {},
+                                  std::vector<std::string> after = {}, const char* quote = "") {
+  for (const PlatformName& p : kPlatformNames) before.emplace_back(p.word);
+  before.insert(before.end(), after.begin(), after.end());
+  std::string out;
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    if (i > 0) out += i + 1 == before.size() ? " or " : ", ";
+    out += quote + before[i] + quote;
+  }
+  return out;
+}
 // The bit of a platform word, 0 for any other text (case-sensitive).
 inline std::uint8_t platform_bit(std::string_view word) {
   for (const PlatformName& p : kPlatformNames)

@@ -255,9 +255,8 @@ Result<Catalog> read_csv_catalog(std::string_view tiktok_csv, std::string_view s
       std::uint8_t platform = kPlatformUnknown, content = kContentUnknown;
       if (!f[3].empty()) platform = platform_bit(f[3]);
       if (platform == 0)
-        return Error{tiktok.where("platform") +
-                     ": must be tiktok, douyin, youtube_shorts, instagram_reels or empty, got " +
-                     shown(f[3])};
+        return Error{tiktok.where("platform") + ": must be " + platform_words({}, {"empty"}) +
+                     ", got " + shown(f[3])};
       if (f[4] == "ugc")
         content = kContentUgc;
       else if (f[4] == "pgc")

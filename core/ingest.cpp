@@ -259,7 +259,7 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
           case kPlatform:
             tiktok_.platform = platform_bit(s);
             if (tiktok_.platform == 0)
-              return fail(here(), std::string("must be ") + kPlatformWords + ", got " + quote(s));
+              return fail(here(), "must be " + platform_words({}, {}, "\"") + ", got " + quote(s));
             return true;
           case kContent:
             if (s == "ugc")

@@ -14,8 +14,8 @@ SeriesFilter filter_of(const Query& q) {
 Result<std::uint8_t> parse_platform(std::string_view word) {
   if (word == "all") return kAllPlatforms;
   if (const std::uint8_t bit = platform_bit(word)) return bit;
-  return Error{"platform must be all, tiktok, douyin, youtube_shorts or instagram_reels, got \"" +
-               cut_text(word, 40) + "\""};
+  return Error{"platform must be " + platform_words({"all"}) + ", got \"" + cut_text(word, 40) +
+               "\""};
 }
 
 Result<ContentFilter> parse_content(std::string_view word) {

@@ -42,16 +42,16 @@ Result<bool> flag_field(const Json& request, const char* field, bool fallback) {
 Result<std::uint8_t> platform_set(const Json& request) {
   const auto it = request.find("platforms");
   if (it == request.end() || it->is_null()) return std::uint8_t{0};
-  const std::string words = std::string("one or more of ") + kPlatformWords;
-  if (!it->is_array() || it->empty()) return bad_field("platforms", "an array of " + words);
+  if (!it->is_array() || it->empty())
+    return bad_field("platforms", "an array of one or more of " + platform_words({}, {}, "\""));
   std::uint8_t set = 0;
   for (std::size_t i = 0; i < it->size(); ++i) {
     const Json& word = (*it)[i];
     const std::uint8_t bit =
         word.is_string() ? platform_bit(word.get_ref<const std::string&>()) : 0;
     if (bit == 0)
-      return Error{"platforms[" + std::to_string(i) + "] must be " + kPlatformWords + ", got " +
-                   cut_text(word.dump(), 40)};
+      return Error{"platforms[" + std::to_string(i) + "] must be " + platform_words({}, {}, "\"") +
+                   ", got " + cut_text(word.dump(), 40)};
     set = static_cast<std::uint8_t>(set | bit);
   }
   return set;
