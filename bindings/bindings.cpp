@@ -26,7 +26,6 @@
 #include <string>
 
 #include "analytics.hpp"
-#include "ingest.hpp"  // tta::CatalogStream
 #include "request.hpp"
 
 namespace {
@@ -81,7 +80,7 @@ class Engine {
   val begin_stream() {
     return guarded([&] {
       stream_.reset();
-      stream_ = std::make_unique<tta::CatalogStream>();
+      stream_ = std::make_unique<tta::DocumentStream>();
       return val(true);
     });
   }
@@ -104,8 +103,8 @@ class Engine {
   val finish_stream() {
     return guarded([&] {
       if (!stream_) return js_error("no streaming load was begun");
-      const std::unique_ptr<tta::CatalogStream> stream = std::move(stream_);
-      const auto loaded = analytics_.load(stream->finish());
+      const std::unique_ptr<tta::DocumentStream> stream = std::move(stream_);
+      const auto loaded = analytics_.load(*stream);
       if (!loaded) return js_error(loaded.error());
       return answer(analytics_.summary_json());
     });
@@ -199,7 +198,7 @@ class Engine {
   }
 
   tta::Analytics analytics_;
-  std::unique_ptr<tta::CatalogStream> stream_;
+  std::unique_ptr<tta::DocumentStream> stream_;
   std::unique_ptr<char[]> input_;
   std::size_t input_size_ = 0;
   std::string answer_;

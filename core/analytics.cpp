@@ -80,36 +80,69 @@ const LoadSummary& Analytics::summary() const { return summary_; }
 
 Result<LoadSummary> Analytics::load(std::string_view document) { return load(document, {}); }
 
+struct DocumentStream::Impl {
+  explicit Impl(std::size_t batch_points) : stream(parts, batch_points) {}
+  StoreBuilder parts;  // before `stream`, which hands it the batches
+  CatalogStream stream;
+};
+
+DocumentStream::DocumentStream(std::size_t batch_points)
+    : impl_(std::make_unique<Impl>(batch_points)) {}
+DocumentStream::DocumentStream() : DocumentStream(kBatchPoints) {}
+DocumentStream::~DocumentStream() = default;
+
+std::optional<Error> DocumentStream::feed(std::string_view piece, bool last) {
+  if (!impl_) return Error{"the document was already loaded"};
+  std::optional<Error> error = impl_->stream.feed(piece, last);
+  if (error) impl_->parts = StoreBuilder();  // the sums built so far go at once
+  return error;
+}
+
 Result<LoadSummary> Analytics::load(std::string_view document,
                                     const std::function<void()>& document_read) {
   return refuse_out_of_memory(kDocumentOutOfMemory, [&]() -> Result<LoadSummary> {
-    Result<Catalog> catalog = read_catalog(document);
+    // One piece: the same catalog or message as read_catalog, with the sums
+    // built batch by batch as the document is read.
+    DocumentStream stream;
+    const std::optional<Error> error = stream.feed(document, true);
     if (document_read) document_read();
-    return install(std::move(catalog));
+    if (error) return *error;
+    return load(stream);
   });
 }
 
 Result<LoadSummary> Analytics::load(Result<Catalog> catalog) {
-  return refuse_out_of_memory(kDocumentOutOfMemory,
-                              [&]() -> Result<LoadSummary> { return install(std::move(catalog)); });
+  return refuse_out_of_memory(kDocumentOutOfMemory, [&]() -> Result<LoadSummary> {
+    return install(std::move(catalog), StoreBuilder());
+  });
+}
+
+Result<LoadSummary> Analytics::load(DocumentStream& stream) {
+  return refuse_out_of_memory(kDocumentOutOfMemory, [&]() -> Result<LoadSummary> {
+    if (!stream.impl_) return Error{"the document was already loaded"};
+    const std::unique_ptr<DocumentStream::Impl> impl = std::move(stream.impl_);
+    Result<Catalog> catalog = impl->stream.finish();
+    return install(std::move(catalog), std::move(impl->parts));
+  });
 }
 
 Result<LoadSummary> Analytics::load_csv(std::string_view tiktok_csv, std::string_view streams_csv,
                                         std::optional<Day> as_of) {
   return refuse_out_of_memory(kCsvOutOfMemory, [&]() -> Result<LoadSummary> {
-    return install(read_csv_catalog(tiktok_csv, streams_csv, as_of));
+    return install(read_csv_catalog(tiktok_csv, streams_csv, as_of), StoreBuilder());
   });
 }
 
-Result<LoadSummary> Analytics::install(Result<Catalog> catalog) {
+Result<LoadSummary> Analytics::install(Result<Catalog> catalog, StoreBuilder parts) {
   if (!catalog) return Error{catalog.error()};
   LoadSummary summary;
   const Catalog& c = catalog.value();
   summary.tracks = c.tracks.size();
   summary.tiktok_series = c.tiktok.size();
   summary.streams_series = c.streams.size();
-  summary.daily_points = checked_add(c.creations.size(), c.streams_values.size());
+  // Day values already summed are gone from the catalog: count them by series.
   auto cover = [&](Day start, std::size_t length) {
+    summary.daily_points = checked_add(summary.daily_points, length);
     if (!length) return;
     const Day last = static_cast<Day>(start + static_cast<long long>(length) - 1);
     summary.first_day = std::min(summary.first_day.value_or(start), start);
@@ -118,7 +151,7 @@ Result<LoadSummary> Analytics::install(Result<Catalog> catalog) {
   for (const TiktokSeries& s : c.tiktok) cover(s.start, s.length);
   for (const StreamsSeries& s : c.streams) cover(s.start, s.length);
 
-  Result<std::unique_ptr<Store>> store = Store::build(std::move(catalog).value());
+  Result<std::unique_ptr<Store>> store = Store::build(std::move(catalog).value(), std::move(parts));
   if (!store) return Error{store.error()};
   summary.store_bytes = store.value()->bytes();
   std::vector<std::string> members;

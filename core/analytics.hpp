@@ -27,7 +27,33 @@ struct LoadSummary {
   std::size_t store_bytes = 0;   // memory held by the aggregation store
 };
 
-class Store;  // defined in store.hpp; callers never see it
+class Store;         // defined in store.hpp; callers never see it
+class StoreBuilder;  // store.hpp too
+
+// A document read in pieces as they arrive (a download, a file read in
+// slices), then loaded with Analytics::load(DocumentStream&). Each piece is
+// parsed as it comes, and the sums are built a batch of series at a time
+// (kBatchPoints day values), so neither the whole document nor the day values
+// of the whole catalog are ever in memory at once. The message of a refused
+// piece names its place as for a whole document; after it the reading is
+// over and its memory freed.
+class DocumentStream {
+ public:
+  // batch_points: day values held before a batch is summed (tests use tiny ones).
+  explicit DocumentStream(std::size_t batch_points);
+  DocumentStream();
+  ~DocumentStream();
+  DocumentStream(const DocumentStream&) = delete;
+  DocumentStream& operator=(const DocumentStream&) = delete;
+
+  // The next piece; `last` says the document ends with it.
+  std::optional<Error> feed(std::string_view piece, bool last = false);
+
+ private:
+  friend class Analytics;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // overview() for a JavaScript caller (bindings/): the answer without its rows
 // as JSON (`"tracks":[]` last), and the rows as numbers, kPackedRowWidth per
@@ -63,8 +89,10 @@ class Analytics {
   // be empty. Same guarantees: refused whole, previous data kept.
   Result<LoadSummary> load_csv(std::string_view tiktok_csv, std::string_view streams_csv,
                                std::optional<Day> as_of);
-  // The same from a catalog already read, e.g. by a CatalogStream (ingest.hpp).
+  // The same from a catalog already read (ingest.hpp).
   Result<LoadSummary> load(Result<Catalog> catalog);
+  // The same from a document read in pieces; the stream is used up.
+  Result<LoadSummary> load(DocumentStream& stream);
 
   bool has_data() const;
   const LoadSummary& summary() const;
@@ -90,7 +118,7 @@ class Analytics {
   std::string summary_json() const;
 
  private:
-  Result<LoadSummary> install(Result<Catalog> catalog);
+  Result<LoadSummary> install(Result<Catalog> catalog, StoreBuilder parts);
   Result<bool> check(const Query& query) const;
   // The loaded track with this id, or the message every query gives for an unknown one.
   Result<std::uint32_t> find_track(std::string_view id) const;

@@ -120,7 +120,10 @@ static_assert(kMaxDailyPoints == 360'000'000, "the refusal message names this nu
 
 class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
  public:
-  explicit Reader(Catalog& catalog) : catalog_(catalog) { frames_.reserve(16); }
+  explicit Reader(Catalog& catalog, SeriesBatchSink* sink = nullptr, std::size_t batch = 0)
+      : catalog_(catalog), sink_(sink), batch_(batch) {
+    frames_.reserve(16);
+  }
 
   const std::string& error() const { return error_; }
   std::vector<std::string>& tiktok_track_ids() { return tiktok_track_ids_; }
@@ -492,7 +495,24 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
 
   bool over_ceiling(std::size_t adding) const {
     const std::size_t tiktok = std::max(catalog_.creations.size(), catalog_.views.size());
-    return tiktok + catalog_.streams_values.size() + adding > kMaxDailyPoints;
+    return handed_points_ + tiktok + catalog_.streams_values.size() + adding > kMaxDailyPoints;
+  }
+
+  // Hands the finished series to the sink once they hold a batch of days.
+  void hand_over_tiktok() {
+    if (!sink_ || catalog_.creations.size() < batch_) return;
+    sink_->take_tiktok(catalog_, tiktok_handed_);
+    tiktok_handed_ = catalog_.tiktok.size();
+    handed_points_ += catalog_.creations.size();
+    catalog_.creations = DayValues();
+    catalog_.views = DayValues();
+  }
+  void hand_over_streams() {
+    if (!sink_ || catalog_.streams_values.size() < batch_) return;
+    sink_->take_streams(catalog_, streams_handed_);
+    streams_handed_ = catalog_.streams.size();
+    handed_points_ += catalog_.streams_values.size();
+    catalog_.streams_values = DayValues();
   }
 
   bool read_start(const std::string& s, Day& out) {
@@ -520,6 +540,7 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
     if (!check_span(where, tiktok_.start, tiktok_.length)) return false;
     catalog_.tiktok.push_back(tiktok_);
     tiktok_track_ids_.push_back(std::move(series_track_));
+    hand_over_tiktok();
     return true;
   }
 
@@ -532,6 +553,7 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
     if (!check_span(where, streams_.start, streams_.length)) return false;
     catalog_.streams.push_back(streams_);
     streams_track_ids_.push_back(std::move(series_track_));
+    hand_over_streams();
     return true;
   }
 
@@ -561,6 +583,10 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
   }
 
   Catalog& catalog_;
+  SeriesBatchSink* sink_;
+  std::size_t batch_;
+  std::size_t tiktok_handed_ = 0, streams_handed_ = 0;  // series handed to the sink
+  std::size_t handed_points_ = 0;                       // and their day values
   std::vector<Frame> frames_;
   std::string error_;
   std::uint32_t root_seen_ = 0;
@@ -680,14 +706,16 @@ Result<Catalog> read_catalog(std::string_view document, DayArrays mode) {
 }
 
 struct CatalogStream::Impl {
-  explicit Impl(DayArrays mode)
-      : reader(catalog), stream(reader, mode == DayArrays::runs ? &reader : nullptr) {}
+  Impl(DayArrays mode, SeriesBatchSink* sink, std::size_t batch)
+      : reader(catalog, sink, batch), stream(reader, mode == DayArrays::runs ? &reader : nullptr) {}
   Catalog catalog;
   Reader reader;
   JsonStream stream;
 };
 
-CatalogStream::CatalogStream(DayArrays mode) : impl_(std::make_unique<Impl>(mode)) {}
+CatalogStream::CatalogStream(DayArrays mode) : impl_(std::make_unique<Impl>(mode, nullptr, 0)) {}
+CatalogStream::CatalogStream(SeriesBatchSink& sink, std::size_t batch_points, DayArrays mode)
+    : impl_(std::make_unique<Impl>(mode, &sink, batch_points)) {}
 CatalogStream::~CatalogStream() = default;
 
 std::optional<Error> CatalogStream::feed(std::string_view piece, bool last) {

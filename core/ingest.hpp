@@ -35,6 +35,24 @@ enum class DayArrays { runs, events };
 
 Result<Catalog> read_catalog(std::string_view document, DayArrays mode = DayArrays::runs);
 
+// Takes the day values of finished series in batches while a document is
+// read, so that the day values of a whole catalog never need to be in memory
+// at once (the store's StoreBuilder turns each batch into sums). After a
+// call, the reader empties the columns it handed over; the series' other
+// fields stay in the catalog.
+class SeriesBatchSink {
+ public:
+  virtual ~SeriesBatchSink() = default;
+  // catalog.tiktok[from..] are complete; their days are in catalog.creations
+  // and catalog.views, at their offsets. catalog.as_of is set if it came first.
+  virtual void take_tiktok(const Catalog& catalog, std::size_t from) = 0;
+  // The same for catalog.streams[from..] and catalog.streams_values.
+  virtual void take_streams(const Catalog& catalog, std::size_t from) = 0;
+};
+// Day values a reading holds before it hands them to its sink: about 4 MB
+// for TikTok series, small beside any catalog that needs the batches.
+inline constexpr std::size_t kBatchPoints = std::size_t{1} << 21;
+
 // read_catalog for a document that arrives in pieces of any size (a download,
 // a file read in slices): each piece is read as it comes, and the catalog, or
 // the message and its place, is the one read_catalog gives for the whole
@@ -43,6 +61,12 @@ Result<Catalog> read_catalog(std::string_view document, DayArrays mode = DayArra
 class CatalogStream {
  public:
   explicit CatalogStream(DayArrays mode = DayArrays::runs);
+  // With a sink: whenever the finished series hold `batch_points` day
+  // values or more, they go to the sink (SeriesBatchSink). The catalog that
+  // finish() returns then holds the day values of the series after the last
+  // batch only.
+  CatalogStream(SeriesBatchSink& sink, std::size_t batch_points = kBatchPoints,
+                DayArrays mode = DayArrays::runs);
   ~CatalogStream();
   CatalogStream(const CatalogStream&) = delete;
   CatalogStream& operator=(const CatalogStream&) = delete;

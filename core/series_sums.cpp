@@ -26,11 +26,17 @@ const std::uint64_t* days_of(const SeriesInput& in, std::size_t m, long long fir
 template <std::size_t Metrics>
 SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed,
                                 const std::vector<SeriesInput>& inputs,
-                                std::vector<std::uint32_t>& order)
-    : anchor_(anchor) {
-  const long long low = first_needed;
+                                std::vector<std::uint32_t>& order) {
+  add(anchor, first_needed, inputs, 0);
+  finish(anchor, first_needed, order);
+}
+
+template <std::size_t Metrics>
+void SeriesSums<Metrics>::add(Day part_last, Day first_needed,
+                              const std::vector<SeriesInput>& inputs, std::size_t first_input) {
+  const long long low = first_needed, anchor = part_last;
   struct Span {
-    std::uint32_t input;
+    std::uint32_t input;    // index into `inputs`
     long long first, last;  // relevant days, clipped to [low, anchor]
   };
   std::vector<Span> dense, sparse;
@@ -46,6 +52,8 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed,
     const long long gap = anchor - last, days = last - first + 1;
     (gap <= days ? dense : sparse).push_back({static_cast<std::uint32_t>(i), first, last});
   }
+  // Series are numbered with 32 bits (finish's order).
+  if (checked_add(first_input, inputs.size()) > UINT32_MAX) throw SizeOverflow();
   // Totals first: they decide each series' cell widths, and so its group.
   auto width_code = [](std::uint64_t total) {
     return total <= UINT8_MAX ? 0u : total <= UINT16_MAX ? 1u : total <= UINT32_MAX ? 2u : 3u;
@@ -73,24 +81,33 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed,
     return key[a] != key[b] ? key[a] < key[b] : dense[a].first < dense[b].first;
   });
 
-  dense_count_ = dense.size();
+  const std::size_t part_begin = dense_count_, part_groups = groups_.size();
+  dense_count_ = checked_add(dense_count_, dense.size());
   depth_.resize(dense_count_);
   group_of_.resize(dense_count_);
   for (std::size_t m = 0; m < Metrics; ++m) total_[m].resize(dense_count_);
-  for (std::size_t j = 0; j < dense_count_; ++j) {
-    const std::uint32_t i = by_group[j];
+  dense_input_.reserve(dense_count_);
+  for (std::size_t r = 0; r < dense.size(); ++r) {
+    const std::uint32_t i = by_group[r];
+    const std::size_t j = part_begin + r;
     depth_[j] = static_cast<std::int32_t>(anchor - dense[i].first + 1);
     for (std::size_t m = 0; m < Metrics; ++m) total_[m][j] = totals[i][m];
-    if (j == 0 || key[by_group[j - 1]] != key[i]) groups_.emplace_back().begin = j;
-    group_of_[j] = static_cast<std::uint8_t>(groups_.size() - 1);
+    if (r == 0 || key[by_group[r - 1]] != key[i]) {
+      Group& g = groups_.emplace_back();
+      g.begin = j;
+      g.last = part_last;
+    }
+    group_of_[j] = static_cast<std::uint32_t>(groups_.size() - 1);
     ++groups_.back().count;
+    dense_input_.push_back(static_cast<std::uint32_t>(first_input + dense[i].input));
   }
-  std::vector<Span> sorted(dense_count_);
-  for (std::size_t j = 0; j < dense_count_; ++j) sorted[j] = dense[by_group[j]];
+  std::vector<Span> sorted(dense.size());
+  for (std::size_t r = 0; r < dense.size(); ++r) sorted[r] = dense[by_group[r]];
   dense = std::move(sorted);
   totals = {};
 
-  for (Group& g : groups_) {
+  for (std::size_t gi = part_groups; gi < groups_.size(); ++gi) {
+    Group& g = groups_[gi];
     const std::size_t end = g.begin + g.count;
     long long max_depth = 0;
     for (std::size_t j = g.begin; j < end; ++j)
@@ -107,7 +124,7 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed,
     const std::size_t cells = g.row_start.back();
 
     for (std::size_t m = 0; m < Metrics; ++m) {
-      const unsigned code = (key[by_group[g.begin]] >> (2 * (Metrics - 1 - m))) & 3u;
+      const unsigned code = (key[by_group[g.begin - part_begin]] >> (2 * (Metrics - 1 - m))) & 3u;
       SumCells& target = g.cells[m];
       target.width = static_cast<std::uint8_t>(1u << code);
       // Row k of series j holds the sum of its last k days: rows 1..gap are
@@ -118,12 +135,12 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed,
         using Cell = std::remove_pointer_t<decltype(out)>;
         const std::size_t* const row_start = g.row_start.data();
         for (std::size_t j = g.begin; j < end; ++j) {
-          const SeriesInput& in = inputs[dense[j].input];
+          const Span& span = dense[j - part_begin];
+          const SeriesInput& in = inputs[span.input];
           const std::uint64_t* const newest =
-              days_of(in, m, dense[j].first, dense[j].last, scratch) +
-              (dense[j].last - dense[j].first);
-          const long long gap = anchor - dense[j].last;               // < depth for a dense series
-          const long long days = dense[j].last - dense[j].first + 1;  // depth - gap
+              days_of(in, m, span.first, span.last, scratch) + (span.last - span.first);
+          const long long gap = anchor - span.last;           // < depth for a dense series
+          const long long days = span.last - span.first + 1;  // depth - gap
           Cell* const column = out + (j - g.begin);
           for (long long k = 1; k <= gap; ++k) column[row_start[k]] = 0;
           const std::size_t* const rows = row_start + gap + 1;
@@ -155,34 +172,64 @@ SeriesSums<Metrics>::SeriesSums(Day anchor, Day first_needed,
     }
   }
 
-  std::size_t prefix_size = 0;
-  for (const Span& s : sparse) {
-    sparse_first_.push_back(static_cast<Day>(s.first));
-    sparse_length_.push_back(static_cast<std::int32_t>(s.last - s.first + 1));
+  std::size_t prefix_size = prefix_[0].size();
+  const std::size_t sparse_begin = sparse_first_.size();
+  for (const Span& span : sparse) {
+    sparse_first_.push_back(static_cast<Day>(span.first));
+    sparse_length_.push_back(static_cast<std::int32_t>(span.last - span.first + 1));
     sparse_offset_.push_back(prefix_size);
-    prefix_size = checked_add(prefix_size, static_cast<std::size_t>(s.last - s.first + 2));
+    prefix_size = checked_add(prefix_size, static_cast<std::size_t>(span.last - span.first + 2));
+    sparse_input_.push_back(static_cast<std::uint32_t>(first_input + span.input));
   }
   for (std::size_t m = 0; m < Metrics; ++m) {
     prefix_[m].resize(prefix_size);
-    for (std::size_t s = 0; s < sparse.size(); ++s) {
-      const SeriesInput& in = inputs[sparse[s].input];
-      const std::uint64_t* values = days_of(in, m, sparse[s].first, sparse[s].last, scratch);
-      std::uint64_t* p = prefix_[m].data() + sparse_offset_[s];
+    for (std::size_t r = 0; r < sparse.size(); ++r) {
+      const Span& span = sparse[r];
+      const SeriesInput& in = inputs[span.input];
+      const std::uint64_t* values = days_of(in, m, span.first, span.last, scratch);
+      std::uint64_t* p = prefix_[m].data() + sparse_offset_[sparse_begin + r];
       p[0] = 0;
-      for (long long day = sparse[s].first; day <= sparse[s].last; ++day)
-        p[day - sparse[s].first + 1] = p[day - sparse[s].first] + values[day - sparse[s].first];
+      for (long long day = span.first; day <= span.last; ++day)
+        p[day - span.first + 1] = p[day - span.first] + values[day - span.first];
     }
   }
+}
 
-  order.clear();
-  for (const Span& s : dense) order.push_back(s.input);
-  for (const Span& s : sparse) order.push_back(s.input);
+template <std::size_t Metrics>
+void SeriesSums<Metrics>::finish(Day anchor, Day first_needed, std::vector<std::uint32_t>& order) {
+  anchor_ = anchor;
+  for (Group& g : groups_) {
+    g.shift = static_cast<long long>(g.last) - anchor;
+    // Answers read rows up to `reach` back from the part's last day; the
+    // rows past it are the last cells of each metric.
+    const long long reach =
+        std::max<long long>(static_cast<long long>(anchor) - first_needed + 1 + g.shift, 0);
+    if (reach + 2 >= static_cast<long long>(g.row_start.size())) continue;
+    const std::size_t rows = static_cast<std::size_t>(reach) + 2;
+    const std::size_t cells = g.row_start[rows - 1];
+    g.row_start.resize(rows);
+    g.row_start.shrink_to_fit();
+    for (SumCells& c : g.cells) {  // one of the four is in use
+      c.u8.resize(std::min(c.u8.size(), cells));
+      c.u16.resize(std::min(c.u16.size(), cells));
+      c.u32.resize(std::min(c.u32.size(), cells));
+      c.u64.resize(std::min(c.u64.size(), cells));
+      c.u8.shrink_to_fit();
+      c.u16.shrink_to_fit();
+      c.u32.shrink_to_fit();
+      c.u64.shrink_to_fit();
+    }
+  }
+  order = std::move(dense_input_);
+  order.insert(order.end(), sparse_input_.begin(), sparse_input_.end());
+  dense_input_ = {};
+  sparse_input_ = {};
 }
 
 template <std::size_t Metrics>
 std::size_t SeriesSums<Metrics>::bytes() const {
   std::size_t total =
-      depth_.size() * (sizeof(std::int32_t) + sizeof(std::uint8_t)) +
+      depth_.size() * (sizeof(std::int32_t) + sizeof(std::uint32_t)) +
       sparse_first_.size() * (sizeof(Day) + sizeof(std::int32_t) + sizeof(std::size_t));
   for (const Group& g : groups_) {
     total += g.row_start.size() * sizeof(std::size_t);

@@ -16,6 +16,14 @@
 // metric): most series of a catalog are small, and a series' sums never pass
 // its total. Series of the same widths form a group with rows of its own, so
 // each row stays one typed array walked in order.
+//
+// The sums are built in parts (add), each from a batch of series as a
+// document is read, so that the day values of a whole catalog never need to
+// be in memory at once. A part counts back from a day of its own (its last
+// day); finish() then names the anchor every answer counts back from, and a
+// group whose part ended `shift` days after it reads rows k + shift minus
+// row shift (days after the anchor never count; a negative shift reads row
+// k + shift alone, row 0 or less being 0).
 #pragma once
 
 #include <algorithm>
@@ -109,6 +117,8 @@ struct SumCells {
 template <std::size_t Metrics>
 struct SumGroup {
   std::size_t begin = 0, count = 0;    // the stored positions [begin, begin + count)
+  Day last = 0;                        // the day its part counts back from
+  long long shift = 0;                 // last minus the anchor, set by finish()
   std::vector<std::size_t> row_start;  // row k starts at row_start[k]; [0] unused
   std::array<SumCells, Metrics> cells;
 
@@ -133,11 +143,22 @@ class SeriesSums {
   using Group = SumGroup<Metrics>;
 
   SeriesSums() = default;
-  // Keeps the days [first_needed, anchor] of every input. `order` receives,
-  // for each stored position, the index into `inputs`; inputs with no day in
-  // that range are left out.
+  // One part with every input, finished at once: keeps the days
+  // [first_needed, anchor] of every input. `order` receives, for each stored
+  // position, the index into `inputs`; inputs with no day in that range are
+  // left out.
   SeriesSums(Day anchor, Day first_needed, const std::vector<SeriesInput>& inputs,
              std::vector<std::uint32_t>& order);
+
+  // Adds a part: the days [first_needed, last] of `inputs`, which are the
+  // series numbered first_input, first_input + 1, ... in finish()'s order.
+  void add(Day last, Day first_needed, const std::vector<SeriesInput>& inputs,
+           std::size_t first_input);
+  // After the last part: answers count back from `anchor` and reach no
+  // further back than first_needed (rows past that day are dropped: a part
+  // read before the anchor was known keeps all its days). `order` receives,
+  // for each stored position, the number of its series (see add).
+  void finish(Day anchor, Day first_needed, std::vector<std::uint32_t>& order);
 
   Day anchor() const { return anchor_; }
   std::size_t size() const { return dense_count_ + sparse_first_.size(); }
@@ -147,13 +168,12 @@ class SeriesSums {
   std::uint64_t back(std::size_t metric, std::size_t j, long long k) const {
     if (k <= 0) return 0;
     if (j < dense_count_) {
-      if (k > depth_[j]) return total_[metric][j];
       const Group& g = groups_[group_of_[j]];
-      return g.cells[metric].at(g.row_start[static_cast<std::size_t>(k)] + (j - g.begin));
+      return row(g, metric, j, k + g.shift) - row(g, metric, j, g.shift);
     }
     const std::size_t s = j - dense_count_;
     const long long first = sparse_first_[s];
-    const long long last = first + sparse_length_[s] - 1;
+    const long long last = std::min<long long>(first + sparse_length_[s] - 1, anchor_);
     const long long lo = std::max<long long>(anchor_ - k + 1, first);
     if (lo > last) return 0;
     const std::uint64_t* p = prefix_[metric].data() + sparse_offset_[s];
@@ -176,16 +196,25 @@ class SeriesSums {
   std::size_t bytes() const;
 
  private:
+  // Sum of the last k days of dense series j, counted back from its part's last day.
+  std::uint64_t row(const Group& g, std::size_t metric, std::size_t j, long long k) const {
+    if (k <= 0) return 0;
+    if (k > depth_[j]) return total_[metric][j];
+    return g.cells[metric].at(g.row_start[static_cast<std::size_t>(k)] + (j - g.begin));
+  }
+
   Day anchor_ = 0;
   std::size_t dense_count_ = 0;
-  std::vector<std::int32_t> depth_;     // per dense series
-  std::vector<std::uint8_t> group_of_;  // per dense series
+  std::vector<std::int32_t> depth_;      // per dense series, from its part's last day
+  std::vector<std::uint32_t> group_of_;  // per dense series
   std::vector<Group> groups_;
   std::array<Cells, Metrics> total_;  // per dense series
   std::vector<Day> sparse_first_;
   std::vector<std::int32_t> sparse_length_;
   std::vector<std::size_t> sparse_offset_;  // into prefix_, length + 1 entries each
   std::array<Cells, Metrics> prefix_;
+  // Until finish(): the series number of each dense and each sparse position.
+  std::vector<std::uint32_t> dense_input_, sparse_input_;
 };
 
 }  // namespace tta

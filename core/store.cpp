@@ -70,7 +70,79 @@ bool better_territory(const TerritoryCount& a, const TerritoryCount& b) {
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
+namespace {
+
+// The latest day of catalog series [from, end), or nothing if they are all empty.
+template <typename Series>
+std::optional<Day> last_day_of(const std::vector<Series>& series, std::size_t from) {
+  std::optional<Day> last;
+  for (std::size_t i = from; i < series.size(); ++i)
+    if (series[i].length)
+      last = std::max(last.value_or(series[i].start),
+                      static_cast<Day>(series[i].start + series[i].length - 1));
+  return last;
+}
+
+// The earliest first day of catalog series [from, end) (0 if none).
+template <typename Series>
+Day first_day_of(const std::vector<Series>& series, std::size_t from) {
+  std::optional<Day> first;
+  for (std::size_t i = from; i < series.size(); ++i)
+    if (series[i].length) first = std::min(first.value_or(series[i].start), series[i].start);
+  return first.value_or(0);
+}
+
+}  // namespace
+
+void StoreBuilder::add_tiktok(const Catalog& catalog, std::size_t from, Day last,
+                              Day first_needed) {
+  std::vector<SeriesInput> inputs;
+  inputs.reserve(catalog.tiktok.size() - from);
+  for (std::size_t i = from; i < catalog.tiktok.size(); ++i) {
+    const TiktokSeries& t = catalog.tiktok[i];
+    inputs.push_back({t.start, t.length, {}, {&catalog.creations, &catalog.views}, t.offset});
+  }
+  tiktok_.add(last, first_needed, inputs, from);
+  tiktok_taken_ = catalog.tiktok.size();
+}
+
+void StoreBuilder::add_streams(const Catalog& catalog, std::size_t from, Day last,
+                               Day first_needed) {
+  std::vector<SeriesInput> inputs;
+  inputs.reserve(catalog.streams.size() - from);
+  for (std::size_t i = from; i < catalog.streams.size(); ++i) {
+    const StreamsSeries& t = catalog.streams[i];
+    inputs.push_back({t.start, t.length, {}, {&catalog.streams_values, nullptr}, t.offset});
+  }
+  streams_.add(last, first_needed, inputs, from);
+  streams_taken_ = catalog.streams.size();
+}
+
+// While the document is read, E and S are not known yet unless asOf came
+// first: then days after them and before E - kLookback + 1 are left out, as
+// Store::build would. Otherwise a batch keeps all its days, counted back
+// from its own last day (E, the latest day of all, can only be later).
+void StoreBuilder::take_tiktok(const Catalog& catalog, std::size_t from) {
+  const std::optional<Day> last = last_day_of(catalog.tiktok, from);
+  if (catalog.as_of) {
+    const Day e = *catalog.as_of - 1;
+    add_tiktok(catalog, from, e, e - kLookback + 1);
+  } else {
+    add_tiktok(catalog, from, last.value_or(0), first_day_of(catalog.tiktok, from));
+  }
+}
+
+void StoreBuilder::take_streams(const Catalog& catalog, std::size_t from) {
+  if (catalog.as_of) {
+    const Day e = *catalog.as_of - 1;
+    add_streams(catalog, from, e - 1, e - kLookback + 1);
+  } else {
+    const std::optional<Day> last = last_day_of(catalog.streams, from);
+    add_streams(catalog, from, last.value_or(0), first_day_of(catalog.streams, from));
+  }
+}
+
+Result<std::unique_ptr<Store>> Store::build(Catalog catalog, StoreBuilder parts) {
   std::unique_ptr<Store> store(new Store());
   Store& s = *store;
 
@@ -126,14 +198,14 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
   for (std::uint32_t t : s.slot_track_) ++s.track_slots_[t + 1];
   std::partial_sum(s.track_slots_.begin(), s.track_slots_.end(), s.track_slots_.begin());
 
-  std::vector<SeriesInput> inputs;
-  inputs.reserve(n);
-  for (const TiktokSeries& t : catalog.tiktok)
-    inputs.push_back({t.start, t.length, {}, {&catalog.creations, &catalog.views}, t.offset});
+  // The series after the last batch the builder took (all of them when it
+  // took none) join the sums here, now that E and S are known.
   std::vector<std::uint32_t> order;
   // Windows reach at most kLookback days back from E; older days never count.
   const Day first_needed = s.tiktok_end_ - kLookback + 1;
-  s.tiktok_ = SeriesSums<2>(s.tiktok_end_, first_needed, inputs, order);
+  parts.add_tiktok(catalog, parts.tiktok_taken_, s.tiktok_end_, first_needed);
+  s.tiktok_ = std::move(parts.tiktok_);
+  s.tiktok_.finish(s.tiktok_end_, first_needed, order);
   // The day values are in the sums now: their memory goes back before the streams' sums are built.
   catalog.creations = DayValues();
   catalog.views = DayValues();
@@ -156,11 +228,9 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog) {
   s.track_series_ = std::move(stored_by_slot);  // already grouped by track, since slots are
 
   if (s.streams_end_) {
-    std::vector<SeriesInput> stream_inputs;
-    for (const StreamsSeries& t : catalog.streams)
-      stream_inputs.push_back(
-          {t.start, t.length, {}, {&catalog.streams_values, nullptr}, t.offset});
-    s.streams_ = SeriesSums<1>(*s.streams_end_, first_needed, stream_inputs, order);
+    parts.add_streams(catalog, parts.streams_taken_, *s.streams_end_, first_needed);
+    s.streams_ = std::move(parts.streams_);
+    s.streams_.finish(*s.streams_end_, first_needed, order);
     std::vector<std::uint32_t> track_of(order.size());
     for (std::size_t j = 0; j < order.size(); ++j) track_of[j] = catalog.streams[order[j]].track;
     group_by(track_count, order.size(), track_of, s.streams_track_start_, s.streams_series_);
@@ -279,14 +349,35 @@ SlotSums Store::sum_slots(const Windows& w, SeriesFilter filter, bool both_per_s
   const bool filtered = !filter.keeps_all();
   std::uint64_t* const per_slot = both_per_slot ? out.both_creations.data() : nullptr;
   std::uint64_t both_c = 0, both_v = 0;
+  // The series stored apart from the walks below: sparse ones, and groups
+  // whose part ended before the current window starts.
+  auto add_apart = [&](std::size_t j) {
+    if (!filter.keeps(kind_of_[j])) return;
+    const std::uint32_t s = slot_of_[j];
+    const std::uint64_t c = tiktok_.range(0, j, w.current.start, w.current.end);
+    const std::uint64_t c2 = tiktok_.range(0, j, w.previous.start, w.current.end);
+    out.creations[s] += c;
+    out.views[s] += tiktok_.range(1, j, w.current.start, w.current.end);
+    if (per_slot) per_slot[s] += c2;
+    both_c += c2;
+    both_v += tiktok_.range(1, j, w.previous.start, w.current.end);
+  };
   for (const auto& g : tiktok_.groups()) {
-    const DenseRows rows{k0 == 0 ? g.count : g.row_count(k0),
-                         g.row_count(k1),
-                         g.row_count(k2),
-                         g.row_offset(k0),
-                         g.row_offset(k1),
-                         g.row_offset(k2),
-                         k0 != 0};
+    // The group's rows count back from its part's last day, `shift` days
+    // after E: row k back from E is row k + shift minus row shift there.
+    const long long g0 = k0 + g.shift, g1 = k1 + g.shift, g2 = k2 + g.shift;
+    if (g2 <= 0) continue;  // the part ended before both windows
+    if (g1 <= 0) {          // ... before the current one
+      for (std::size_t j = g.begin; j < g.begin + g.count; ++j) add_apart(j);
+      continue;
+    }
+    const DenseRows rows{g0 <= 0 ? g.count : g.row_count(g0),
+                         g.row_count(g1),
+                         g.row_count(g2),
+                         g.row_offset(g0),
+                         g.row_offset(g1),
+                         g.row_offset(g2),
+                         g0 > 0};
     g.cells[0].with([&](const auto* creation_cells) {
       g.cells[1].with([&](const auto* view_cells) {
         const auto run = [&](auto filtered_run) {
@@ -302,18 +393,7 @@ SlotSums Store::sum_slots(const Windows& w, SeriesFilter filter, bool both_per_s
       });
     });
   }
-  const std::size_t dense = tiktok_.dense_count();
-  for (std::size_t j = dense; j < tiktok_.size(); ++j) {
-    if (!filter.keeps(kind_of_[j])) continue;
-    const std::uint32_t s = slot_of_[j];
-    const std::uint64_t c = tiktok_.range(0, j, w.current.start, w.current.end);
-    const std::uint64_t c2 = tiktok_.range(0, j, w.previous.start, w.current.end);
-    out.creations[s] += c;
-    out.views[s] += tiktok_.range(1, j, w.current.start, w.current.end);
-    if (per_slot) per_slot[s] += c2;
-    both_c += c2;
-    both_v += tiktok_.range(1, j, w.previous.start, w.current.end);
-  }
+  for (std::size_t j = tiktok_.dense_count(); j < tiktok_.size(); ++j) add_apart(j);
   out.both_creations_total = both_c;
   out.both_views = both_v;
   return out;

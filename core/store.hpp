@@ -10,15 +10,39 @@
 
 #include "answers.hpp"
 #include "catalog.hpp"
+#include "ingest.hpp"  // SeriesBatchSink
 #include "query.hpp"
 #include "result.hpp"
 #include "series_sums.hpp"
 
 namespace tta {
 
+// Builds the sums of a document's series batch by batch while it is read
+// (a CatalogStream's sink), so that the day values of a whole catalog never
+// need to be in memory at once: each batch becomes one part of the sums
+// (series_sums.hpp) and its day values are freed. Store::build adds the
+// series after the last batch and finishes.
+class StoreBuilder final : public SeriesBatchSink {
+ public:
+  void take_tiktok(const Catalog& catalog, std::size_t from) override;
+  void take_streams(const Catalog& catalog, std::size_t from) override;
+
+ private:
+  friend class Store;
+  // The days [first_needed, last] of catalog.tiktok[from..] (streams alike).
+  void add_tiktok(const Catalog& catalog, std::size_t from, Day last, Day first_needed);
+  void add_streams(const Catalog& catalog, std::size_t from, Day last, Day first_needed);
+
+  SeriesSums<2> tiktok_;
+  SeriesSums<1> streams_;
+  std::size_t tiktok_taken_ = 0, streams_taken_ = 0;  // series in the sums so far
+};
+
 class Store {
  public:
-  static Result<std::unique_ptr<Store>> build(Catalog catalog);
+  // `parts`: the sums of the series a StoreBuilder already took while the
+  // catalog was read; by default none, and every series is summed here.
+  static Result<std::unique_ptr<Store>> build(Catalog catalog, StoreBuilder parts = {});
 
   const std::vector<TrackInfo>& tracks() const { return tracks_; }
   std::optional<std::uint32_t> find_track(std::string_view id) const;

@@ -369,12 +369,14 @@ TEST_CASE("limits: a load that runs out of memory is refused and keeps the previ
             : i / 676 == 1 ? "douyin"
                            : "tiktok\", \"content\": \"pgc") +
            R"(", "start": "2000-01-01", "creations": )";
-    append_values(big, 9000, [](std::size_t k) { return k % 10; });
+    append_values(big, 9000, [](std::size_t k) { return k % 100; });
     big += R"(, "views": )";
-    append_values(big, 9000, [](std::size_t k) { return k % 10; });
+    append_values(big, 9000, [](std::size_t k) { return k % 100; });
     big += '}';
   }
-  big += "]}";  // 2,000 series of 9,000 days: 72 MB of text, 290 MB once read
+  // 2,000 series of 9,000 days: 108 MB of text; the 7,300 days a window can
+  // reach need about 100 MB of sums (4-byte cells), past the cap below.
+  big += "]}";
   const std::string tiny = read_text(std::string(TTA_TEST_DATA_DIR) + "/examples/tiny.json");
 
   int pipe_fds[2];
@@ -391,7 +393,7 @@ TEST_CASE("limits: a load that runs out of memory is refused and keeps the previ
     tta::Analytics engine;
     if (!engine.load(tiny)) report("tiny.json was refused", 2);
     const std::string before = engine.overview_json(make_query(7, "all", "all")).value();
-    // Cap the address space at what the process maps now plus 64 MB.
+    // Cap the address space at what the process maps now plus 32 MB.
     long pages = 0;
     if (FILE* statm = std::fopen("/proc/self/statm", "r")) {
       if (std::fscanf(statm, "%ld", &pages) != 1) pages = 0;
@@ -399,7 +401,7 @@ TEST_CASE("limits: a load that runs out of memory is refused and keeps the previ
     }
     if (pages <= 0) report("cannot read /proc/self/statm", 3);
     const rlim_t cap =
-        static_cast<rlim_t>(pages) * static_cast<rlim_t>(sysconf(_SC_PAGESIZE)) + (64u << 20);
+        static_cast<rlim_t>(pages) * static_cast<rlim_t>(sysconf(_SC_PAGESIZE)) + (32u << 20);
     const rlimit limit{cap, cap};
     if (setrlimit(RLIMIT_AS, &limit) != 0) report("setrlimit failed", 4);
     const auto loaded = engine.load(big);

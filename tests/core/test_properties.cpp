@@ -6,6 +6,7 @@
 #include <set>
 
 #include "catalog_generator.hpp"
+#include "ingest.hpp"  // read_catalog: a document summed at once
 #include "random_documents.hpp"
 
 namespace {
@@ -21,15 +22,9 @@ int random_period(std::mt19937_64& random) {
 
 const char* const kContents[] = {"all", "ugc", "pgc"};
 
-// Checks every answer of one document against the reference.
-void check_document(const json& doc, std::mt19937_64& random, int queries) {
-  tta::Analytics engine;
-  auto loaded = engine.load(doc.dump());
-  if (!loaded) {
-    // Only a document with no covered day and no asOf may be refused here.
-    CHECK(loaded.error().rfind("asOf: required", 0) == 0);
-    return;
-  }
+// Checks every answer of one document, loaded in `engine`, against the reference.
+void check_answers(const json& doc, const tta::Analytics& engine, std::mt19937_64& random,
+                   int queries) {
   for (int q = 0; q < queries; ++q) {
     const int period = random_period(random);
     const char* platform = kPlatformFilters[random() % std::size(kPlatformFilters)];
@@ -58,6 +53,62 @@ void check_document(const json& doc, std::mt19937_64& random, int queries) {
   }
 }
 
+void check_document(const json& doc, std::mt19937_64& random, int queries) {
+  tta::Analytics engine;
+  auto loaded = engine.load(doc.dump());
+  if (!loaded) {
+    // Only a document with no covered day and no asOf may be refused here.
+    CHECK(loaded.error().rfind("asOf: required", 0) == 0);
+    return;
+  }
+  check_answers(doc, engine, random, queries);
+}
+
+// The document as text with "asOf" last: a batch read before it cannot know E.
+std::string as_of_last(const json& doc) {
+  json rest = doc;
+  rest.erase("asOf");
+  std::string text = rest.dump();
+  text.pop_back();
+  return text + ",\"asOf\":" + doc["asOf"].dump() + "}";
+}
+
+// Loads `text` in random pieces with its sums built in batches of
+// `batch` day values, and checks the answers against the brute-force scan
+// and the insights against the same document summed at once.
+void check_in_batches(const json& doc, const std::string& text, std::size_t batch,
+                      std::mt19937_64& random, int queries) {
+  INFO("batches of " << batch << " day values");
+  tta::Analytics whole, batched;
+  const auto whole_loaded = whole.load(tta::read_catalog(text));  // one part
+  tta::DocumentStream stream(batch);
+  std::optional<tta::Error> error;
+  for (std::size_t at = 0; at < text.size() && !error;) {
+    const std::size_t n = 1 + random() % (text.size() / 3 + 1);
+    error = stream.feed(std::string_view(text).substr(at, n), at + n >= text.size());
+    at += n;
+  }
+  const auto loaded = error ? tta::Result<tta::LoadSummary>(*error) : batched.load(stream);
+  REQUIRE(loaded.ok() == whole_loaded.ok());
+  if (!loaded) {
+    CHECK(loaded.error() == whole_loaded.error());
+    return;
+  }
+  CHECK(loaded.value().daily_points == whole_loaded.value().daily_points);
+  check_answers(doc, batched, random, queries);
+  for (int q = 0; q < queries; ++q) {
+    const tta::Query query =
+        make_query(random_period(random), kPlatformFilters[random() % std::size(kPlatformFilters)],
+                   kContents[random() % 3]);
+    const std::string id = doc["tracks"][random() % doc["tracks"].size()]["id"];
+    CHECK(batched.splits_json("", query).value() == whole.splits_json("", query).value());
+    CHECK(batched.splits_json(id, query).value() == whole.splits_json(id, query).value());
+    CHECK(batched.breakouts_json(query, 1).value() == whole.breakouts_json(query, 1).value());
+    CHECK(batched.lift_json(id, query).value() == whole.lift_json(id, query).value());
+    CHECK(batched.overview_csv(query).value() == whole.overview_csv(query).value());
+  }
+}
+
 }  // namespace
 
 TEST_CASE("on 200 random small documents the engine answers exactly as the brute-force scan") {
@@ -83,6 +134,32 @@ TEST_CASE("on generated sample catalogs the engine answers exactly as the brute-
   }
 }
 
+TEST_CASE("documents read in batches of any size answer exactly as the brute-force scan") {
+  std::mt19937_64 random(GENERATE(range(0, 50)));
+  const json doc = random_document(random);
+  INFO("document: " << doc.dump());
+  const std::size_t batches[] = {0, 1, 7, 60};
+  const std::size_t batch = batches[random() % 4];
+  check_in_batches(doc, doc.dump(), batch, random, 3);
+  if (doc.contains("asOf")) check_in_batches(doc, as_of_last(doc), batch, random, 3);
+}
+
+TEST_CASE("a generated catalog read in batches answers exactly as the brute-force scan") {
+  std::mt19937_64 random(5);
+  tta::GeneratorOptions options;
+  options.tracks = 12;
+  options.days = 200;
+  options.seed = 3;
+  options.short_form = true;
+  std::ostringstream out;
+  tta::write_sample_catalog(out, options);
+  const json doc = json::parse(out.str());
+  for (const std::size_t batch : {std::size_t{1}, std::size_t{2000}}) {
+    check_in_batches(doc, out.str(), batch, random, 4);
+    check_in_batches(doc, as_of_last(doc), batch, random, 2);
+  }
+}
+
 #include "series_sums.hpp"
 
 TEST_CASE("series sums equal the day-by-day sums for every series, window and row") {
@@ -91,7 +168,10 @@ TEST_CASE("series sums equal the day-by-day sums for every series, window and ro
     return static_cast<long long>(random() % static_cast<std::uint64_t>(n));
   };
   std::set<unsigned> widths_seen;
-  for (int round = 0; round < 12; ++round) {
+  std::set<long long> shifts_seen;
+  // Rounds 0-11 build the sums at once; rounds 12-23 in parts, as a document
+  // read in batches does (see below).
+  for (int round = 0; round < 24; ++round) {
     const tta::Day anchor = 20000 + static_cast<tta::Day>(pick(50));
     const tta::Day first_needed = anchor - 300 + 1;
     // Many series (the fill works in blocks), ending on the anchor, a few
@@ -118,7 +198,33 @@ TEST_CASE("series sums equal the day-by-day sums for every series, window and ro
                         {values[i].data(), views[i].data()}});
     }
     std::vector<std::uint32_t> order;
-    const tta::SeriesSums<2> sums(anchor, first_needed, inputs, order);
+    tta::SeriesSums<2> sums;
+    if (round < 12) {
+      sums = tta::SeriesSums<2>(anchor, first_needed, inputs, order);
+    } else {
+      // Parts of random sizes. A part read after asOf knows the anchor: it
+      // keeps [first_needed, anchor]. Otherwise it keeps every day and counts
+      // back from its own last day, before or after the anchor; finish()
+      // then drops the rows no window reaches.
+      for (std::size_t from = 0; from < count;) {
+        const std::size_t to = std::min<std::size_t>(count, from + 1 + pick(pick(2) ? 120 : 3));
+        const std::vector<tta::SeriesInput> part(inputs.begin() + static_cast<long>(from),
+                                                 inputs.begin() + static_cast<long>(to));
+        if (pick(3) == 0) {
+          sums.add(anchor, first_needed, part, from);
+        } else {
+          long long last = 0, first = anchor;
+          for (const tta::SeriesInput& in : part) {
+            if (!in.length) continue;
+            first = std::min<long long>(first, in.start);
+            last = std::max<long long>(last, in.start + static_cast<long long>(in.length) - 1);
+          }
+          sums.add(static_cast<tta::Day>(last), static_cast<tta::Day>(first), part, from);
+        }
+        from = to;
+      }
+      sums.finish(anchor, first_needed, order);
+    }
     REQUIRE(order.size() == sums.size());
     // Day-by-day sum of days [a, b] of input i, within [first_needed, anchor].
     auto brute = [&](std::size_t metric, std::size_t i, long long a, long long b) {
@@ -132,22 +238,31 @@ TEST_CASE("series sums equal the day-by-day sums for every series, window and ro
     };
     for (std::size_t j = 0; j < sums.size(); ++j) {
       for (std::size_t metric = 0; metric < 2; ++metric) {
-        for (long long k : {0LL, 1LL, 2LL, 7LL, 28LL, 150LL, 299LL, 300LL, 301LL, 1 + pick(300)}) {
+        // Answers never reach before first_needed (k 300): at once, the days
+        // before it are not kept; in parts, they may be.
+        for (long long k : {0LL, 1LL, 2LL, 7LL, 28LL, 150LL, 299LL, 300LL, round < 12 ? 301LL : 0LL,
+                            1 + pick(300)}) {
           INFO("round " << round << ", stored series " << j << ", metric " << metric << ", k "
                         << k);
           REQUIRE(sums.back(metric, j, k) == brute(metric, order[j], anchor - k + 1, anchor));
         }
-        const long long a = anchor - pick(320), b = a + pick(40);
+        long long a = anchor - pick(320);
+        if (round >= 12) a = std::max<long long>(a, first_needed);
+        const long long b = a + pick(40);
         REQUIRE(sums.range(metric, j, static_cast<tta::Day>(a), static_cast<tta::Day>(b)) ==
                 brute(metric, order[j], a, b));
       }
     }
     // The rows as the kernels walk them, group by group: row k, then the
-    // totals past it. Groups cover the dense series in order, and each cell
-    // width is the narrowest that holds its series' totals.
+    // totals past it, with rows counted from the group's part's last day
+    // (`shift` days after the anchor; row 0 or less is 0). Groups cover the
+    // dense series in order, and each cell width is the narrowest that holds
+    // its series' totals.
     std::size_t next = 0;
     for (const auto& g : sums.groups()) {
       REQUIRE(g.begin == next);
+      REQUIRE(g.shift == static_cast<long long>(g.last) - anchor);
+      shifts_seen.insert(g.shift < 0 ? -1 : g.shift > 0);
       next += g.count;
       for (std::size_t metric = 0; metric < 2; ++metric) {
         std::uint64_t largest = 0;
@@ -158,14 +273,17 @@ TEST_CASE("series sums equal the day-by-day sums for every series, window and ro
         REQUIRE((width == 8 || largest < (std::uint64_t{1} << (8 * width))));
         REQUIRE((width == 1 || largest >= (std::uint64_t{1} << (4 * width))));
         g.cells[metric].with([&](const auto* cells) {
-          for (long long k = 1; k <= 301; ++k) {
+          auto row = [&](long long k, std::size_t i) -> std::uint64_t {
+            if (k <= 0) return 0;
             const std::size_t reach = g.row_count(k), offset = g.row_offset(k);
             REQUIRE(reach <= g.count);
+            return i < reach ? std::uint64_t{cells[offset + i]} : sums.totals(metric)[g.begin + i];
+          };
+          for (long long k = 1; k <= 300; ++k) {
             for (std::size_t i = 0; i < g.count; ++i) {
               const std::size_t j = g.begin + i;
               const std::uint64_t expected = brute(metric, order[j], anchor - k + 1, anchor);
-              const std::uint64_t got =
-                  i < reach ? std::uint64_t{cells[offset + i]} : sums.totals(metric)[j];
+              const std::uint64_t got = row(k + g.shift, i) - row(g.shift, i);
               if (got != expected)
                 FAIL("row " << k << ", series " << j << ": " << got << " != " << expected);
             }
@@ -176,4 +294,5 @@ TEST_CASE("series sums equal the day-by-day sums for every series, window and ro
     REQUIRE(next == sums.dense_count());
   }
   REQUIRE(widths_seen == std::set<unsigned>{1, 2, 4, 8});
+  REQUIRE(shifts_seen == std::set<long long>{-1, 0, 1});
 }
