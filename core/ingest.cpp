@@ -116,7 +116,7 @@ std::string quote(std::string_view text) {
 std::string valid_utf8(const std::string& text) { return cut_text(text, text.size()); }
 
 static_assert(kMaxRunValue <= kMaxExact, "a value of a run must pass number_unsigned's check");
-static_assert(kMaxDailyPoints == 360'000'000, "the refusal message names this number");
+static_assert(kMaxDailyPoints == 1'000'000'000, "the refusal message names this number");
 
 class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
  public:
@@ -481,7 +481,7 @@ class Reader final : public nlohmann::json_sax<Json>, public UintArraySink {
     if (over_ceiling(1))
       return fail(
           here(),
-          "the document has more than 360,000,000 daily points, the most one engine holds in "
+          "the document has more than 1,000,000,000 daily points, the most one engine holds in "
           "WebAssembly's 4 GB of memory; nothing was loaded");
     if (v > kMaxExact - *total)
       return fail(here(),

@@ -16,15 +16,16 @@ namespace tta {
 // Values above this cannot cross into JavaScript exactly, so documents whose
 // values or totals pass it are refused.
 inline constexpr std::uint64_t kMaxExact = (std::uint64_t{1} << 53) - 1;
-// The most daily points (TikTok days + streams days) a document may have. A
-// streamed load of the generator's 26,000 tracks x 730 days (336 M points)
-// peaks at 2.03 GB of wasm memory, 6.0 bytes per point (3.65 GB before day
-// values took 1 or 2 bytes where they fit): this many fit in WebAssembly's
-// 4 GB with room to spare (about 27,900 such tracks). Past
-// it, the load stops at the element that passes it, with a message naming
-// the limit; a document that needs more memory per point than that gets
-// "too large for the memory available" instead.
-inline constexpr std::size_t kMaxDailyPoints = 360'000'000;
+// The most daily points (TikTok days + streams days) a document may have.
+// The sums are built a batch at a time as the document is read (kBatchPoints
+// below), so a load holds little more than its store: a streamed load of the
+// generator's 75,000 tracks x 730 days (968 M points) peaks at 2.50 GB of
+// wasm memory, 2.6 bytes per point (2.03 GB for 26,000 tracks when the sums
+// were built at the end). This many fit in WebAssembly's 4 GB with room to
+// spare (about 77,500 such tracks). Past it, the load stops at the element that passes
+// it, with a message naming the limit; a document that needs more memory per
+// point than that gets "too large for the memory available" instead.
+inline constexpr std::size_t kMaxDailyPoints = 1'000'000'000;
 // Deepest nesting accepted anywhere (the format itself needs 4 levels).
 inline constexpr std::size_t kMaxDepth = 64;
 
