@@ -123,11 +123,11 @@ void StoreBuilder::add_streams(const Catalog& catalog, std::size_t from, Day las
 // Store::build would. Otherwise a batch keeps all its days, counted back
 // from its own last day (E, the latest day of all, can only be later).
 void StoreBuilder::take_tiktok(const Catalog& catalog, std::size_t from) {
-  const std::optional<Day> last = last_day_of(catalog.tiktok, from);
   if (catalog.as_of) {
     const Day e = *catalog.as_of - 1;
     add_tiktok(catalog, from, e, e - kLookback + 1);
   } else {
+    const std::optional<Day> last = last_day_of(catalog.tiktok, from);
     add_tiktok(catalog, from, last.value_or(0), first_day_of(catalog.tiktok, from));
   }
 }
