@@ -86,7 +86,6 @@ void SeriesSums<Metrics>::add(Day part_last, Day first_needed,
   depth_.resize(dense_count_);
   group_of_.resize(dense_count_);
   for (std::size_t m = 0; m < Metrics; ++m) total_[m].resize(dense_count_);
-  dense_input_.reserve(dense_count_);
   for (std::size_t r = 0; r < dense.size(); ++r) {
     const std::uint32_t i = by_group[r];
     const std::size_t j = part_begin + r;

@@ -68,10 +68,6 @@ bool better_territory(const TerritoryCount& a, const TerritoryCount& b) {
   return std::lexicographical_compare(a.code, a.code + 2, b.code, b.code + 2);
 }
 
-}  // namespace
-
-namespace {
-
 // The latest day of catalog series [from, end), or nothing if they are all empty.
 template <typename Series>
 std::optional<Day> last_day_of(const std::vector<Series>& series, std::size_t from) {
