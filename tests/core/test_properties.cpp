@@ -118,17 +118,24 @@ TEST_CASE("on 200 random small documents the engine answers exactly as the brute
   check_document(doc, random, 6);
 }
 
+// A small generated catalog (12 tracks, 200 days) as text; `shape` sets the other options.
+template <typename Shape>
+std::string generated_catalog(unsigned seed, Shape shape) {
+  tta::GeneratorOptions options;
+  options.tracks = 12;
+  options.days = 200;
+  options.seed = seed;
+  shape(options);
+  std::ostringstream out;
+  tta::write_sample_catalog(out, options);
+  return out.str();
+}
+
 TEST_CASE("on generated sample catalogs the engine answers exactly as the brute-force scan") {
   std::mt19937_64 random(7);
   for (const bool quiet : {false, true}) {
-    tta::GeneratorOptions options;
-    options.tracks = 12;
-    options.days = 200;
-    options.seed = 11;
-    options.quiet_catalog = quiet;
-    std::ostringstream out;
-    tta::write_sample_catalog(out, options);
-    const json doc = json::parse(out.str());
+    const json doc = json::parse(
+        generated_catalog(11, [&](tta::GeneratorOptions& o) { o.quiet_catalog = quiet; }));
     INFO("quiet catalog: " << quiet);
     check_document(doc, random, 8);
   }
@@ -146,16 +153,11 @@ TEST_CASE("documents read in batches of any size answer exactly as the brute-for
 
 TEST_CASE("a generated catalog read in batches answers exactly as the brute-force scan") {
   std::mt19937_64 random(5);
-  tta::GeneratorOptions options;
-  options.tracks = 12;
-  options.days = 200;
-  options.seed = 3;
-  options.short_form = true;
-  std::ostringstream out;
-  tta::write_sample_catalog(out, options);
-  const json doc = json::parse(out.str());
+  const std::string text =
+      generated_catalog(3, [](tta::GeneratorOptions& o) { o.short_form = true; });
+  const json doc = json::parse(text);
   for (const std::size_t batch : {std::size_t{1}, std::size_t{2000}}) {
-    check_in_batches(doc, out.str(), batch, random, 4);
+    check_in_batches(doc, text, batch, random, 4);
     check_in_batches(doc, as_of_last(doc), batch, random, 2);
   }
 }
