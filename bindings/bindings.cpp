@@ -40,8 +40,9 @@ val out_of_memory() {
 
 class Engine {
  public:
-  // Step 1 of a load: room for `size` bytes, which JS fills with HEAPU8.set
-  // (one copy, no UTF-16 round trip). Returns the address, or an Error.
+  // Room for `size` bytes (a piece of a document, or CSV files), which JS
+  // fills with HEAPU8.set (one copy, no UTF-16 round trip). Returns the
+  // address, or an Error.
   val input_buffer(double size) {
     input_.reset();  // a previous, abandoned load gives its memory back first
     input_size_ = 0;
@@ -55,21 +56,6 @@ class Engine {
           "loaded");
     input_size_ = bytes;
     return val(reinterpret_cast<std::uintptr_t>(input_.get()));
-  }
-
-  // Step 2: parse what JS wrote. The input buffer is freed either way.
-  val load_input() {
-    return guarded([&] {
-      std::unique_ptr<char[]> input = std::move(input_);
-      const std::size_t size = input_size_;
-      input_size_ = 0;
-      if (!input) return js_error("no document was written before load");
-      // The bytes go as soon as they are read: the store then reuses their memory.
-      const auto loaded =
-          analytics_.load(std::string_view(input.get(), size), [&] { input.reset(); });
-      if (!loaded) return js_error(loaded.error());
-      return answer(analytics_.summary_json());
-    });
   }
 
   // A document that arrives in pieces (a ReadableStream in JS): beginStream(),
@@ -112,7 +98,7 @@ class Engine {
 
   void abort_stream() { stream_.reset(); }
 
-  // Step 2 for CSV: the buffer holds the TikTok CSV, then the streams CSV.
+  // Loads CSV: the buffer holds the TikTok CSV, then the streams CSV.
   val load_csv_input(double tiktok_length, const std::string& as_of) {
     return guarded([&] {
       const std::unique_ptr<char[]> input = std::move(input_);
@@ -211,7 +197,6 @@ EMSCRIPTEN_BINDINGS(tta) {
   emscripten::class_<Engine>("Engine")
       .constructor<>()
       .function("inputBuffer", &Engine::input_buffer)
-      .function("loadInput", &Engine::load_input)
       .function("loadCsvInput", &Engine::load_csv_input)
       .function("beginStream", &Engine::begin_stream)
       .function("feedInput", &Engine::feed_input)

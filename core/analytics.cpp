@@ -78,8 +78,6 @@ Analytics& Analytics::operator=(Analytics&&) noexcept = default;
 bool Analytics::has_data() const { return store_ != nullptr; }
 const LoadSummary& Analytics::summary() const { return summary_; }
 
-Result<LoadSummary> Analytics::load(std::string_view document) { return load(document, {}); }
-
 struct DocumentStream::Impl {
   explicit Impl(std::size_t batch_points) : stream(parts, batch_points) {}
   StoreBuilder parts;  // before `stream`, which hands it the batches
@@ -98,15 +96,12 @@ std::optional<Error> DocumentStream::feed(std::string_view piece, bool last) {
   return error;
 }
 
-Result<LoadSummary> Analytics::load(std::string_view document,
-                                    const std::function<void()>& document_read) {
+Result<LoadSummary> Analytics::load(std::string_view document) {
   return refuse_out_of_memory(kDocumentOutOfMemory, [&]() -> Result<LoadSummary> {
     // One piece: the same catalog or message as read_catalog, with the sums
     // built batch by batch as the document is read.
     DocumentStream stream;
-    const std::optional<Error> error = stream.feed(document, true);
-    if (document_read) document_read();
-    if (error) return *error;
+    if (const std::optional<Error> error = stream.feed(document, true)) return *error;
     return load(stream);
   });
 }

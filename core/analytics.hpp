@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -80,11 +79,6 @@ class Analytics {
   // Replaces the loaded data only when the whole document is valid; on error the
   // previous data stays loaded and the message names the place and the rule.
   Result<LoadSummary> load(std::string_view document);
-  // The same; `document_read` runs once the document is read, before the
-  // store is built, so a caller that owns the bytes can free them there and
-  // the store reuses that memory (bindings/ does: it lowers the peak by the
-  // document's size and spares touching as many fresh pages).
-  Result<LoadSummary> load(std::string_view document, const std::function<void()>& document_read);
   // The same from long-row CSV files (core/csv_import.hpp); `streams_csv` may
   // be empty. Same guarantees: refused whole, previous data kept.
   Result<LoadSummary> load_csv(std::string_view tiktok_csv, std::string_view streams_csv,

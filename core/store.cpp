@@ -68,74 +68,59 @@ bool better_territory(const TerritoryCount& a, const TerritoryCount& b) {
   return std::lexicographical_compare(a.code, a.code + 2, b.code, b.code + 2);
 }
 
-// The latest day of catalog series [from, end), or nothing if they are all empty.
+// The first and the last day that catalog series [from, end) cover, if any.
 template <typename Series>
-std::optional<Day> last_day_of(const std::vector<Series>& series, std::size_t from) {
-  std::optional<Day> last;
-  for (std::size_t i = from; i < series.size(); ++i)
-    if (series[i].length)
-      last = std::max(last.value_or(series[i].start),
-                      static_cast<Day>(series[i].start + series[i].length - 1));
-  return last;
+std::optional<std::pair<Day, Day>> days_covered(const std::vector<Series>& series,
+                                                std::size_t from = 0) {
+  std::optional<std::pair<Day, Day>> days;
+  for (std::size_t i = from; i < series.size(); ++i) {
+    if (!series[i].length) continue;
+    const Day first = series[i].start;
+    const Day last = static_cast<Day>(first + static_cast<long long>(series[i].length) - 1);
+    days = days ? std::pair{std::min(days->first, first), std::max(days->second, last)}
+                : std::pair{first, last};
+  }
+  return days;
 }
 
-// The earliest first day of catalog series [from, end) (0 if none).
-template <typename Series>
-Day first_day_of(const std::vector<Series>& series, std::size_t from) {
-  std::optional<Day> first;
+// Adds catalog series [from, end), whose day values are in `columns`, to
+// `sums` as one part: their days [first_needed, last].
+template <typename Series, std::size_t Metrics>
+void add_part(SeriesSums<Metrics>& sums, const std::vector<Series>& series,
+              std::array<const DayValues*, 2> columns, std::size_t from, Day last,
+              Day first_needed) {
+  std::vector<SeriesInput> inputs;
+  inputs.reserve(series.size() - from);
   for (std::size_t i = from; i < series.size(); ++i)
-    if (series[i].length) first = std::min(first.value_or(series[i].start), series[i].start);
-  return first.value_or(0);
+    inputs.push_back({series[i].start, series[i].length, {}, columns, series[i].offset});
+  sums.add(last, first_needed, inputs, from);
+}
+
+// A batch handed over while the document is read. E and S are not known yet
+// unless asOf came first: then the batch keeps the days Store::build would,
+// up to asOf - `days_before_as_of` (1 for E, 2 for S) and from
+// E - kLookback + 1. Otherwise it keeps all its days, counted back from its
+// own last day (E, the latest day of all, can only be later).
+template <typename Series, std::size_t Metrics>
+void take_part(SeriesSums<Metrics>& sums, const std::vector<Series>& series,
+               std::array<const DayValues*, 2> columns, std::size_t from, std::optional<Day> as_of,
+               int days_before_as_of) {
+  if (as_of)
+    add_part(sums, series, columns, from, *as_of - days_before_as_of, *as_of - kLookback);
+  else if (const auto days = days_covered(series, from))
+    add_part(sums, series, columns, from, days->second, days->first);
 }
 
 }  // namespace
 
-void StoreBuilder::add_tiktok(const Catalog& catalog, std::size_t from, Day last,
-                              Day first_needed) {
-  std::vector<SeriesInput> inputs;
-  inputs.reserve(catalog.tiktok.size() - from);
-  for (std::size_t i = from; i < catalog.tiktok.size(); ++i) {
-    const TiktokSeries& t = catalog.tiktok[i];
-    inputs.push_back({t.start, t.length, {}, {&catalog.creations, &catalog.views}, t.offset});
-  }
-  tiktok_.add(last, first_needed, inputs, from);
+void StoreBuilder::take_tiktok(const Catalog& catalog, std::size_t from) {
+  take_part(tiktok_, catalog.tiktok, {&catalog.creations, &catalog.views}, from, catalog.as_of, 1);
   tiktok_taken_ = catalog.tiktok.size();
 }
 
-void StoreBuilder::add_streams(const Catalog& catalog, std::size_t from, Day last,
-                               Day first_needed) {
-  std::vector<SeriesInput> inputs;
-  inputs.reserve(catalog.streams.size() - from);
-  for (std::size_t i = from; i < catalog.streams.size(); ++i) {
-    const StreamsSeries& t = catalog.streams[i];
-    inputs.push_back({t.start, t.length, {}, {&catalog.streams_values, nullptr}, t.offset});
-  }
-  streams_.add(last, first_needed, inputs, from);
-  streams_taken_ = catalog.streams.size();
-}
-
-// While the document is read, E and S are not known yet unless asOf came
-// first: then days after them and before E - kLookback + 1 are left out, as
-// Store::build would. Otherwise a batch keeps all its days, counted back
-// from its own last day (E, the latest day of all, can only be later).
-void StoreBuilder::take_tiktok(const Catalog& catalog, std::size_t from) {
-  if (catalog.as_of) {
-    const Day e = *catalog.as_of - 1;
-    add_tiktok(catalog, from, e, e - kLookback + 1);
-  } else {
-    const std::optional<Day> last = last_day_of(catalog.tiktok, from);
-    add_tiktok(catalog, from, last.value_or(0), first_day_of(catalog.tiktok, from));
-  }
-}
-
 void StoreBuilder::take_streams(const Catalog& catalog, std::size_t from) {
-  if (catalog.as_of) {
-    const Day e = *catalog.as_of - 1;
-    add_streams(catalog, from, e - 1, e - kLookback + 1);
-  } else {
-    const std::optional<Day> last = last_day_of(catalog.streams, from);
-    add_streams(catalog, from, last.value_or(0), first_day_of(catalog.streams, from));
-  }
+  take_part(streams_, catalog.streams, {&catalog.streams_values, nullptr}, from, catalog.as_of, 2);
+  streams_taken_ = catalog.streams.size();
 }
 
 Result<std::unique_ptr<Store>> Store::build(Catalog catalog, StoreBuilder parts) {
@@ -144,14 +129,8 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog, StoreBuilder parts)
 
   // E and S: the last complete TikTok and streams days.
   std::optional<Day> tiktok_last, streams_last;
-  for (const TiktokSeries& t : catalog.tiktok)
-    if (t.length)
-      tiktok_last =
-          std::max(tiktok_last.value_or(t.start), static_cast<Day>(t.start + t.length - 1));
-  for (const StreamsSeries& t : catalog.streams)
-    if (t.length)
-      streams_last =
-          std::max(streams_last.value_or(t.start), static_cast<Day>(t.start + t.length - 1));
+  if (const auto days = days_covered(catalog.tiktok)) tiktok_last = days->second;
+  if (const auto days = days_covered(catalog.streams)) streams_last = days->second;
   if (catalog.as_of) {
     s.tiktok_end_ = *catalog.as_of - 1;
     s.streams_end_ = *catalog.as_of - 2;
@@ -199,7 +178,8 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog, StoreBuilder parts)
   std::vector<std::uint32_t> order;
   // Windows reach at most kLookback days back from E; older days never count.
   const Day first_needed = s.tiktok_end_ - kLookback + 1;
-  parts.add_tiktok(catalog, parts.tiktok_taken_, s.tiktok_end_, first_needed);
+  add_part(parts.tiktok_, catalog.tiktok, {&catalog.creations, &catalog.views}, parts.tiktok_taken_,
+           s.tiktok_end_, first_needed);
   s.tiktok_ = std::move(parts.tiktok_);
   s.tiktok_.finish(s.tiktok_end_, first_needed, order);
   // The day values are in the sums now: their memory goes back before the streams' sums are built.
@@ -224,7 +204,8 @@ Result<std::unique_ptr<Store>> Store::build(Catalog catalog, StoreBuilder parts)
   s.track_series_ = std::move(stored_by_slot);  // already grouped by track, since slots are
 
   if (s.streams_end_) {
-    parts.add_streams(catalog, parts.streams_taken_, *s.streams_end_, first_needed);
+    add_part(parts.streams_, catalog.streams, {&catalog.streams_values, nullptr},
+             parts.streams_taken_, *s.streams_end_, first_needed);
     s.streams_ = std::move(parts.streams_);
     s.streams_.finish(*s.streams_end_, first_needed, order);
     std::vector<std::uint32_t> track_of(order.size());

@@ -29,10 +29,6 @@ class StoreBuilder final : public SeriesBatchSink {
 
  private:
   friend class Store;
-  // The days [first_needed, last] of catalog.tiktok[from..] (streams alike).
-  void add_tiktok(const Catalog& catalog, std::size_t from, Day last, Day first_needed);
-  void add_streams(const Catalog& catalog, std::size_t from, Day last, Day first_needed);
-
   SeriesSums<2> tiktok_;
   SeriesSums<1> streams_;
   std::size_t tiktok_taken_ = 0, streams_taken_ = 0;  // series in the sums so far
