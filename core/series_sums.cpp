@@ -197,6 +197,7 @@ void SeriesSums<Metrics>::add(Day part_last, Day first_needed,
 template <std::size_t Metrics>
 void SeriesSums<Metrics>::finish(Day anchor, Day first_needed, std::vector<std::uint32_t>& order) {
   anchor_ = anchor;
+  reach_ = static_cast<long long>(anchor) - first_needed + 1;
   for (Group& g : groups_) {
     g.shift = static_cast<long long>(g.last) - anchor;
     // Answers read rows up to `reach` back from the part's last day; the

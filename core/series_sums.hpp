@@ -167,6 +167,7 @@ class SeriesSums {
   // Sum of the days [anchor - k + 1, anchor] of stored series j.
   std::uint64_t back(std::size_t metric, std::size_t j, long long k) const {
     if (k <= 0) return 0;
+    k = std::min(k, reach_);  // days before first_needed count as absent
     if (j < dense_count_) {
       const Group& g = groups_[group_of_[j]];
       return row(g, metric, j, k + g.shift) - row(g, metric, j, g.shift);
@@ -204,6 +205,7 @@ class SeriesSums {
   }
 
   Day anchor_ = 0;
+  long long reach_ = 0;  // anchor_ - first_needed + 1: the deepest k any answer reads
   std::size_t dense_count_ = 0;
   std::vector<std::int32_t> depth_;      // per dense series, from its part's last day
   std::vector<std::uint32_t> group_of_;  // per dense series
